@@ -1,0 +1,10 @@
+//! kehou-solver: the school model, its validation, the rota MILP, the plan and
+//! the independent checker. No terminal, no files, no clock: callers pass
+//! "today" and do all I/O (see docs/ARCHITECTURE.md).
+
+pub mod model;
+pub mod plan;
+pub mod validate;
+
+pub use model::School;
+pub use plan::Plan;

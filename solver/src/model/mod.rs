@@ -1,0 +1,113 @@
+//! The school model: everything a rota depends on, as it is written in a
+//! `*.school.ron` file. Plain data; `validate` says whether it makes sense.
+
+mod groups;
+mod ids;
+mod places;
+mod rules;
+mod staff;
+mod term;
+mod time;
+mod timetable;
+
+use std::hash::{Hash, Hasher};
+
+use serde::{Deserialize, Serialize};
+
+pub use groups::{Class, Club, Duties, GateDuty, Meetings, Reception};
+pub use ids::{ClassId, ClubId, RoomId, Skill, StaffId};
+pub use places::{Room, RoomKind};
+pub use rules::{KindCaps, MergeRule, Participation, Ratio, Ratios, Rules, Weights};
+pub use staff::{Leave, Person, Preference, StaffKind, Stance};
+pub use term::{Holiday, MakeupDay, NoServiceDay, Term};
+pub use time::{ClockTime, GradeBand, Season, SessionKind, Slot, Weekday};
+pub use timetable::{SessionTime, Timetable};
+
+/// The format version of `*.school.ron` files this build reads and writes.
+pub const SCHOOL_FORMAT_VERSION: u32 = 1;
+
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct School {
+    /// File format version; see docs/data-format.md.
+    pub version: u32,
+    pub name: String,
+    pub term: Term,
+    #[serde(default)]
+    pub rules: Rules,
+    pub timetables: Vec<Timetable>,
+    #[serde(default)]
+    pub duties: Duties,
+    pub staff: Vec<Person>,
+    pub rooms: Vec<Room>,
+    pub classes: Vec<Class>,
+    #[serde(default)]
+    pub clubs: Vec<Club>,
+}
+
+impl School {
+    pub fn person(&self, id: &StaffId) -> Option<&Person> {
+        self.staff.iter().find(|p| &p.id == id)
+    }
+
+    pub fn room(&self, id: &RoomId) -> Option<&Room> {
+        self.rooms.iter().find(|r| &r.id == id)
+    }
+
+    pub fn class(&self, id: &ClassId) -> Option<&Class> {
+        self.classes.iter().find(|c| &c.id == id)
+    }
+
+    pub fn club(&self, id: &ClubId) -> Option<&Club> {
+        self.clubs.iter().find(|c| &c.id == id)
+    }
+
+    /// The timetable session of `kind` for `grade` on `day` in `season`, if it runs.
+    pub fn session_time(
+        &self,
+        season: Season,
+        day: Weekday,
+        grade: u8,
+        kind: SessionKind,
+    ) -> Option<SessionTime> {
+        self.timetables
+            .iter()
+            .filter(|t| t.applies(season, day, grade))
+            .find_map(|t| t.session(kind).copied())
+    }
+
+    /// A stable fingerprint of everything in the school. A plan records the
+    /// fingerprint of the school it was solved for, so a stale plan is noticed.
+    /// FNV-1a, so it is the same on every machine and every Rust release.
+    pub fn fingerprint(&self) -> String {
+        let mut h = Fnv64::default();
+        self.hash(&mut h);
+        format!("{:016x}", h.finish())
+    }
+}
+
+/// FNV-1a: tiny, stable across platforms and releases (std's hasher is not).
+struct Fnv64(u64);
+
+impl Default for Fnv64 {
+    fn default() -> Self {
+        Fnv64(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for Fnv64 {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 ^= u64::from(*b);
+            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.write(&(n as u64).to_le_bytes());
+    }
+}

@@ -1,0 +1,232 @@
+//! The plan: the rota over a rotation cycle, as saved in a `*.plan.ron` file.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use crate::model::{ClassId, ClockTime, ClubId, RoomId, SessionKind, StaffId, Weekday};
+
+/// The format version of `*.plan.ron` files this build reads and writes.
+pub const PLAN_FORMAT_VERSION: u32 = 1;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Plan {
+    pub version: u32,
+    /// `School::fingerprint` of the school this plan was solved for.
+    pub school_fingerprint: String,
+    pub cycle_weeks: u8,
+    pub solve: SolveReport,
+    /// Every post of the cycle, staffed or not, in a stable order.
+    pub posts: Vec<Post>,
+    /// Assignments a re-solve must keep exactly.
+    #[serde(default)]
+    pub locks: Vec<Lock>,
+}
+
+impl Plan {
+    /// An empty plan for a school (nothing solved yet).
+    pub fn empty(school_fingerprint: String, cycle_weeks: u8) -> Plan {
+        Plan {
+            version: PLAN_FORMAT_VERSION,
+            school_fingerprint,
+            cycle_weeks,
+            solve: SolveReport::default(),
+            posts: Vec::new(),
+            locks: Vec::new(),
+        }
+    }
+
+    pub fn post(&self, id: &str) -> Option<&Post> {
+        self.posts.iter().find(|p| p.id == id)
+    }
+
+    /// Posts still missing adults.
+    pub fn unmet(&self) -> impl Iterator<Item = &Post> {
+        self.posts.iter().filter(|p| p.missing() > 0)
+    }
+}
+
+/// How the solve went, recorded so a deputy head knows how far to trust the plan.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct SolveReport {
+    pub status: SolveStatus,
+    pub backend: String,
+    pub seconds: f64,
+    /// The objective's terms by name (unmet, fairness, preferences, …).
+    pub objective: Vec<ObjectiveTerm>,
+    pub objective_value: Option<f64>,
+    /// Best proven lower bound, where known.
+    pub bound: Option<f64>,
+    /// Relative gap between plan and bound, where known (0.004 = 0.4%).
+    pub gap: Option<f64>,
+    /// When it was solved, as the caller's clock said (RFC 3339).
+    pub solved_at: Option<String>,
+    /// Notes from the solve: phases tried, limits hit.
+    pub notes: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum SolveStatus {
+    /// Nothing solved yet.
+    #[default]
+    NotSolved,
+    /// Proven optimal.
+    Optimal,
+    /// A plan, but the time limit came before the proof; see bound and gap.
+    Feasible,
+    /// No plan could be made; the notes say why.
+    NoPlan,
+}
+
+impl fmt::Display for SolveStatus {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            SolveStatus::NotSolved => "not solved",
+            SolveStatus::Optimal => "optimal",
+            SolveStatus::Feasible => "feasible",
+            SolveStatus::NoPlan => "no plan",
+        })
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ObjectiveTerm {
+    pub name: String,
+    pub value: f64,
+}
+
+/// The kinds of post the roster CSV names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum PostKind {
+    /// A care group doing homework (basic service, or extended study).
+    Homework,
+    Club,
+    Late,
+    DutyLeader,
+    Gate,
+    Reception,
+    /// Morning or noon care.
+    Care,
+    /// Evening self-study.
+    Evening,
+}
+
+impl PostKind {
+    pub fn code(self) -> &'static str {
+        match self {
+            PostKind::Homework => "homework",
+            PostKind::Club => "club",
+            PostKind::Late => "late",
+            PostKind::DutyLeader => "duty_leader",
+            PostKind::Gate => "gate",
+            PostKind::Reception => "reception",
+            PostKind::Care => "care",
+            PostKind::Evening => "evening",
+        }
+    }
+
+    /// Does this post hold students (and so need a room)?
+    pub fn holds_students(self) -> bool {
+        !matches!(self, PostKind::DutyLeader | PostKind::Gate)
+    }
+}
+
+impl fmt::Display for PostKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Role {
+    /// The responsible adult.
+    Lead,
+    Assist,
+}
+
+impl Role {
+    pub fn code(self) -> &'static str {
+        match self {
+            Role::Lead => "lead",
+            Role::Assist => "assist",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Assignment {
+    pub staff: StaffId,
+    pub role: Role,
+}
+
+/// One thing to staff in one slot of the cycle: a care group, a club meeting,
+/// a late group, or a duty.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Post {
+    /// Stable id, such as `w1-mon-basic-3-2`.
+    pub id: String,
+    /// Week of the cycle, from 1.
+    pub week: u8,
+    pub day: Weekday,
+    pub session: SessionKind,
+    pub start: ClockTime,
+    pub end: ClockTime,
+    pub kind: PostKind,
+    /// The classes a homework or late group holds.
+    #[serde(default)]
+    pub classes: Vec<ClassId>,
+    #[serde(default)]
+    pub club: Option<ClubId>,
+    #[serde(default)]
+    pub room: Option<RoomId>,
+    pub students: u32,
+    /// Adults the ratios require.
+    pub adults_needed: u32,
+    #[serde(default)]
+    pub staff: Vec<Assignment>,
+    /// Why the post is not fully staffed, when it is not.
+    #[serde(default)]
+    pub unmet_reason: Option<String>,
+}
+
+impl Post {
+    pub fn minutes(&self) -> u32 {
+        u32::from(self.end.minutes().saturating_sub(self.start.minutes()))
+    }
+
+    /// Adults still missing.
+    pub fn missing(&self) -> u32 {
+        self.adults_needed.saturating_sub(self.staff.len() as u32)
+    }
+
+    pub fn has_lead(&self) -> bool {
+        self.staff.iter().any(|a| a.role == Role::Lead)
+    }
+
+    /// Who the post is for: class ids joined with `+`, or the club id.
+    pub fn group_label(&self) -> String {
+        match &self.club {
+            Some(c) => c.to_string(),
+            None => self
+                .classes
+                .iter()
+                .map(ClassId::as_str)
+                .collect::<Vec<_>>()
+                .join("+"),
+        }
+    }
+}
+
+/// An assignment pinned by the deputy head.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Lock {
+    pub post: String,
+    pub staff: StaffId,
+    pub role: Role,
+}
