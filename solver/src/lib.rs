@@ -2,6 +2,7 @@
 //! the independent checker. No terminal, no files, no clock: callers pass
 //! "today" and do all I/O (see docs/ARCHITECTURE.md).
 
+pub mod generate;
 pub mod model;
 pub mod plan;
 pub mod validate;

@@ -1,0 +1,1 @@
+//! Every file under data/ loads; every invalid fixture gives its expected message.

@@ -1,0 +1,4 @@
+//! kehou's integration tests: one binary, one module per area.
+
+mod cli;
+mod data_files;
