@@ -1,4 +1,6 @@
 //! kehou: the application. Terminal UI, files, imports and exports: the only
 //! code that does I/O. The school model and the solver live in `kehou-solver`.
 
+pub mod cli;
+pub mod export;
 pub mod files;

@@ -2,7 +2,13 @@
 //! the independent checker. No terminal, no files, no clock: callers pass
 //! "today" and do all I/O (see docs/ARCHITECTURE.md).
 
+pub mod backend;
+pub mod calendar;
+pub mod check;
+pub mod demand;
+pub mod explain;
 pub mod generate;
+pub mod milp;
 pub mod model;
 pub mod plan;
 pub mod validate;

@@ -108,10 +108,6 @@ pub enum PostKind {
     DutyLeader,
     Gate,
     Reception,
-    /// Morning or noon care.
-    Care,
-    /// Evening self-study.
-    Evening,
 }
 
 impl PostKind {
@@ -123,8 +119,6 @@ impl PostKind {
             PostKind::DutyLeader => "duty_leader",
             PostKind::Gate => "gate",
             PostKind::Reception => "reception",
-            PostKind::Care => "care",
-            PostKind::Evening => "evening",
         }
     }
 

@@ -2,3 +2,5 @@
 
 mod cli;
 mod data_files;
+mod docs;
+mod layering;

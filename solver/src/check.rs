@@ -1,0 +1,282 @@
+//! The independent checker: verifies every hard rule on a plan against the
+//! school, without the MILP (docs/model.md §7). The solver's output is held
+//! against this in tests; `kehou check SCHOOL PLAN` runs it for people.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt;
+
+use crate::calendar::main_season;
+use crate::explain::spec_of;
+use crate::milp::people::{may_lead, staffing, unavailable_reason};
+use crate::model::{Meetings, RoomId, RoomKind, School, SessionKind, StaffId, Weekday};
+use crate::plan::{Plan, Post, PostKind, Role};
+
+/// One broken rule: where (the post, or the person and day) and what.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Violation {
+    /// The post id, or `staff ID` for a rule about a person.
+    pub place: String,
+    pub rule: Rule,
+    pub detail: String,
+}
+
+/// The hard rules.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Rule {
+    /// The plan was solved for another version of the school.
+    Stale,
+    /// A post has fewer adults than the ratios require and no unmet reason.
+    Coverage,
+    /// A post has no lead adult, or a volunteer leads.
+    Lead,
+    Skill,
+    Availability,
+    Leave,
+    /// A person on two posts at overlapping times.
+    DoubleBooked,
+    /// Two groups in one room at once, a room too small or of the wrong kind.
+    Room,
+    CapPerDay,
+    CapPerWeek,
+    LateExemption,
+    Lock,
+    /// The plan does not hold what the school needs (a class without a group, a club's meetings).
+    Demand,
+    UnknownId,
+}
+
+impl fmt::Display for Violation {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {:?}: {}", self.place, self.rule, self.detail)
+    }
+}
+
+/// Every broken hard rule of `plan` for `school`; empty when the plan is sound.
+pub fn check(school: &School, plan: &Plan) -> Vec<Violation> {
+    let mut out = Vec::new();
+    if plan.school_fingerprint != school.fingerprint() {
+        out.push(v("plan", Rule::Stale, "the school changed since this plan was solved; solve again"));
+    }
+    let weeks = plan.cycle_weeks.max(1);
+    for post in &plan.posts {
+        check_post(school, plan, post, &mut out);
+    }
+    check_people(school, plan, weeks, &mut out);
+    check_rooms(school, plan, &mut out);
+    check_demand(school, plan, &mut out);
+    check_locks(plan, &mut out);
+    out.sort_by(|a, b| (a.rule, &a.place).cmp(&(b.rule, &b.place)));
+    out
+}
+
+fn v(place: impl Into<String>, rule: Rule, detail: impl Into<String>) -> Violation {
+    Violation { place: place.into(), rule, detail: detail.into() }
+}
+
+/// Coverage, lead, skills and availability of one post.
+fn check_post(school: &School, plan: &Plan, post: &Post, out: &mut Vec<Violation>) {
+    let spec = spec_of(school, post);
+    if post.staff.len() < post.adults_needed as usize && post.unmet_reason.is_none() {
+        out.push(v(&post.id, Rule::Coverage, format!("{} of {} adults and no reason given", post.staff.len(), post.adults_needed)));
+    }
+    if post.adults_needed > 0 && !post.has_lead() && post.unmet_reason.is_none() {
+        out.push(v(&post.id, Rule::Lead, "no lead adult and no reason given"));
+    }
+    let mut seen = BTreeSet::new();
+    for a in &post.staff {
+        if !seen.insert(&a.staff) {
+            out.push(v(&post.id, Rule::DoubleBooked, format!("{} is on this post twice", a.staff)));
+        }
+        let Some(person) = school.person(&a.staff) else {
+            out.push(v(&post.id, Rule::UnknownId, format!("no staff {}", a.staff)));
+            continue;
+        };
+        if a.role == Role::Lead && !may_lead(school, person, &spec) {
+            let what = if school.rules.may_lead(person.kind) { "lacks the skill to lead it" } else { "may only assist" };
+            out.push(v(&post.id, Rule::Lead, format!("{} ({}) leads but {what}", person.id, person.name)));
+        }
+        let st = staffing(school, person, plan.cycle_weeks);
+        if let Some(why) = unavailable_reason(school, person, &st, &spec) {
+            let rule = match why {
+                "on leave" => Rule::Leave,
+                "exempt from late duty" => Rule::LateExemption,
+                "not a leader" => Rule::Lead,
+                _ => Rule::Availability,
+            };
+            out.push(v(&post.id, rule, format!("{} ({}) is {why}", person.id, person.name)));
+        }
+    }
+    if post.kind == PostKind::Club {
+        if let Some(club) = post.club.as_ref().and_then(|c| school.club(c)) {
+            if let Some(fixed) = &club.leader {
+                if post.staff.iter().any(|a| a.role == Role::Lead && &a.staff != fixed) {
+                    out.push(v(&post.id, Rule::Lead, format!("the club's fixed leader is {fixed}")));
+                }
+            }
+        }
+    }
+}
+
+/// One post at a time, caps per day and week.
+fn check_people(school: &School, plan: &Plan, weeks: u8, out: &mut Vec<Violation>) {
+    let mut by_person: BTreeMap<&StaffId, Vec<&Post>> = BTreeMap::new();
+    for post in &plan.posts {
+        for a in &post.staff {
+            by_person.entry(&a.staff).or_default().push(post);
+        }
+    }
+    for (id, posts) in by_person {
+        let Some(person) = school.person(id) else { continue };
+        let st = staffing(school, person, plan.cycle_weeks);
+        for (i, a) in posts.iter().enumerate() {
+            for b in &posts[i + 1..] {
+                if a.week == b.week && a.day == b.day && a.start < b.end && b.start < a.end && a.id != b.id {
+                    out.push(v(format!("staff {id}"), Rule::DoubleBooked, format!("{} and {} overlap", a.id, b.id)));
+                }
+            }
+        }
+        for week in 1..=weeks {
+            let in_week: Vec<&&Post> = posts.iter().filter(|p| p.week == week).collect();
+            if in_week.len() as u32 > st.per_week {
+                out.push(v(format!("staff {id}"), Rule::CapPerWeek, format!("{} posts in week {week}, cap {}", in_week.len(), st.per_week)));
+            }
+            for day in Weekday::ALL {
+                let n = in_week.iter().filter(|p| p.day == day).count() as u32;
+                if n > st.per_day {
+                    out.push(v(format!("staff {id}"), Rule::CapPerDay, format!("{n} posts on {day} of week {week}, cap {}", st.per_day)));
+                }
+            }
+        }
+    }
+}
+
+/// Rooms: known, of the right kind, big enough, one group at a time, an
+/// outdoor club's fallback kept free.
+fn check_rooms(school: &School, plan: &Plan, out: &mut Vec<Violation>) {
+    let mut uses: Vec<(&RoomId, &Post)> = Vec::new();
+    for post in &plan.posts {
+        if !post.kind.holds_students() {
+            continue;
+        }
+        let Some(room_id) = &post.room else {
+            out.push(v(&post.id, Rule::Room, "holds students but has no room"));
+            continue;
+        };
+        let Some(room) = school.room(room_id) else {
+            out.push(v(&post.id, Rule::UnknownId, format!("no room {room_id}")));
+            continue;
+        };
+        if room.capacity < post.students {
+            out.push(v(&post.id, Rule::Room, format!("{} students in {} ({}) which holds {}", post.students, room.id, room.name, room.capacity)));
+        }
+        if room.is_unavailable(post.day, post.session) {
+            out.push(v(&post.id, Rule::Room, format!("room {} is unavailable then", room.id)));
+        }
+        let wanted = match post.kind {
+            PostKind::Club => post.club.as_ref().and_then(|c| school.club(c)).map(|c| c.room_kind),
+            PostKind::Homework | PostKind::Late => Some(RoomKind::Classroom),
+            _ => None,
+        };
+        if let Some(kind) = wanted {
+            if room.kind != kind {
+                out.push(v(&post.id, Rule::Room, format!("room {} is a {} room, needs {}", room.id, room.kind, kind)));
+            }
+        }
+        uses.push((room_id, post));
+        if post.kind == PostKind::Club && room.outdoor {
+            if let Some(f) = &room.fallback {
+                uses.push((f, post));
+            }
+        }
+    }
+    for (i, (r, a)) in uses.iter().enumerate() {
+        for (r2, b) in &uses[i + 1..] {
+            if r == r2 && a.id != b.id && a.week == b.week && a.day == b.day && a.start < b.end && b.start < a.end {
+                out.push(v(&a.id, Rule::Room, format!("room {r} also holds {} then", b.id)));
+            }
+        }
+    }
+}
+
+/// The plan holds what the school needs: every class's students in a group
+/// in every session they stay for, every club's meetings, a duty leader each day.
+fn check_demand(school: &School, plan: &Plan, out: &mut Vec<Violation>) {
+    let weeks = plan.cycle_weeks.max(1);
+    let has_session = |c: &crate::model::Class, day: Weekday, s: SessionKind| {
+        school.session_time(main_season(&school.term), day, c.grade, s).is_some_and(|t| t.start < t.end)
+    };
+    for week in 1..=weeks {
+        for day in Weekday::ALL {
+            let today: Vec<&Post> = plan.posts.iter().filter(|p| p.week == week && p.day == day).collect();
+            for class in &school.classes {
+                for (session, kind) in [(SessionKind::Basic, PostKind::Homework), (SessionKind::Extended, PostKind::Homework), (SessionKind::Late, PostKind::Late)] {
+                    let staying = class.staying(day, session);
+                    if staying == 0 || !has_session(class, day, session) {
+                        continue;
+                    }
+                    let groups = today.iter().filter(|p| p.kind == kind && p.session == session && p.classes.contains(&class.id)).count();
+                    if groups != 1 {
+                        out.push(v(format!("class {}", class.id), Rule::Demand, format!("{groups} {} groups on {day} of week {week}, needs exactly 1", session.code())));
+                    }
+                }
+            }
+            let any_group = today.iter().any(|p| p.kind.holds_students());
+            if school.duties.duty_leader && any_group && !today.iter().any(|p| p.kind == PostKind::DutyLeader) {
+                out.push(v(format!("week {week} {day}"), Rule::Demand, "no duty leader post"));
+            }
+            for post in &today {
+                let needed = needed_adults(school, post);
+                if needed != post.adults_needed {
+                    out.push(v(&post.id, Rule::Coverage, format!("needs {needed} adults by the ratios, the plan says {}", post.adults_needed)));
+                }
+                if post.kind.holds_students() && !post.classes.is_empty() {
+                    let students: u32 = post.classes.iter().filter_map(|c| school.class(c)).map(|c| c.staying(day, post.session)).sum();
+                    if students != post.students {
+                        out.push(v(&post.id, Rule::Demand, format!("its classes have {students} students staying, the plan says {}", post.students)));
+                    }
+                }
+            }
+        }
+    }
+    for club in &school.clubs {
+        for week in 1..=weeks {
+            let meetings: Vec<&Post> = plan.posts.iter().filter(|p| p.week == week && p.club.as_ref() == Some(&club.id)).collect();
+            let expected = match &club.meetings {
+                Meetings::Fixed(slots) => slots.iter().filter(|s| s.session.is_some()).count(),
+                Meetings::PerWeek(n) => usize::from(*n),
+            };
+            if meetings.len() > expected || (matches!(club.meetings, Meetings::Fixed(_)) && meetings.len() != expected) {
+                out.push(v(format!("club {}", club.id), Rule::Demand, format!("{} meetings in week {week}, needs {expected}", meetings.len())));
+            }
+            let leaders: BTreeSet<&StaffId> = plan.posts.iter().filter(|p| p.club.as_ref() == Some(&club.id)).flat_map(|p| p.staff.iter().filter(|a| a.role == Role::Lead).map(|a| &a.staff)).collect();
+            if leaders.len() > 1 && week == 1 {
+                out.push(v(format!("club {}", club.id), Rule::Lead, format!("{} different leaders; a club has one leader for all meetings", leaders.len())));
+            }
+        }
+    }
+}
+
+/// Adults a post needs by the school's ratios.
+fn needed_adults(school: &School, post: &Post) -> u32 {
+    let r = &school.rules.ratios;
+    match post.kind {
+        PostKind::Homework => r.homework.adults_for(post.students),
+        PostKind::Late => r.late.adults_for(post.students),
+        PostKind::Club => {
+            let outdoor = post.club.as_ref().and_then(|c| school.club(c)).is_some_and(|c| c.outdoor);
+            r.club_adults(post.students, outdoor)
+        }
+        PostKind::DutyLeader => 1,
+        PostKind::Gate => u32::from(school.duties.gate.adults),
+        PostKind::Reception => school.duties.reception.as_ref().map_or(0, |rc| u32::from(rc.adults)),
+    }
+}
+
+fn check_locks(plan: &Plan, out: &mut Vec<Violation>) {
+    for lock in &plan.locks {
+        let kept = plan.post(&lock.post).is_some_and(|p| p.staff.iter().any(|a| a.staff == lock.staff && a.role == lock.role));
+        if !kept {
+            out.push(v(&lock.post, Rule::Lock, format!("locked {} ({}) is not on the post", lock.staff, lock.role.code())));
+        }
+    }
+}

@@ -1,0 +1,108 @@
+//! Explanations are a product: for every post that is not fully staffed, why,
+//! in words a deputy head understands — counted from the plan and the school,
+//! not from the solver, so they are true whatever the solver did.
+
+use std::collections::BTreeMap;
+
+use crate::demand::PostSpec;
+use crate::milp::people::{may_lead, staffing, unavailable_reason};
+use crate::model::{School, Weekday};
+use crate::plan::{Plan, Post, PostKind};
+
+/// Sets `unmet_reason` on every post missing adults or a lead, and clears it elsewhere.
+pub fn mark_unmet(school: &School, plan: &mut Plan) {
+    let snapshot = plan.clone();
+    for post in &mut plan.posts {
+        post.unmet_reason = if post.missing() > 0 || (!post.has_lead() && post.adults_needed > 0) {
+            Some(reason(school, &snapshot, post))
+        } else {
+            None
+        };
+    }
+}
+
+/// Why `post` lacks adults: of the people who could take it, how many are
+/// busy elsewhere then, at a cap, unavailable, on leave, exempt.
+pub fn reason(school: &School, plan: &Plan, post: &Post) -> String {
+    let spec = spec_of(school, post);
+    let needs_lead = !post.has_lead();
+    let mut why: BTreeMap<&str, u32> = BTreeMap::new();
+    let mut could = 0;
+    for person in &school.staff {
+        if needs_lead && !may_lead(school, person, &spec) {
+            continue;
+        }
+        if post.staff.iter().any(|a| a.staff == person.id) {
+            continue;
+        }
+        could += 1;
+        let st = staffing(school, person, plan.cycle_weeks);
+        let cause = unavailable_reason(school, person, &st, &spec).or_else(|| busy_reason(plan, post, &person.id, &st));
+        *why.entry(cause.unwrap_or("free but not chosen")).or_default() += 1;
+    }
+    let who = if needs_lead {
+        match (post.kind, spec.lead_skill.as_ref()) {
+            (PostKind::Club, Some(skill)) => format!("a lead adult with the skill {skill}"),
+            (PostKind::DutyLeader, _) => "a school leader".to_owned(),
+            (_, Some(skill)) => format!("a lead adult with the skill {skill}"),
+            (_, None) => "a lead adult".to_owned(),
+        }
+    } else {
+        format!("{} more adult(s)", post.missing())
+    };
+    if could == 0 {
+        return format!("needs {who}; nobody on the staff list can take it");
+    }
+    let detail: Vec<String> = why.iter().map(|(k, n)| format!("{n} {k}")).collect();
+    format!("needs {who}; of {could} who could: {}", detail.join(", "))
+}
+
+fn busy_reason(plan: &Plan, post: &Post, staff: &crate::model::StaffId, st: &crate::milp::people::Staffing) -> Option<&'static str> {
+    let mine: Vec<&Post> = plan.posts.iter().filter(|p| p.staff.iter().any(|a| &a.staff == staff)).collect();
+    let same_day = |p: &&&Post| p.week == post.week && p.day == post.day;
+    if mine.iter().filter(same_day).any(|p| p.start < post.end && post.start < p.end) {
+        return Some("busy with another post then");
+    }
+    if mine.iter().filter(same_day).count() as u32 >= st.per_day {
+        return Some("at their daily cap");
+    }
+    if mine.iter().filter(|p| p.week == post.week).count() as u32 >= st.per_week {
+        return Some("at their weekly cap");
+    }
+    None
+}
+
+/// The requirements of a post, rebuilt from the school (the plan stores only the post).
+pub fn spec_of(school: &School, post: &Post) -> PostSpec {
+    let lead_skill = match post.kind {
+        PostKind::Homework => Some(crate::model::Skill::homework()),
+        PostKind::Club => post.club.as_ref().and_then(|c| school.club(c)).map(|c| c.skill.clone()),
+        _ => None,
+    };
+    let only_kinds = (post.kind == PostKind::DutyLeader).then(|| vec![crate::model::StaffKind::Leader]);
+    PostSpec {
+        post: post.clone(),
+        lead_skill,
+        only_kinds,
+        other_season: (post.start, post.end),
+        optional: false,
+        weight_percent: 100,
+    }
+}
+
+/// Unmet posts grouped by day and session, for summaries:
+/// "Thursday w1, extended: 3 posts short (…reason of the first…)".
+pub fn summary(plan: &Plan) -> Vec<String> {
+    let mut groups: BTreeMap<(u8, Weekday, String), Vec<&Post>> = BTreeMap::new();
+    for post in plan.unmet().chain(plan.posts.iter().filter(|p| p.missing() == 0 && !p.has_lead() && p.adults_needed > 0)) {
+        groups.entry((post.week, post.day, post.session.code().to_owned())).or_default().push(post);
+    }
+    groups
+        .into_iter()
+        .map(|((week, day, session), posts)| {
+            let adults: u32 = posts.iter().map(|p| p.missing().max(u32::from(!p.has_lead()))).sum();
+            let reason = posts[0].unmet_reason.clone().unwrap_or_default();
+            format!("week {week} {day}, {session}: {} post(s) short of {adults} adult(s) — {} — {reason}", posts.len(), posts.iter().map(|p| p.id.as_str()).collect::<Vec<_>>().join(", "))
+        })
+        .collect()
+}

@@ -1,0 +1,161 @@
+//! A small MILP representation owned by kehou: the formulation is built here
+//! once, then handed to a backend (backend.rs) or written as CPLEX LP text so
+//! any other solver can solve the very same model.
+
+use std::fmt::Write as _;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+pub struct Var(pub usize);
+
+#[derive(Debug, Clone)]
+pub struct VarDef {
+    pub name: String,
+    pub lo: f64,
+    pub hi: f64,
+    pub integer: bool,
+    pub obj: f64,
+    /// The person this variable is about, if any (for neighbourhood search).
+    pub owner: Option<usize>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sense {
+    Le,
+    Ge,
+    Eq,
+}
+
+#[derive(Debug, Clone)]
+pub struct Row {
+    pub name: String,
+    pub terms: Vec<(Var, f64)>,
+    pub sense: Sense,
+    pub rhs: f64,
+}
+
+/// Minimise Σ obj·x subject to rows and bounds.
+#[derive(Debug, Clone, Default)]
+pub struct Mip {
+    pub vars: Vec<VarDef>,
+    pub rows: Vec<Row>,
+    /// A constant added to the objective (it does not change the optimum).
+    pub obj_constant: f64,
+}
+
+impl Mip {
+    pub fn binary(&mut self, name: String, obj: f64) -> Var {
+        self.var(name, 0.0, 1.0, true, obj)
+    }
+
+    pub fn continuous(&mut self, name: String, lo: f64, hi: f64, obj: f64) -> Var {
+        self.var(name, lo, hi, false, obj)
+    }
+
+    pub fn var(&mut self, name: String, lo: f64, hi: f64, integer: bool, obj: f64) -> Var {
+        self.vars.push(VarDef { name, lo, hi, integer, obj, owner: None });
+        Var(self.vars.len() - 1)
+    }
+
+    pub fn own(&mut self, v: Var, person: usize) {
+        self.vars[v.0].owner = Some(person);
+    }
+
+    pub fn add_obj(&mut self, v: Var, coef: f64) {
+        self.vars[v.0].obj += coef;
+    }
+
+    pub fn row(&mut self, name: String, terms: Vec<(Var, f64)>, sense: Sense, rhs: f64) {
+        if terms.is_empty() {
+            return;
+        }
+        self.rows.push(Row { name, terms, sense, rhs });
+    }
+
+    pub fn integers(&self) -> usize {
+        self.vars.iter().filter(|v| v.integer).count()
+    }
+
+    pub fn objective_of(&self, values: &[f64]) -> f64 {
+        self.obj_constant + self.vars.iter().zip(values).map(|(v, x)| v.obj * x).sum::<f64>()
+    }
+
+    /// The model in CPLEX LP format. Names are made LP-safe and unique by index.
+    pub fn to_lp(&self) -> String {
+        let mut out = String::new();
+        let name = |i: usize| format!("x{i}_{}", lp_safe(&self.vars[i].name));
+        out.push_str("\\ kehou rota model; objective constant ");
+        let _ = writeln!(out, "{}", self.obj_constant);
+        out.push_str("Minimize\n obj:");
+        let mut any = false;
+        for (i, v) in self.vars.iter().enumerate() {
+            if v.obj != 0.0 {
+                let _ = write!(out, " {} {}", signed(v.obj), name(i));
+                any = true;
+            }
+        }
+        if !any {
+            out.push_str(" 0 x0_dummy");
+        }
+        out.push_str("\nSubject To\n");
+        for (r, row) in self.rows.iter().enumerate() {
+            let _ = write!(out, " c{r}_{}:", lp_safe(&row.name));
+            for (v, c) in &row.terms {
+                let _ = write!(out, " {} {}", signed(*c), name(v.0));
+            }
+            let op = match row.sense {
+                Sense::Le => "<=",
+                Sense::Ge => ">=",
+                Sense::Eq => "=",
+            };
+            let _ = writeln!(out, " {op} {}", row.rhs);
+        }
+        out.push_str("Bounds\n");
+        for (i, v) in self.vars.iter().enumerate() {
+            let hi = if v.hi.is_finite() { v.hi.to_string() } else { "+inf".to_owned() };
+            let _ = writeln!(out, " {} <= {} <= {hi}", v.lo, name(i));
+        }
+        if !any {
+            out.push_str(" x0_dummy = 0\n");
+        }
+        let ints: Vec<usize> = (0..self.vars.len()).filter(|&i| self.vars[i].integer).collect();
+        if !ints.is_empty() {
+            out.push_str("General\n");
+            for i in ints {
+                let _ = writeln!(out, " {}", name(i));
+            }
+        }
+        out.push_str("End\n");
+        out
+    }
+}
+
+fn signed(c: f64) -> String {
+    if c < 0.0 {
+        format!("- {}", -c)
+    } else {
+        format!("+ {c}")
+    }
+}
+
+fn lp_safe(s: &str) -> String {
+    s.chars().map(|c| if c.is_ascii_alphanumeric() || c == '_' { c } else { '_' }).take(40).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lp_text_has_every_section_and_safe_names() {
+        let mut m = Mip::default();
+        let a = m.binary("x[王丽,w1-mon]".into(), 2.0);
+        let b = m.continuous("dev".into(), 0.0, f64::INFINITY, -1.0);
+        m.row("cap".into(), vec![(a, 1.0), (b, -3.5)], Sense::Le, 4.0);
+        let lp = m.to_lp();
+        assert!(lp.contains("Minimize\n obj: + 2 x0_x_____w1_mon_ - 1 x1_dev"), "{lp}");
+        assert!(lp.contains("c0_cap: + 1 x0_x_____w1_mon_ - 3.5 x1_dev <= 4"), "{lp}");
+        assert!(lp.contains(" 0 <= x1_dev <= +inf"), "{lp}");
+        assert!(lp.contains("General\n x0_"), "{lp}");
+        assert!(lp.is_ascii());
+    }
+}

@@ -1,0 +1,190 @@
+//! The rota MILP (docs/model.md): build the model, solve it in two
+//! lexicographic phases, and turn the values into a plan.
+//!
+//! Phase 1 minimises unmet demand. Phase 2 keeps unmet demand at phase 1's
+//! optimum and minimises unfairness, then preferences, idle gaps and changes.
+
+pub mod build;
+mod extract;
+pub mod ir;
+mod lns;
+pub mod objective;
+pub mod people;
+
+use crate::backend::{self, BackendError, Outcome};
+use crate::demand::{self, Demand};
+use crate::model::School;
+use crate::plan::{ObjectiveTerm, Plan, SolveReport, SolveStatus, PLAN_FORMAT_VERSION};
+use build::Model;
+use ir::Sense;
+use objective::{Targets, Terms};
+
+/// What to solve and how long to try.
+#[derive(Debug, Clone)]
+pub struct SolveOptions {
+    /// Overrides the school's cycle length.
+    pub cycle_weeks: Option<u8>,
+    /// Overrides the school's time limit.
+    pub time_limit_seconds: Option<f64>,
+    /// A plan to stay close to, whose locks are kept.
+    pub previous: Option<Plan>,
+}
+
+/// Model sizes and phase timings, for summaries and benchmarks.
+#[derive(Debug, Clone, Default)]
+pub struct Stats {
+    pub posts: usize,
+    pub variables: usize,
+    pub integer_variables: usize,
+    pub rows: usize,
+    pub phase1_seconds: f64,
+    pub phase2_seconds: f64,
+}
+
+pub struct Solved {
+    pub plan: Plan,
+    pub stats: Stats,
+    /// The final phase's model, as CPLEX LP text, for `--write-model`.
+    pub model_lp: String,
+}
+
+/// Builds and solves the rota for `school`. Never fails: what cannot be
+/// staffed stays in the plan as unmet, and a solve that finds nothing says
+/// why in a plan with status `NoPlan`.
+pub fn solve(school: &School, options: &SolveOptions) -> Solved {
+    let k = options.cycle_weeks.unwrap_or(school.rules.cycle_weeks).clamp(1, 4);
+    let limit = options.time_limit_seconds.unwrap_or(f64::from(school.rules.time_limit_seconds)).max(1.0);
+    let demand = demand::build(school, k);
+    let mut model = Model::new(school, &demand);
+    let locks = options.previous.as_ref().map(|p| p.locks.clone()).unwrap_or_default();
+    let mut notes = model.locks(&locks);
+    let mut stats = Stats { posts: demand.posts.len(), ..Stats::default() };
+
+    // Phase 1: unmet demand, with a tiny pull towards using non-teachers first,
+    // so the teachers' total (and so their fair targets) is as small as it can be.
+    let unmet = model.unmet.clone();
+    for (v, w) in &unmet {
+        model.mip.add_obj(*v, *w);
+    }
+    let teacher_minutes: Vec<_> =
+        (0..school.staff.len()).filter(|&p| model.is_teacher(p)).flat_map(|p| model.load_terms(p)).collect();
+    for (v, c) in &teacher_minutes {
+        model.mip.add_obj(*v, c * 1e-4);
+    }
+    let phase1 = backend::solve(&model.mip, limit * 0.4, &[]);
+    let phase1 = match phase1 {
+        Ok(out) => out,
+        Err(e) => return no_plan(school, &demand, k, &e, notes, stats, &model),
+    };
+    stats.phase1_seconds = phase1.seconds;
+    let unmet_value: f64 = unmet.iter().map(|(v, w)| w * phase1.values[v.0]).sum();
+
+    // Phase 2: keep unmet demand optimal; fairness, preferences, gaps, stability.
+    let targets = Targets::from_totals(&model, &phase1.values);
+    for v in &mut model.mip.vars {
+        v.obj = 0.0;
+    }
+    model.mip.row("unmet_at_most_phase1".into(), unmet.clone(), Sense::Le, unmet_value + 1e-6);
+    let terms = objective::add(&mut model, &targets, options.previous.as_ref());
+    for (v, c) in terms.all() {
+        model.mip.add_obj(v, c);
+    }
+    stats.variables = model.mip.vars.len();
+    stats.integer_variables = model.mip.integers();
+    stats.rows = model.mip.rows.len();
+    let model_lp = model.mip.to_lp();
+    let remaining = (limit - phase1.seconds).max(1.0);
+    // Start phase 2 from phase 1's plan, so it only has to improve on it.
+    let mut start: Vec<(ir::Var, f64)> = (0..phase1.values.len())
+        .filter(|&i| model.mip.vars[i].integer)
+        .map(|i| (ir::Var(i), phase1.values[i].round()))
+        .collect();
+    start.extend(terms.complete_start(&phase1.values));
+    let phase2_started = std::time::Instant::now();
+    let deadline = phase2_started + std::time::Duration::from_secs_f64(remaining);
+    // A short full solve gives the bound (and sometimes the proof); the
+    // neighbourhood search then improves the plan until the time is up.
+    let (outcome, status) = match backend::solve(&model.mip, remaining * 0.25, &start) {
+        Ok(out) if out.proven_optimal => (out, SolveStatus::Optimal),
+        Ok(out) => {
+            let (better, rounds) = lns::improve(&model.mip, out, deadline);
+            notes.push(format!("improved by neighbourhood search ({rounds} rounds)"));
+            let optimal = better.bound.is_some_and(|b| relative_gap(better.objective, b) < 1e-6);
+            (better, if optimal { SolveStatus::Optimal } else { SolveStatus::Feasible })
+        }
+        Err(e) => {
+            notes.push(format!("phase 2 (fairness) found no plan in time ({e}); the plan is phase 1's, fair only by chance"));
+            (phase1.clone(), SolveStatus::Feasible)
+        }
+    };
+    stats.phase2_seconds = phase2_started.elapsed().as_secs_f64();
+    let mut plan = extract::plan(&model, &outcome.values);
+    let objective = report_terms(&unmet, &terms, &outcome);
+    let gap = outcome.bound.map(|b| relative_gap(outcome.objective, b)).filter(|_| status == SolveStatus::Feasible);
+    plan.school_fingerprint = school.fingerprint();
+    plan.solve = SolveReport {
+        status,
+        backend: backend::name().to_owned(),
+        seconds: phase1.seconds + stats.phase2_seconds,
+        objective,
+        objective_value: Some(outcome.objective),
+        bound: outcome.bound,
+        gap: if status == SolveStatus::Optimal { Some(0.0) } else { gap },
+        solved_at: None,
+        notes,
+    };
+    if let Some(prev) = &options.previous {
+        plan.locks.clone_from(&prev.locks);
+    }
+    Solved { plan, stats, model_lp }
+}
+
+impl Terms {
+    fn all(&self) -> impl Iterator<Item = (ir::Var, f64)> + '_ {
+        self.fairness
+            .iter()
+            .chain(&self.late)
+            .chain(&self.duty)
+            .chain(&self.preferences)
+            .chain(&self.gaps)
+            .chain(&self.stability)
+            .copied()
+    }
+}
+
+fn report_terms(unmet: &[(ir::Var, f64)], terms: &Terms, out: &Outcome) -> Vec<ObjectiveTerm> {
+    let value = |t: &[(ir::Var, f64)]| t.iter().map(|(v, c)| c * out.values[v.0]).sum::<f64>();
+    [
+        ("unmet", value(unmet)),
+        ("fairness", value(&terms.fairness)),
+        ("late_evenness", value(&terms.late)),
+        ("duty_leader_evenness", value(&terms.duty)),
+        ("preferences", value(&terms.preferences)),
+        ("idle_gaps", value(&terms.gaps)),
+        ("stability", value(&terms.stability)),
+    ]
+    .into_iter()
+    .map(|(name, value)| ObjectiveTerm { name: name.to_owned(), value: (value * 1000.0).round() / 1000.0 })
+    .collect()
+}
+
+fn relative_gap(objective: f64, bound: f64) -> f64 {
+    ((objective - bound).abs() / objective.abs().max(1.0)).max(0.0)
+}
+
+fn no_plan(school: &School, demand: &Demand, k: u8, e: &BackendError, mut notes: Vec<String>, stats: Stats, model: &Model) -> Solved {
+    notes.push(format!("no plan: {e}"));
+    let mut plan = Plan::empty(school.fingerprint(), k);
+    plan.version = PLAN_FORMAT_VERSION;
+    plan.posts = demand.posts.iter().filter(|s| !s.optional).map(|s| s.post.clone()).collect();
+    for post in &mut plan.posts {
+        post.unmet_reason = Some("the solver found no plan in time".to_owned());
+    }
+    plan.solve = SolveReport {
+        status: SolveStatus::NoPlan,
+        backend: backend::name().to_owned(),
+        notes,
+        ..SolveReport::default()
+    };
+    Solved { plan, stats, model_lp: model.mip.to_lp() }
+}

@@ -1,0 +1,243 @@
+//! Phase 2's objective (docs/model.md §5): fairness as convex piecewise-linear
+//! penalties around fixed targets, then preferences, idle gaps and stability.
+
+use crate::milp::build::Model;
+use crate::milp::ir::{Sense, Var};
+use crate::model::{SessionKind, Weekday};
+
+/// Loads are judged in units of this many weighted minutes (a post's
+/// weighted minutes are rounded to the nearest unit).
+pub const LOAD_UNIT_MINUTES: f64 = 5.0;
+/// Penalty of a load `d` weighted minutes from target: convex, piecewise
+/// linear, slopes 1, 4, 16, 64 per minute beyond 0, 15, 45 and 120 minutes.
+fn load_penalty(d: f64) -> f64 {
+    piecewise(d.abs(), &[(15.0, 1.0), (30.0, 4.0), (75.0, 16.0), (f64::INFINITY, 64.0)])
+}
+/// Per late duty away from the fair count: 20 for the first, then 80.
+fn late_penalty(d: f64) -> f64 {
+    piecewise(d.abs(), &[(1.0, 20.0), (f64::INFINITY, 80.0)])
+}
+/// Per duty-leader day away from the fair count: 50 for the first, then 200.
+fn duty_penalty(d: f64) -> f64 {
+    piecewise(d.abs(), &[(1.0, 50.0), (f64::INFINITY, 200.0)])
+}
+fn piecewise(mut d: f64, segments: &[(f64, f64)]) -> f64 {
+    let mut cost = 0.0;
+    for (width, slope) in segments {
+        let step = d.min(*width);
+        cost += step * slope;
+        d -= step;
+        if d <= 0.0 {
+            break;
+        }
+    }
+    cost
+}
+/// Values more than this many units from the target are not offered as
+/// choices; reaching them costs the steepest slope through a slack.
+const WINDOW_UNITS: i64 = 36;
+pub const PREFERENCE_WEIGHT: f64 = 5.0;
+pub const GAP_WEIGHT: f64 = 3.0;
+pub const STABILITY_WEIGHT: f64 = 1.0;
+
+/// The variables of each objective term, so their values can be reported.
+#[derive(Debug, Default)]
+pub struct Terms {
+    pub fairness: Vec<(Var, f64)>,
+    pub late: Vec<(Var, f64)>,
+    pub duty: Vec<(Var, f64)>,
+    pub preferences: Vec<(Var, f64)>,
+    pub gaps: Vec<(Var, f64)>,
+    pub stability: Vec<(Var, f64)>,
+    /// Each person's value choices: the expression and its (w, value) pairs,
+    /// so a start plan can be completed with the right choice.
+    pub choices: Vec<(Vec<(Var, i64)>, Vec<(Var, i64)>)>,
+}
+
+impl Terms {
+    /// Hints for the choice variables that match a plan's values of the rest.
+    pub fn complete_start(&self, values: &[f64]) -> Vec<(Var, f64)> {
+        let mut hints = Vec::new();
+        for (expr, choices) in &self.choices {
+            let value: f64 = expr.iter().map(|(v, c)| values.get(v.0).copied().unwrap_or(0.0).round() * *c as f64).sum();
+            let best = choices.iter().min_by(|a, b| (a.1 as f64 - value).abs().total_cmp(&(b.1 as f64 - value).abs()));
+            for (w, v) in choices {
+                hints.push((*w, if best.is_some_and(|b| b.1 == *v) { 1.0 } else { 0.0 }));
+            }
+        }
+        hints
+    }
+}
+
+/// Fair targets, from phase 1's totals shared by capacity.
+#[derive(Debug, Clone, Default)]
+pub struct Targets {
+    /// Per person: weighted minutes over the cycle (teachers only).
+    pub minutes: Vec<Option<f64>>,
+    pub late: Vec<Option<f64>>,
+    pub duty: Vec<Option<f64>>,
+}
+
+impl Targets {
+    /// Shares phase 1's teacher totals (minutes, late duties) among teachers
+    /// in proportion to their shares, and duty-leader days among leaders.
+    pub fn from_totals(model: &Model, values: &[f64]) -> Targets {
+        // Totals of phase 1's plan; the targets share them out.
+        let n = model.school.staff.len();
+        let sum = |terms: Vec<(Var, f64)>| terms.iter().map(|(v, c)| c * values[v.0]).sum::<f64>();
+        let teachers: Vec<usize> = (0..n).filter(|&p| model.is_teacher(p) && !model.acts[p].is_empty()).collect();
+        let total_minutes: f64 = teachers.iter().map(|&p| sum(model.load_terms(p))).sum();
+        let total_late: f64 = teachers.iter().map(|&p| sum(model.late_terms(p))).sum();
+        let late_able: Vec<usize> = teachers.iter().copied().filter(|&p| !model.late_terms(p).is_empty()).collect();
+        let share = |p: usize| model.staffing[p].share;
+        let share_all: f64 = teachers.iter().map(|&p| share(p)).sum::<f64>().max(1e-9);
+        let share_late: f64 = late_able.iter().map(|&p| share(p)).sum::<f64>().max(1e-9);
+        let leaders: Vec<usize> = (0..n).filter(|&p| model.is_leader(p) && !model.duty_terms(p).is_empty()).collect();
+        let duty_days: f64 = model.demand.posts.iter().filter(|s| s.post.kind == crate::plan::PostKind::DutyLeader).count() as f64;
+        let mut t = Targets { minutes: vec![None; n], late: vec![None; n], duty: vec![None; n] };
+        for &p in &teachers {
+            t.minutes[p] = Some(total_minutes * share(p) / share_all);
+        }
+        for &p in &late_able {
+            t.late[p] = Some(total_late * share(p) / share_late);
+        }
+        for &p in &leaders {
+            t.duty[p] = Some(duty_days / leaders.len() as f64);
+        }
+        t
+    }
+}
+
+/// Adds the deviation variables and rows, and returns the terms.
+pub fn add(model: &mut Model, targets: &Targets, previous: Option<&crate::plan::Plan>) -> Terms {
+    let mut terms = Terms::default();
+    for p in 0..model.school.staff.len() {
+        let id = model.school.staff[p].id.clone();
+        let max_posts = model.staffing[p].per_week * u32::from(model.demand.cycle_weeks);
+        if let Some(t) = targets.minutes[p] {
+            let units: Vec<(Var, i64)> =
+                model.load_terms(p).into_iter().map(|(v, m)| (v, (m / LOAD_UNIT_MINUTES).round() as i64)).collect();
+            let unit = LOAD_UNIT_MINUTES;
+            let pen = |v: i64| load_penalty(v as f64 * unit - t);
+            terms.fairness.extend(discrete_deviation(model, p, &mut terms.choices, &format!("load[{id}]"), &units, t / unit, max_posts, &pen, 64.0 * unit));
+        }
+        if let Some(t) = targets.late[p] {
+            let late: Vec<(Var, i64)> = model.late_terms(p).into_iter().map(|(v, _)| (v, 1)).collect();
+            let pen = |v: i64| late_penalty(v as f64 - t);
+            terms.late.extend(discrete_deviation(model, p, &mut terms.choices, &format!("late[{id}]"), &late, t, max_posts, &pen, 80.0));
+        }
+        if let Some(t) = targets.duty[p] {
+            let duty: Vec<(Var, i64)> = model.duty_terms(p).into_iter().map(|(v, _)| (v, 1)).collect();
+            let pen = |v: i64| duty_penalty(v as f64 - t);
+            terms.duty.extend(discrete_deviation(model, p, &mut terms.choices, &format!("duty[{id}]"), &duty, t, max_posts, &pen, 200.0));
+        }
+        terms.gaps.extend(gaps(model, p));
+    }
+    terms.preferences = model.preference.iter().map(|(v, c)| (*v, c * PREFERENCE_WEIGHT)).collect();
+    if let Some(prev) = previous {
+        terms.stability = model.stability_terms(prev).into_iter().map(|(v, c)| (v, c * STABILITY_WEIGHT)).collect();
+    }
+    terms
+}
+
+/// (15) the person takes exactly one of the values their integer-valued
+/// expression can reach: Σ_v w[v] = 1 and expr = Σ_v v·w[v] + over − under,
+/// with each w[v] costing the penalty of v. Only values reachable with the
+/// person's own posts under their cap are offered (a small knapsack), so the
+/// LP relaxation pays at least the smallest penalty the person can really
+/// have — this is what makes the bound tight (docs/model.md §5.1).
+#[allow(clippy::too_many_arguments)]
+fn discrete_deviation(
+    model: &mut Model,
+    person: usize,
+    choices: &mut Vec<(Vec<(Var, i64)>, Vec<(Var, i64)>)>,
+    name: &str,
+    expr: &[(Var, i64)],
+    target: f64,
+    max_posts: u32,
+    penalty: &dyn Fn(i64) -> f64,
+    steep: f64,
+) -> Vec<(Var, f64)> {
+    if expr.is_empty() {
+        return Vec::new();
+    }
+    let reachable = reachable_sums(expr, max_posts as usize);
+    let centre = target.round() as i64;
+    let mut values: Vec<i64> = reachable.iter().copied().filter(|v| (v - centre).abs() <= WINDOW_UNITS).collect();
+    if values.is_empty() {
+        // Nothing near the target: offer the nearest reachable values.
+        let nearest = reachable.iter().copied().min_by_key(|v| (v - centre).abs()).unwrap_or(0);
+        values.push(nearest);
+    }
+    let mut one = Vec::new();
+    let mut row: Vec<(Var, f64)> = expr.iter().map(|(v, c)| (*v, *c as f64)).collect();
+    let mut cost = Vec::new();
+    let mut offered = Vec::new();
+    for v in values {
+        let w = model.mip.binary(format!("{name}={v}"), 0.0);
+        model.mip.own(w, person);
+        offered.push((w, v));
+        one.push((w, 1.0));
+        row.push((w, -(v as f64)));
+        cost.push((w, penalty(v)));
+    }
+    let over = model.mip.continuous(format!("{name}+"), 0.0, f64::INFINITY, 0.0);
+    let under = model.mip.continuous(format!("{name}-"), 0.0, f64::INFINITY, 0.0);
+    model.mip.own(over, person);
+    model.mip.own(under, person);
+    row.push((over, -1.0));
+    row.push((under, 1.0));
+    cost.push((over, steep));
+    cost.push((under, steep));
+    model.mip.row(format!("choose{name}"), one, Sense::Eq, 1.0);
+    model.mip.row(format!("value{name}"), row, Sense::Eq, 0.0);
+    choices.push((expr.to_vec(), offered));
+    cost
+}
+
+/// Sums of at most `max_items` of the weights in `expr` (each used at most once).
+fn reachable_sums(expr: &[(Var, i64)], max_items: usize) -> Vec<i64> {
+    let total: i64 = expr.iter().map(|(_, c)| c.max(&0)).sum();
+    let size = (total + 1) as usize;
+    let k = max_items.min(expr.len());
+    // can[n][s]: n items can make sum s.
+    let mut can = vec![vec![false; size]; k + 1];
+    can[0][0] = true;
+    for (_, c) in expr {
+        let c = (*c).max(0) as usize;
+        for n in (0..k).rev() {
+            for s in (0..size.saturating_sub(c)).rev() {
+                if can[n][s] {
+                    can[n + 1][s + c] = true;
+                }
+            }
+        }
+    }
+    (0..size).filter(|&s| (0..=k).any(|n| can[n][s])).map(|s| s as i64).collect()
+}
+
+/// (14) idle gap: a person with a basic-session post and a late post on one
+/// day but nothing in the extended session between waits idle:
+/// gap ≥ Σbasic + Σlate − 1 − Σextended.
+fn gaps(model: &mut Model, p: usize) -> Vec<(Var, f64)> {
+    let mut out = Vec::new();
+    for week in 1..=model.demand.cycle_weeks {
+        for day in Weekday::ALL {
+            let basic = model.session_acts(p, week, day, SessionKind::Basic);
+            let late = model.session_acts(p, week, day, SessionKind::Late);
+            if basic.is_empty() || late.is_empty() {
+                continue;
+            }
+            let ext = model.session_acts(p, week, day, SessionKind::Extended);
+            let g = model.mip.continuous(format!("gap[{p},w{week},{}]", day.code()), 0.0, 1.0, 0.0);
+            model.mip.own(g, p);
+            let mut row = vec![(g, 1.0)];
+            row.extend(basic.iter().map(|v| (*v, -1.0)));
+            row.extend(late.iter().map(|v| (*v, -1.0)));
+            row.extend(ext.iter().map(|v| (*v, 1.0)));
+            model.mip.row(format!("gap[{p},w{week},{}]", day.code()), row, Sense::Ge, -1.0);
+            out.push((g, GAP_WEIGHT));
+        }
+    }
+    out
+}

@@ -1,0 +1,51 @@
+//! `kehou demo`: make a demo school and save it.
+
+use std::io::{self, Write};
+use std::path::PathBuf;
+
+use clap::{Args, ValueEnum};
+use kehou_solver::generate::{self, Size};
+
+use super::{text, Outcome};
+use crate::files;
+
+#[derive(Debug, Args)]
+pub struct DemoArgs {
+    #[arg(long, value_enum, default_value_t = DemoSize::Medium, help = text::DEMO_SIZE_HELP)]
+    pub size: DemoSize,
+    #[arg(long, value_name = "N", default_value_t = 2026, help = text::DEMO_SEED_HELP)]
+    pub seed: u64,
+    #[arg(short, long, value_name = "FILE", help = text::DEMO_OUTPUT_HELP)]
+    pub output: PathBuf,
+}
+
+/// The generator's sizes, as the command line spells them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DemoSize {
+    #[value(help = text::DEMO_SIZE_SMALL)]
+    Small,
+    #[value(help = text::DEMO_SIZE_MEDIUM)]
+    Medium,
+    #[value(help = text::DEMO_SIZE_LARGE)]
+    Large,
+}
+
+impl From<DemoSize> for Size {
+    fn from(size: DemoSize) -> Size {
+        match size {
+            DemoSize::Small => Size::Small,
+            DemoSize::Medium => Size::Medium,
+            DemoSize::Large => Size::Large,
+        }
+    }
+}
+
+pub fn run(args: &DemoArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<Outcome> {
+    let school = generate::generate(args.size.into(), args.seed);
+    if let Err(e) = files::save_school(&args.output, &school) {
+        writeln!(err, "{e}")?;
+        return Ok(Outcome::Trouble);
+    }
+    writeln!(out, "{}", text::demo_saved(&args.output, &school))?;
+    Ok(Outcome::Clean)
+}

@@ -1,0 +1,184 @@
+//! `kehou solve`: make the rota of a school, check it, save it, and say how it went.
+
+use std::fs::File;
+use std::io::{self, IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{self, RecvTimeoutError};
+use std::thread;
+use std::time::{Duration, Instant};
+
+use chrono::{Local, SecondsFormat};
+use clap::Args;
+use kehou_solver::check;
+use kehou_solver::milp::{self, SolveOptions};
+use kehou_solver::plan::SolveStatus;
+use kehou_solver::validate::{self, Severity};
+use kehou_solver::{Plan, School};
+
+use super::{text, Outcome};
+use crate::export::summary::PlanSummary;
+use crate::files;
+
+#[derive(Debug, Args)]
+pub struct SolveArgs {
+    #[arg(value_name = "SCHOOL", help = text::SOLVE_SCHOOL_HELP)]
+    pub school: PathBuf,
+    #[arg(short, long, value_name = "PLAN", help = text::SOLVE_OUTPUT_HELP)]
+    pub output: PathBuf,
+    #[arg(
+        long,
+        value_name = "SECONDS",
+        value_parser = clap::value_parser!(u32).range(1..),
+        help = text::SOLVE_TIME_LIMIT_HELP,
+    )]
+    pub time_limit: Option<u32>,
+    #[arg(
+        long,
+        value_name = "K",
+        value_parser = clap::value_parser!(u8).range(1..=4),
+        help = text::SOLVE_CYCLE_WEEKS_HELP,
+    )]
+    pub cycle_weeks: Option<u8>,
+    #[arg(long, value_name = "FILE", help = text::SOLVE_WRITE_MODEL_HELP)]
+    pub write_model: Option<PathBuf>,
+}
+
+pub fn run(args: &SolveArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<Outcome> {
+    let school = match files::load_school(&args.school) {
+        Ok(school) => school,
+        Err(e) => {
+            writeln!(err, "{e}")?;
+            return Ok(Outcome::Trouble);
+        }
+    };
+    let findings = validate::validate(&school);
+    let errors: Vec<_> = findings
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .collect();
+    if !errors.is_empty() {
+        for finding in &errors {
+            writeln!(out, "{finding}")?;
+        }
+        writeln!(out, "{}", text::solve_refused(errors.len(), &args.school))?;
+        return Ok(Outcome::Problems);
+    }
+    let warnings = findings.len() - errors.len();
+    if warnings > 0 {
+        writeln!(err, "{}", text::solve_warnings(warnings, &args.school))?;
+    }
+
+    let options = SolveOptions {
+        cycle_weeks: args.cycle_weeks,
+        time_limit_seconds: args.time_limit.map(f64::from),
+        previous: previous_plan(&school, &args.output, err)?,
+    };
+    let limit = args.time_limit.unwrap_or(school.rules.time_limit_seconds);
+    let mut solved = with_progress(limit, || milp::solve(&school, &options));
+    // The solver has no clock; the application says when.
+    solved.plan.solve.solved_at = Some(Local::now().to_rfc3339_opts(SecondsFormat::Secs, false));
+
+    let mut outcome = Outcome::Clean;
+    // Written before the plan is checked, so that a faulty plan can be
+    // reported together with the model that produced it.
+    if let Some(path) = &args.write_model {
+        let mut write = |f: &mut File, b: &[u8]| f.write_all(b);
+        if let Err(e) = files::write_atomic(path, solved.model_lp.as_bytes(), &mut write) {
+            writeln!(err, "{e}")?;
+            outcome = Outcome::Trouble;
+        }
+    }
+
+    let plan = &solved.plan;
+    if plan.solve.status == SolveStatus::NoPlan {
+        write!(out, "{}", text::solve_no_plan(plan, &args.output))?;
+        return Ok(outcome.worst(Outcome::Problems));
+    }
+    let violations = check::check(&school, plan);
+    if !violations.is_empty() {
+        writeln!(err, "{}", text::SOLVE_BUG)?;
+        for v in &violations {
+            writeln!(err, "  {v}")?;
+        }
+        writeln!(err, "{}", text::solve_bug_report(&args.output))?;
+        return Ok(Outcome::Bug);
+    }
+    if let Err(e) = files::save_plan(&args.output, plan) {
+        writeln!(err, "{e}")?;
+        return Ok(Outcome::Trouble);
+    }
+
+    let summary = PlanSummary::of(&school, plan);
+    write!(
+        out,
+        "{}",
+        text::solve_report(plan, &solved.stats, &summary, &args.output)
+    )?;
+    writeln!(out, "{}", text::solve_next(&args.school, &args.output))?;
+    Ok(if summary.unmet.is_empty() {
+        outcome
+    } else {
+        outcome.worst(Outcome::Problems)
+    })
+}
+
+/// The plan already at `path`, to stay close to and keep the locks of: only
+/// if it loads and was made for this very school. Anything else is said and
+/// ignored; the file is replaced by the new plan and kept as a backup.
+fn previous_plan(school: &School, path: &Path, err: &mut dyn Write) -> io::Result<Option<Plan>> {
+    if !path.exists() {
+        return Ok(None);
+    }
+    match files::load_plan(path) {
+        Ok(plan) if plan.school_fingerprint == school.fingerprint() => Ok(Some(plan)),
+        Ok(plan) => {
+            let backup = files::backup_path(path);
+            writeln!(
+                err,
+                "{}",
+                text::solve_previous_stale(path, &backup, plan.locks.len())
+            )?;
+            Ok(None)
+        }
+        Err(e) => {
+            let backup = files::backup_path(path);
+            writeln!(err, "{}", text::solve_previous_unreadable(&e, &backup))?;
+            Ok(None)
+        }
+    }
+}
+
+/// Runs `work` (the blocking solve), with a spinner and the seconds so far on
+/// standard error while it runs — only if standard error is a terminal, so
+/// logs and pipes get no control characters.
+fn with_progress<T>(limit_seconds: u32, work: impl FnOnce() -> T) -> T {
+    if !io::stderr().is_terminal() {
+        return work();
+    }
+    let (done, finished) = mpsc::channel::<()>();
+    thread::scope(|scope| {
+        scope.spawn(move || spin(&finished, limit_seconds));
+        let result = work();
+        drop(done);
+        result
+    })
+}
+
+fn spin(finished: &mpsc::Receiver<()>, limit_seconds: u32) {
+    const FRAMES: [char; 4] = ['|', '/', '-', '\\'];
+    let start = Instant::now();
+    let mut width = 0;
+    for frame in FRAMES.iter().cycle() {
+        let line = text::solving(*frame, start.elapsed().as_secs(), limit_seconds);
+        width = width.max(line.chars().count());
+        let mut stderr = io::stderr().lock();
+        let _ = write!(stderr, "\r{line}");
+        let _ = stderr.flush();
+        drop(stderr);
+        if finished.recv_timeout(Duration::from_millis(125)) != Err(RecvTimeoutError::Timeout) {
+            break;
+        }
+    }
+    // Rub the line out, so the report starts on a clean line.
+    let _ = write!(io::stderr(), "\r{:width$}\r", "");
+}

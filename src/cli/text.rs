@@ -1,0 +1,437 @@
+//! Every word the command line says to its user, in one place, so that a
+//! Chinese translation later touches this file and nothing else.
+//!
+//! Help texts are written for the deputy head who runs kehou, not for its
+//! programmers: what the command does, what it needs, and an example.
+
+use std::fmt::Display;
+use std::path::Path;
+
+use kehou_solver::check::Violation;
+use kehou_solver::milp::Stats;
+use kehou_solver::plan::SolveStatus;
+use kehou_solver::{Plan, School};
+
+use crate::export::summary::PlanSummary;
+
+// ---- kehou -----------------------------------------------------------------
+
+pub const ABOUT: &str = "Build the after-school service (课后服务) rota for a school";
+
+pub const LONG_ABOUT: &str = "\
+kehou builds the after-school service (课后服务) rota for a school: who
+supervises which care group (托管班), which club (社团) meets where, who stays
+with the late group (弹性离校), and who is the duty leader (值班领导) each day.
+
+A school is described in one file, NAME.school.ron: its term, day timetables,
+staff, rooms, classes and clubs (see docs/data-format.md). To start, make a
+demo school and check it, as in the examples below.";
+
+pub const EXAMPLES: &str = "\
+Examples:
+  kehou demo -o demo.school.ron
+      make a demo school to try kehou on
+  kehou check demo.school.ron
+      look for mistakes in a school file
+  kehou solve demo.school.ron -o demo.plan.ron
+      make the rota
+  kehou export demo.school.ron demo.plan.ron --format csv -o roster.csv
+      the roster for the duty board, as a spreadsheet
+  kehou help check
+      more about one command";
+
+// ---- kehou demo ------------------------------------------------------------
+
+pub const DEMO_ABOUT: &str = "Make a demo school to try kehou on";
+
+pub const DEMO_LONG_ABOUT: &str = "\
+Make a realistic demo school and save it as a school file: its classes and
+how many students stay each weekday, its staff, rooms, clubs and day
+timetables. The same size and seed always give
+the same school, so a demo school can be shared by naming them.
+
+If FILE already exists, the old one is kept as FILE.bak.";
+
+pub const DEMO_EXAMPLES: &str = "\
+Examples:
+  kehou demo -o demo.school.ron
+      a medium school (about 24 classes and 60 teachers)
+  kehou demo --size small --seed 7 -o small.school.ron
+      a small school; another seed gives another school";
+
+pub const DEMO_SIZE_HELP: &str = "How big a school to make";
+pub const DEMO_SIZE_SMALL: &str = "about 12 classes";
+pub const DEMO_SIZE_MEDIUM: &str = "about 24 classes, 1,000 students and 60 teachers";
+pub const DEMO_SIZE_LARGE: &str = "about 60 classes and 180 staff";
+pub const DEMO_SEED_HELP: &str = "Which demo school of that size: any whole number";
+pub const DEMO_OUTPUT_HELP: &str = "Where to save the school, such as demo.school.ron";
+
+/// What `kehou demo` says once the file is saved.
+pub fn demo_saved(path: &Path, school: &School) -> String {
+    format!(
+        "saved {}: {}, {} classes, {} staff, {} rooms, {} clubs\nnext: kehou check {}",
+        path.display(),
+        school.name,
+        school.classes.len(),
+        school.staff.len(),
+        school.rooms.len(),
+        school.clubs.len(),
+        path.display(),
+    )
+}
+
+// ---- kehou check -----------------------------------------------------------
+
+pub const CHECK_ABOUT: &str = "Look for mistakes in a school file (and a plan)";
+
+pub const CHECK_LONG_ABOUT: &str = "\
+Look for mistakes in a school file: everything that would stop kehou from
+making a rota (errors), and everything that looks odd (warnings). Every
+problem is listed at once, each with the item it concerns and what to change.
+
+With a plan file as well, also check that the plan was made for this school
+as it is now (after any change to the school, solve again), and that it keeps
+every hard rule: enough adults and a lead on every post, skills, availability,
+leave, nobody in two places at once, rooms, caps and locks.
+
+Exit status: 0 when nothing stops a rota (warnings allowed); 1 when there are
+errors, the plan is out of date or breaks a rule; 2 when a file cannot be
+read.";
+
+pub const CHECK_EXAMPLES: &str = "\
+Examples:
+  kehou check demo.school.ron
+      check a school file
+  kehou check demo.school.ron demo.plan.ron
+      check the school, and that the plan is up to date";
+
+pub const CHECK_SCHOOL_HELP: &str = "The school file, such as demo.school.ron";
+pub const CHECK_PLAN_HELP: &str = "A plan file solved for that school, such as demo.plan.ron";
+
+/// The item a plan finding is about.
+pub fn plan_item(path: &Path) -> String {
+    format!("plan {}", path.display())
+}
+
+pub const PLAN_STALE: &str = "plan is stale: the school changed since it was solved";
+pub const PLAN_STALE_FIX: &str = "solve again to get a plan for the school as it is now";
+
+/// The item a broken rule of a plan is about: a post, or a person.
+pub fn plan_place(path: &Path, place: &str) -> String {
+    format!("plan {}, {place}", path.display())
+}
+
+pub fn plan_violation(v: &Violation) -> String {
+    format!("breaks the rule {:?}: {}", v.rule, v.detail)
+}
+
+pub const PLAN_VIOLATION_FIX: &str =
+    "solve again; if kehou made this plan and nobody edited it, please report it as a bug in kehou";
+
+/// The last line of `kehou check`: "3 errors, 1 warning" or "no problems found".
+pub fn summary(errors: usize, warnings: usize) -> String {
+    let count =
+        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    match (errors, warnings) {
+        (0, 0) => "no problems found".to_owned(),
+        (e, 0) => count(e, "error", "errors"),
+        (0, w) => format!("{} (nothing stops a rota)", count(w, "warning", "warnings")),
+        (e, w) => format!(
+            "{}, {}",
+            count(e, "error", "errors"),
+            count(w, "warning", "warnings")
+        ),
+    }
+}
+
+// ---- kehou solve -----------------------------------------------------------
+
+pub const SOLVE_ABOUT: &str = "Make the rota of a school and save it as a plan";
+
+pub const SOLVE_LONG_ABOUT: &str = "\
+Make the rota of a school: who takes each care group, club, late group and
+duty over the rotation cycle, so that every group has its adults, nobody is
+in two places at once, and the work is spread fairly. The plan is checked
+against every hard rule and saved as PLAN; a summary says how good it is and
+what could not be covered, and why.
+
+The school is checked first; if it has errors, nothing is solved (see
+`kehou check`). If PLAN already exists and was made for this school as it is
+now, the new plan keeps its locked assignments and stays close to it, so a
+re-solve does not reshuffle everyone. The old plan is kept as PLAN.bak.
+
+Solving takes up to the time limit (the school's `time_limit_seconds`, 60 by
+default). When time runs out before the plan is proven best, the plan is
+still saved, with how far from best it can be at most (the gap).
+
+Exit status: 0 when every post is covered; 1 when some posts are not covered
+(the plan is saved; the summary says why), when no plan was found in time
+(nothing is saved), or when the school has errors; 2 when a file cannot be
+read or written; 3 when the plan failed kehou's own check — a bug in kehou:
+nothing is saved; please report it.";
+
+pub const SOLVE_EXAMPLES: &str = "\
+Examples:
+  kehou solve demo.school.ron -o demo.plan.ron
+      make the rota and save it
+  kehou solve demo.school.ron -o demo.plan.ron --time-limit 300 --cycle-weeks 2
+      search for up to 5 minutes, rotating duties over A/B weeks";
+
+pub const SOLVE_SCHOOL_HELP: &str = "The school file, such as demo.school.ron";
+pub const SOLVE_OUTPUT_HELP: &str =
+    "Where to save the plan, such as demo.plan.ron (an existing plan there is followed, and kept as .bak)";
+pub const SOLVE_TIME_LIMIT_HELP: &str =
+    "Search for at most this many seconds [default: the school's time_limit_seconds]";
+pub const SOLVE_CYCLE_WEEKS_HELP: &str =
+    "Weeks in the rotation cycle, 1 to 4 [default: the school's cycle_weeks]";
+pub const SOLVE_WRITE_MODEL_HELP: &str =
+    "Also write the model as CPLEX LP text to FILE, for solver experts";
+
+/// Why `kehou solve` did not start.
+pub fn solve_refused(errors: usize, school: &Path) -> String {
+    format!(
+        "{}: nothing solved; fix {} and solve again (kehou check {} lists every problem)",
+        plural(errors, "error", "errors"),
+        if errors == 1 { "it" } else { "them" },
+        school.display(),
+    )
+}
+
+pub fn solve_warnings(warnings: usize, school: &Path) -> String {
+    format!(
+        "note: the school has {}; solving anyway (kehou check {} lists them)",
+        plural(warnings, "warning", "warnings"),
+        school.display(),
+    )
+}
+
+pub fn solve_previous_stale(plan: &Path, backup: &Path, locks: usize) -> String {
+    let locks = match locks {
+        0 => String::new(),
+        n => format!(
+            "; its {} not kept",
+            plural(n, "locked assignment is", "locked assignments are")
+        ),
+    };
+    format!(
+        "note: {} was made for an earlier version of the school, so the new plan starts afresh{locks}; the old plan will be kept as {}",
+        plan.display(),
+        backup.display(),
+    )
+}
+
+pub fn solve_previous_unreadable(e: &impl Display, backup: &Path) -> String {
+    format!(
+        "note: the existing plan cannot be followed ({e}); the new plan starts afresh, and the old file will be kept as {}",
+        backup.display()
+    )
+}
+
+/// The progress line while solving: `| solving… 12 s (at most about 60 s)`.
+pub fn solving(frame: char, seconds: u64, limit: u32) -> String {
+    format!("{frame} solving… {seconds} s (the time limit is {limit} s)")
+}
+
+pub const SOLVE_BUG: &str = "\
+kehou: BUG: the plan kehou just made breaks these rules, so it was NOT saved:";
+
+pub fn solve_bug_report(plan: &Path) -> String {
+    format!(
+        "This is a bug in kehou, not in your school. {} is unchanged. Please report it with the school file (and the model from --write-model).",
+        plan.display()
+    )
+}
+
+/// What `kehou solve` says when the solver found no plan at all.
+pub fn solve_no_plan(plan: &Plan, path: &Path) -> String {
+    let mut s = format!(
+        "no plan: the solver ({}) found none in {:.1} s; nothing saved, {} is unchanged\n",
+        plan.solve.backend,
+        plan.solve.seconds,
+        path.display()
+    );
+    for note in &plan.solve.notes {
+        s.push_str(&format!("  {note}\n"));
+    }
+    s.push_str("try a longer --time-limit, or a shorter --cycle-weeks\n");
+    s
+}
+
+/// The summary `kehou solve` prints once the plan is saved.
+pub fn solve_report(plan: &Plan, stats: &Stats, summary: &PlanSummary, path: &Path) -> String {
+    let solve = &plan.solve;
+    let mut s = format!("saved {}\n", path.display());
+    let status = match solve.status {
+        SolveStatus::Optimal => "optimal (proven the best plan)".to_owned(),
+        SolveStatus::Feasible => {
+            let gap = match (solve.bound, solve.gap) {
+                (Some(bound), Some(gap)) => format!(
+                    "objective {}, bound {}, gap {:.1}%",
+                    number(solve.objective_value.unwrap_or(f64::NAN)),
+                    number(bound),
+                    gap * 100.0
+                ),
+                _ => "no bound known, so no gap".to_owned(),
+            };
+            format!("feasible: a good plan, but time ran out before it was proven best ({gap}); a longer --time-limit may improve it")
+        }
+        other => other.to_string(),
+    };
+    s.push_str(&format!("status: {status}\n"));
+    s.push_str(&format!(
+        "time: {:.1} s with {} (phase 1, coverage: {:.1} s; phase 2, fairness: {:.1} s)\n",
+        solve.seconds, solve.backend, stats.phase1_seconds, stats.phase2_seconds
+    ));
+    s.push_str(&format!(
+        "model: {} posts, {} variables ({} integer), {} constraints\n",
+        stats.posts, stats.variables, stats.integer_variables, stats.rows
+    ));
+    if !solve.objective.is_empty() {
+        let terms: Vec<String> = solve
+            .objective
+            .iter()
+            .map(|t| format!("{} {}", t.name, number(t.value)))
+            .collect();
+        s.push_str(&format!("objective: {}\n", terms.join(", ")));
+    }
+    let weeks = plural(usize::from(summary.cycle_weeks), "week", "weeks");
+    s.push_str(&format!(
+        "posts: {} over a {weeks} cycle, {} fully staffed\n",
+        summary.posts, summary.fully_staffed
+    ));
+    if let Some(m) = summary.teacher_minutes {
+        s.push_str(&format!(
+            "teachers' weighted minutes per week: min {:.0}, median {:.0}, max {:.0}\n",
+            m.min, m.median, m.max
+        ));
+    }
+    if let Some((min, max)) = summary.late_duties {
+        s.push_str(&format!(
+            "late duties per teacher over the cycle: min {min}, max {max} (teachers exempt from late duty not counted)\n"
+        ));
+    }
+    if !summary.duty_leader_days.is_empty() {
+        let days: Vec<String> = summary
+            .duty_leader_days
+            .iter()
+            .map(|d| format!("{} ({}) {}", d.name, d.staff, d.days))
+            .collect();
+        s.push_str(&format!(
+            "duty-leader days over the cycle: {}\n",
+            days.join(", ")
+        ));
+    }
+    if summary.unmet.is_empty() {
+        s.push_str("every post is covered\n");
+    } else {
+        s.push_str(&format!(
+            "not covered ({}):\n",
+            plural(summary.unmet.len(), "group of posts", "groups of posts")
+        ));
+        for line in &summary.unmet {
+            s.push_str(&format!("  {line}\n"));
+        }
+    }
+    for note in &solve.notes {
+        s.push_str(&format!("note: {note}\n"));
+    }
+    s
+}
+
+pub fn solve_next(school: &Path, plan: &Path) -> String {
+    format!(
+        "next: kehou export {} {} --format csv -o roster.csv",
+        school.display(),
+        plan.display()
+    )
+}
+
+/// A number as a person reads it: no trailing `.0`, at most three decimals.
+fn number(x: f64) -> String {
+    let s = format!("{x:.3}");
+    let s = s.trim_end_matches('0').trim_end_matches('.');
+    if s == "-0" {
+        "0".to_owned()
+    } else {
+        s.to_owned()
+    }
+}
+
+// ---- kehou export ----------------------------------------------------------
+
+pub const EXPORT_ABOUT: &str = "Write a plan's roster as a file for the duty board";
+
+pub const EXPORT_LONG_ABOUT: &str = "\
+Write the roster of a plan as a file: for the duty board (值班表), for every
+teacher, and for the finance office (after-school hours count for
+performance pay).
+
+CSV (--format csv) has one row per person per post, with the columns
+  cycle_week,weekday,session,start,end,post_kind,post_id,group,room,staff_id,staff_name,role
+- cycle_week: the week of the rotation cycle, from 1
+- weekday: mon, tue, wed, thu or fri; session: morning, noon, basic,
+  extended, late or evening; start, end: HH:MM
+- post_kind: homework, club, late, duty_leader, gate, reception, care or evening
+- group: the classes the post holds, joined with + (3-1+3-2), or the club id
+- room: where the post meets (empty for duties without students)
+- role: lead (the responsible adult), assist, or unmet
+A post that lacks adults gets one row with role `unmet` and empty staff_id
+and staff_name for each adult it still needs (and one when its adults are all
+assistants, for the missing lead), so the hole shows on the duty board.
+Rows are sorted by week, weekday, start, post, role and staff id.
+
+The file is UTF-8 with a byte-order mark, so Excel shows Chinese names
+correctly. A cell that starts with = + - @ (or a tab) gets a ' in front, so a
+spreadsheet never runs it as a formula.
+
+If the plan was made for an earlier version of the school, the roster is
+still written, with a warning: solve again. If FILE already exists, the old
+one is kept as FILE.bak.
+
+Exit status: 0 when the file is written (warnings allowed); 2 when a file
+cannot be read or written.";
+
+pub const EXPORT_EXAMPLES: &str = "\
+Examples:
+  kehou export demo.school.ron demo.plan.ron --format csv -o roster.csv
+      the roster for a spreadsheet
+  kehou export demo.school.ron demo.plan.ron -o - | grep ',unmet$'
+      the posts still missing adults";
+
+pub const EXPORT_SCHOOL_HELP: &str = "The school file, such as demo.school.ron";
+pub const EXPORT_PLAN_HELP: &str = "The plan file, such as demo.plan.ron";
+pub const EXPORT_FORMAT_HELP: &str = "The kind of file to write";
+pub const EXPORT_FORMAT_CSV: &str = "the roster as CSV, one row per person per post";
+pub const EXPORT_OUTPUT_HELP: &str = "Where to write, such as roster.csv; - for standard output";
+
+pub fn export_stale(plan: &Path) -> String {
+    format!(
+        "warning: {} was made for an earlier version of the school; the roster may be wrong: solve again",
+        plan.display()
+    )
+}
+
+/// What `kehou export` says once the file is written.
+pub fn exported(path: &Path, rows: usize, unmet: usize) -> String {
+    let unmet = match unmet {
+        0 => String::new(),
+        n => format!(", {} still missing", plural(n, "adult", "adults")),
+    };
+    format!(
+        "wrote {}: {}{unmet}",
+        path.display(),
+        plural(rows, "row", "rows")
+    )
+}
+
+/// "1 error", "3 errors".
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+// ---- any command -----------------------------------------------------------
+
+/// When kehou's own output cannot be written (a full disk behind `> file`).
+pub fn cannot_write_output(e: &impl Display) -> String {
+    format!("kehou: cannot write the output: {e}")
+}

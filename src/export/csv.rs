@@ -1,0 +1,138 @@
+//! The roster as CSV, for spreadsheets and the duty board.
+//!
+//! UTF-8 with a byte-order mark, because Excel on a Chinese Windows reads a
+//! CSV file without one as GBK and turns every name into mojibake. RFC 4180
+//! line ends. A cell that a spreadsheet would take for a formula (it starts
+//! with `=`, `+`, `-`, `@`, a tab or a carriage return) gets a leading `'`,
+//! so that a name typed as `=HYPERLINK(…)` stays text (OWASP's advice on CSV
+//! injection).
+
+use std::borrow::Cow;
+use std::io;
+
+use super::RosterRow;
+
+/// The header of the roster CSV; the columns are documented in `kehou export --help`.
+pub const ROSTER_HEADER: [&str; 12] = [
+    "cycle_week",
+    "weekday",
+    "session",
+    "start",
+    "end",
+    "post_kind",
+    "post_id",
+    "group",
+    "room",
+    "staff_id",
+    "staff_name",
+    "role",
+];
+
+/// The UTF-8 byte-order mark.
+pub const BOM: &str = "\u{feff}";
+
+/// The bytes of the roster CSV file of `rows`.
+pub fn roster(rows: &[RosterRow]) -> io::Result<Vec<u8>> {
+    let mut bytes = BOM.as_bytes().to_vec();
+    let mut writer = ::csv::WriterBuilder::new()
+        .terminator(::csv::Terminator::CRLF)
+        .from_writer(&mut bytes);
+    writer.write_record(ROSTER_HEADER)?;
+    for row in rows {
+        writer.write_record(cells(row).iter().map(|c| spreadsheet_safe(c)))?;
+    }
+    writer.flush()?;
+    drop(writer);
+    Ok(bytes)
+}
+
+fn cells(row: &RosterRow) -> [String; 12] {
+    [
+        row.week.to_string(),
+        row.day.code().to_owned(),
+        row.session.code().to_owned(),
+        row.start.to_string(),
+        row.end.to_string(),
+        row.kind.code().to_owned(),
+        row.post_id.clone(),
+        row.group.clone(),
+        row.room
+            .as_ref()
+            .map(ToString::to_string)
+            .unwrap_or_default(),
+        row.staff
+            .as_ref()
+            .map(ToString::to_string)
+            .unwrap_or_default(),
+        row.staff_name.clone(),
+        row.role.code().to_owned(),
+    ]
+}
+
+/// `cell`, with a `'` in front if a spreadsheet would run it as a formula.
+pub fn spreadsheet_safe(cell: &str) -> Cow<'_, str> {
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        Cow::Owned(format!("'{cell}"))
+    } else {
+        Cow::Borrowed(cell)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::export::testing::{person, plan, post, school, time};
+    use crate::export::{render, Format};
+    use kehou_solver::model::{StaffKind, Weekday};
+    use kehou_solver::plan::{PostKind, Role};
+
+    #[test]
+    fn formula_cells_are_made_text() {
+        assert_eq!(spreadsheet_safe("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
+        assert_eq!(spreadsheet_safe("+86 138"), "'+86 138");
+        assert_eq!(spreadsheet_safe("-1"), "'-1");
+        assert_eq!(spreadsheet_safe("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(spreadsheet_safe("\tx"), "'\tx");
+        assert_eq!(spreadsheet_safe("\rx"), "'\rx");
+        assert_eq!(spreadsheet_safe("王丽"), "王丽");
+        assert_eq!(spreadsheet_safe("3-1+3-2"), "3-1+3-2");
+        assert_eq!(spreadsheet_safe(""), "");
+        assert!(matches!(spreadsheet_safe("w1-mon"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn the_file_has_a_bom_the_header_and_quoted_escaped_cells() {
+        let school = school(vec![
+            person("t1", "=HYPERLINK(\"x\")", StaffKind::Teacher),
+            person("t2", "李, 娜", StaffKind::Teacher),
+        ]);
+        let plan = plan(
+            &school,
+            vec![post(
+                "w1-fri-late-a",
+                Weekday::Fri,
+                PostKind::Late,
+                (time(16, 55), 35),
+                3,
+                &[("t1", Role::Lead), ("t2", Role::Assist)],
+            )],
+        );
+        let bytes = render(Format::Csv, &school, &plan).unwrap();
+        let text = String::from_utf8(bytes).unwrap();
+        let text = text.strip_prefix(BOM).expect("starts with a BOM");
+        let lines: Vec<&str> = text.split_terminator("\r\n").collect();
+        assert_eq!(
+            lines,
+            [
+                "cycle_week,weekday,session,start,end,post_kind,post_id,group,room,staff_id,staff_name,role",
+                "1,fri,late,16:55,17:30,late,w1-fri-late-a,3-1,r301,t1,\"'=HYPERLINK(\"\"x\"\")\",lead",
+                "1,fri,late,16:55,17:30,late,w1-fri-late-a,3-1,r301,t2,\"李, 娜\",assist",
+                "1,fri,late,16:55,17:30,late,w1-fri-late-a,3-1,r301,,,unmet",
+            ]
+        );
+        let mut reader = ::csv::Reader::from_reader(text.as_bytes());
+        for record in reader.records() {
+            assert_eq!(record.unwrap().len(), ROSTER_HEADER.len());
+        }
+    }
+}

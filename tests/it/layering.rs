@@ -1,0 +1,111 @@
+//! The solver never touches the disk, the process or the calendar: it is a pure
+//! function of the school and what the caller passes in (docs/ARCHITECTURE.md).
+//! Cargo keeps ratatui and ron out of `kehou-solver`; this keeps std's I/O out.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+/// What solver code may not name, and why.
+const FORBIDDEN: &[(&str, &str)] = &[
+    (
+        "std::fs",
+        "files are read and written by kehou, not the solver",
+    ),
+    (
+        "File::",
+        "files are read and written by kehou, not the solver",
+    ),
+    ("std::process", "the solver does not run programs or exit"),
+    (
+        "std::env",
+        "settings come in the school's rules, not the environment",
+    ),
+    ("Local::now", "\"today\" is passed in"),
+    ("Utc::now", "\"today\" is passed in"),
+    ("SystemTime", "\"today\" is passed in"),
+];
+
+fn rust_files(dir: &Path, found: &mut Vec<PathBuf>) {
+    for entry in fs::read_dir(dir).expect("read solver/src") {
+        let path = entry.expect("read solver/src").path();
+        if path.is_dir() {
+            rust_files(&path, found);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            found.push(path);
+        }
+    }
+}
+
+/// Splits a file into its non-test code and the names of the modules it
+/// declares under `#[cfg(test)]` in files of their own (`mod testing;`).
+/// An inline `#[cfg(test)] mod tests { … }` is taken to run to the end of the file.
+fn split_tests(text: &str) -> (&str, Vec<String>) {
+    let mut test_files = Vec::new();
+    let mut rest = text;
+    let mut offset = 0;
+    while let Some(i) = rest.find("#[cfg(test)]") {
+        let after = rest[i + "#[cfg(test)]".len()..].trim_start();
+        let declaration = after.lines().next().unwrap_or_default().trim();
+        if let Some(name) = declaration
+            .strip_prefix("mod ")
+            .and_then(|d| d.strip_suffix(';'))
+        {
+            test_files.push(name.trim().to_owned());
+        } else if declaration.starts_with("mod ") {
+            return (&text[..offset + i], test_files);
+        }
+        offset += i + 1;
+        rest = &rest[i + 1..];
+    }
+    (text, test_files)
+}
+
+#[test]
+fn solver_code_does_no_io_and_reads_no_clock() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("solver/src");
+    let mut files = Vec::new();
+    rust_files(&src, &mut files);
+    files.sort();
+    let texts: Vec<String> = files
+        .iter()
+        .map(|f| fs::read_to_string(f).unwrap())
+        .collect();
+    let test_modules: Vec<PathBuf> = files
+        .iter()
+        .zip(&texts)
+        .flat_map(|(file, text)| {
+            let dir = file.parent().unwrap().to_owned();
+            split_tests(text)
+                .1
+                .into_iter()
+                .flat_map(move |m| [dir.join(format!("{m}.rs")), dir.join(&m).join("mod.rs")])
+        })
+        .collect();
+    let mut offences = Vec::new();
+    for (file, text) in files.iter().zip(&texts) {
+        if test_modules.contains(file) {
+            continue;
+        }
+        for (n, line) in split_tests(text).0.lines().enumerate() {
+            if line.trim_start().starts_with("//") {
+                continue;
+            }
+            for (word, why) in FORBIDDEN {
+                if line.contains(word) {
+                    offences.push(format!("{}:{}: `{word}`: {why}", file.display(), n + 1));
+                }
+            }
+        }
+    }
+    assert!(offences.is_empty(), "{}", offences.join("\n"));
+}
+
+#[test]
+fn test_modules_are_told_apart_from_code() {
+    let text =
+        "use a;\n#[cfg(test)]\nmod testing;\nfn f() {}\n#[cfg(test)]\nmod tests {\n  std::fs\n}\n";
+    let (code, test_files) = split_tests(text);
+    assert_eq!(test_files, ["testing"]);
+    assert!(code.contains("fn f()"));
+    assert!(!code.contains("std::fs"));
+}
