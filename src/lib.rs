@@ -4,3 +4,4 @@
 pub mod cli;
 pub mod export;
 pub mod files;
+pub mod import;

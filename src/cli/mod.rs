@@ -9,6 +9,7 @@
 mod check;
 mod demo;
 mod export;
+mod import;
 mod solve;
 pub mod text;
 
@@ -20,6 +21,7 @@ use clap::{CommandFactory, Parser, Subcommand};
 pub use check::CheckArgs;
 pub use demo::{DemoArgs, DemoSize};
 pub use export::{ExportArgs, ExportFormat};
+pub use import::ImportArgs;
 pub use solve::SolveArgs;
 
 #[derive(Debug, Parser)]
@@ -61,6 +63,12 @@ pub enum Command {
         after_help = text::EXPORT_EXAMPLES,
     )]
     Export(ExportArgs),
+    #[command(
+        about = import::IMPORT_ABOUT,
+        long_about = import::IMPORT_LONG_ABOUT,
+        after_help = import::IMPORT_EXAMPLES,
+    )]
+    Import(ImportArgs),
 }
 
 /// How a command ended; the process exit status.
@@ -123,6 +131,7 @@ pub fn run_with(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write) -> io::Resu
         Some(Command::Check(args)) => check::run(args, out, err),
         Some(Command::Solve(args)) => solve::run(args, out, err),
         Some(Command::Export(args)) => export::run(args, out, err),
+        Some(Command::Import(args)) => import::run(args, out, err),
         None => {
             write!(out, "{}", Cli::command().render_long_help())?;
             Ok(Outcome::Clean)

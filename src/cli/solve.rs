@@ -3,7 +3,6 @@
 use std::fs::File;
 use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
-use std::sync::mpsc::{self, RecvTimeoutError};
 use std::thread;
 use std::time::{Duration, Instant};
 
@@ -74,7 +73,7 @@ pub fn run(args: &SolveArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Re
         previous: previous_plan(&school, &args.output, err)?,
     };
     let limit = args.time_limit.unwrap_or(school.rules.time_limit_seconds);
-    let mut solved = with_progress(limit, || milp::solve(&school, &options));
+    let mut solved = with_progress(limit, err, || milp::solve(&school, &options));
     // The solver has no clock; the application says when.
     solved.plan.solve.solved_at = Some(Local::now().to_rfc3339_opts(SecondsFormat::Secs, false));
 
@@ -148,37 +147,42 @@ fn previous_plan(school: &School, path: &Path, err: &mut dyn Write) -> io::Resul
     }
 }
 
-/// Runs `work` (the blocking solve), with a spinner and the seconds so far on
-/// standard error while it runs — only if standard error is a terminal, so
-/// logs and pipes get no control characters.
-fn with_progress<T>(limit_seconds: u32, work: impl FnOnce() -> T) -> T {
+/// Runs `work` (the blocking solve) on a thread of its own, and meanwhile shows
+/// a spinner and the seconds so far on `err` — only if standard error is a
+/// terminal, so logs and pipes get no control characters. The spinner is drawn
+/// from this thread because `err` holds the lock of standard error.
+fn with_progress<T: Send>(
+    limit_seconds: u32,
+    err: &mut dyn Write,
+    work: impl FnOnce() -> T + Send,
+) -> T {
+    const FRAMES: [char; 4] = ['|', '/', '-', '\\'];
     if !io::stderr().is_terminal() {
         return work();
     }
-    let (done, finished) = mpsc::channel::<()>();
     thread::scope(|scope| {
-        scope.spawn(move || spin(&finished, limit_seconds));
-        let result = work();
-        drop(done);
-        result
-    })
-}
-
-fn spin(finished: &mpsc::Receiver<()>, limit_seconds: u32) {
-    const FRAMES: [char; 4] = ['|', '/', '-', '\\'];
-    let start = Instant::now();
-    let mut width = 0;
-    for frame in FRAMES.iter().cycle() {
-        let line = text::solving(*frame, start.elapsed().as_secs(), limit_seconds);
-        width = width.max(line.chars().count());
-        let mut stderr = io::stderr().lock();
-        let _ = write!(stderr, "\r{line}");
-        let _ = stderr.flush();
-        drop(stderr);
-        if finished.recv_timeout(Duration::from_millis(125)) != Err(RecvTimeoutError::Timeout) {
-            break;
+        let this = thread::current();
+        let worker = scope.spawn(move || {
+            let result = work();
+            this.unpark();
+            result
+        });
+        let start = Instant::now();
+        let mut width = 0;
+        for frame in FRAMES.iter().cycle() {
+            if worker.is_finished() {
+                break;
+            }
+            let line = text::solving(*frame, start.elapsed().as_secs(), limit_seconds);
+            width = width.max(line.chars().count());
+            // Progress is a courtesy: a terminal that cannot take it must not stop the solve.
+            let _ = write!(err, "\r{line}").and_then(|()| err.flush());
+            thread::park_timeout(Duration::from_millis(125));
         }
-    }
-    // Rub the line out, so the report starts on a clean line.
-    let _ = write!(io::stderr(), "\r{:width$}\r", "");
+        // Rub the line out, so what follows starts on a clean line.
+        let _ = write!(err, "\r{:width$}\r", "").and_then(|()| err.flush());
+        worker
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+    })
 }

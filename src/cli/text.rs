@@ -244,30 +244,27 @@ pub fn solve_bug_report(plan: &Path) -> String {
 
 /// What `kehou solve` says when the solver found no plan at all.
 pub fn solve_no_plan(plan: &Plan, path: &Path) -> String {
-    let mut s = format!(
-        "no plan: the solver ({}) found none in {:.1} s; nothing saved, {} is unchanged\n",
+    let mut lines = vec![format!(
+        "no plan: the solver ({}) found none in {:.1} s; nothing saved, {} is unchanged",
         plan.solve.backend,
         plan.solve.seconds,
         path.display()
-    );
-    for note in &plan.solve.notes {
-        s.push_str(&format!("  {note}\n"));
-    }
-    s.push_str("try a longer --time-limit, or a shorter --cycle-weeks\n");
-    s
+    )];
+    lines.extend(plan.solve.notes.iter().map(|note| format!("  {note}")));
+    lines.push("try a longer --time-limit, or a shorter --cycle-weeks".to_owned());
+    lines.join("\n") + "\n"
 }
 
 /// The summary `kehou solve` prints once the plan is saved.
 pub fn solve_report(plan: &Plan, stats: &Stats, summary: &PlanSummary, path: &Path) -> String {
     let solve = &plan.solve;
-    let mut s = format!("saved {}\n", path.display());
     let status = match solve.status {
         SolveStatus::Optimal => "optimal (proven the best plan)".to_owned(),
         SolveStatus::Feasible => {
-            let gap = match (solve.bound, solve.gap) {
-                (Some(bound), Some(gap)) => format!(
+            let gap = match (solve.objective_value, solve.bound, solve.gap) {
+                (Some(objective), Some(bound), Some(gap)) => format!(
                     "objective {}, bound {}, gap {:.1}%",
-                    number(solve.objective_value.unwrap_or(f64::NAN)),
+                    number(objective),
                     number(bound),
                     gap * 100.0
                 ),
@@ -277,37 +274,41 @@ pub fn solve_report(plan: &Plan, stats: &Stats, summary: &PlanSummary, path: &Pa
         }
         other => other.to_string(),
     };
-    s.push_str(&format!("status: {status}\n"));
-    s.push_str(&format!(
-        "time: {:.1} s with {} (phase 1, coverage: {:.1} s; phase 2, fairness: {:.1} s)\n",
-        solve.seconds, solve.backend, stats.phase1_seconds, stats.phase2_seconds
-    ));
-    s.push_str(&format!(
-        "model: {} posts, {} variables ({} integer), {} constraints\n",
-        stats.posts, stats.variables, stats.integer_variables, stats.rows
-    ));
+    let mut lines = vec![
+        format!("saved {}", path.display()),
+        format!("status: {status}"),
+        format!(
+            "time: {:.1} s with {} (phase 1, coverage: {:.1} s; phase 2, fairness: {:.1} s)",
+            solve.seconds, solve.backend, stats.phase1_seconds, stats.phase2_seconds
+        ),
+        format!(
+            "model: {} posts, {} variables ({} integer), {} constraints",
+            stats.posts, stats.variables, stats.integer_variables, stats.rows
+        ),
+    ];
     if !solve.objective.is_empty() {
         let terms: Vec<String> = solve
             .objective
             .iter()
             .map(|t| format!("{} {}", t.name, number(t.value)))
             .collect();
-        s.push_str(&format!("objective: {}\n", terms.join(", ")));
+        lines.push(format!("objective: {}", terms.join(", ")));
     }
-    let weeks = plural(usize::from(summary.cycle_weeks), "week", "weeks");
-    s.push_str(&format!(
-        "posts: {} over a {weeks} cycle, {} fully staffed\n",
-        summary.posts, summary.fully_staffed
+    lines.push(format!(
+        "posts: {} over a cycle of {}, {} fully staffed",
+        summary.posts,
+        plural(usize::from(summary.cycle_weeks), "week", "weeks"),
+        summary.fully_staffed
     ));
     if let Some(m) = summary.teacher_minutes {
-        s.push_str(&format!(
-            "teachers' weighted minutes per week: min {:.0}, median {:.0}, max {:.0}\n",
+        lines.push(format!(
+            "teachers' weighted minutes per week: min {:.0}, median {:.0}, max {:.0}",
             m.min, m.median, m.max
         ));
     }
     if let Some((min, max)) = summary.late_duties {
-        s.push_str(&format!(
-            "late duties per teacher over the cycle: min {min}, max {max} (teachers exempt from late duty not counted)\n"
+        lines.push(format!(
+            "late duties per teacher over the cycle: min {min}, max {max} (teachers exempt from late duty not counted)"
         ));
     }
     if !summary.duty_leader_days.is_empty() {
@@ -316,26 +317,22 @@ pub fn solve_report(plan: &Plan, stats: &Stats, summary: &PlanSummary, path: &Pa
             .iter()
             .map(|d| format!("{} ({}) {}", d.name, d.staff, d.days))
             .collect();
-        s.push_str(&format!(
-            "duty-leader days over the cycle: {}\n",
+        lines.push(format!(
+            "duty-leader days over the cycle: {}",
             days.join(", ")
         ));
     }
     if summary.unmet.is_empty() {
-        s.push_str("every post is covered\n");
+        lines.push("every post is covered".to_owned());
     } else {
-        s.push_str(&format!(
-            "not covered ({}):\n",
+        lines.push(format!(
+            "not covered ({}):",
             plural(summary.unmet.len(), "group of posts", "groups of posts")
         ));
-        for line in &summary.unmet {
-            s.push_str(&format!("  {line}\n"));
-        }
+        lines.extend(summary.unmet.iter().map(|line| format!("  {line}")));
     }
-    for note in &solve.notes {
-        s.push_str(&format!("note: {note}\n"));
-    }
-    s
+    lines.extend(solve.notes.iter().map(|note| format!("note: {note}")));
+    lines.join("\n") + "\n"
 }
 
 pub fn solve_next(school: &Path, plan: &Path) -> String {

@@ -39,7 +39,10 @@ pub fn roster(rows: &[RosterRow]) -> io::Result<Vec<u8>> {
         .from_writer(&mut bytes);
     writer.write_record(ROSTER_HEADER)?;
     for row in rows {
-        writer.write_record(cells(row).iter().map(|c| spreadsheet_safe(c)))?;
+        for cell in cells(row) {
+            writer.write_field(spreadsheet_safe(&cell).as_bytes())?;
+        }
+        writer.write_record(None::<&[u8]>)?;
     }
     writer.flush()?;
     drop(writer);

@@ -47,7 +47,7 @@ impl Spread {
         let median = match n {
             0 => return None,
             n if n % 2 == 1 => values[n / 2],
-            n => (values[n / 2 - 1] + values[n / 2]) / 2.0,
+            n => f64::midpoint(values[n / 2 - 1], values[n / 2]),
         };
         Some(Spread {
             min: values[0],

@@ -6,7 +6,9 @@
 //! punctuation from a Chinese input method, `；` and `、` between list items,
 //! Chinese names of kinds, weekdays and sessions.
 
-use kehou_solver::model::{GradeBand, Meetings, RoomKind, SessionKind, Skill, Slot, StaffKind, Weekday};
+use kehou_solver::model::{
+    GradeBand, Meetings, RoomKind, SessionKind, Skill, Slot, StaffKind, Weekday,
+};
 
 /// What was wrong with a cell: the offending item of a list (when the cell
 /// holds more than one), and what was expected instead.
@@ -38,7 +40,8 @@ pub(super) type Parsed<T> = Result<T, Bad>;
 pub(super) const SLOT: &str = "expected weekday:session like thu:basic or fri:all (sessions: morning, noon, basic, extended, late, all)";
 const MEETINGS: &str = "expected meeting slots like thu:extended;tue:extended, or how many times a week it meets, like 2 (sessions: morning, noon, basic, extended, late)";
 const FLAG: &str = "expected yes or no (also 是/否, true/false, y/n, 1/0; empty means no)";
-const PER_DAY: &str = "numbers for Monday to Friday like 38;36;38;35;30, or one number for every day";
+const PER_DAY: &str =
+    "numbers for Monday to Friday like 38;36;38;35;30, or one number for every day";
 
 /// The cell with full-width ASCII (`３８；３６`, `thu：basic`) and the
 /// ideographic space folded to plain ASCII, trimmed. Names are not folded:
@@ -83,7 +86,9 @@ pub(super) fn id(example: &'static str) -> impl Fn(&str) -> Parsed<String> {
     move |cell| {
         let t = fold(cell);
         if t.is_empty() {
-            Err(Bad::new(format!("expected an id such as {example}; it is empty")))
+            Err(Bad::new(format!(
+                "expected an id such as {example}; it is empty"
+            )))
         } else {
             Ok(t)
         }
@@ -91,6 +96,7 @@ pub(super) fn id(example: &'static str) -> impl Fn(&str) -> Parsed<String> {
 }
 
 /// A reference to another item by id, or nothing.
+#[allow(clippy::unnecessary_wraps)] // the shape of every cell parser
 pub(super) fn optional_id(cell: &str) -> Parsed<Option<String>> {
     let t = fold(cell);
     Ok((!t.is_empty()).then_some(t))
@@ -158,14 +164,11 @@ where
             None => Bad::new(expected),
         });
     }
-    match numbers[..] {
-        [] => Ok([T::default(); 5]),
-        [n] => Ok([n; 5]),
-        [a, b, c, d, e] => Ok([a, b, c, d, e]),
-        _ => Err(Bad::new(format!(
-            "expected 5 {PER_DAY}; found {}",
-            numbers.len()
-        ))),
+    match numbers.len() {
+        0 => Ok([T::default(); 5]),
+        1 => Ok([numbers[0]; 5]),
+        5 => Ok(std::array::from_fn(|i| numbers[i])),
+        n => Err(Bad::new(format!("expected 5 {PER_DAY}; found {n}"))),
     }
 }
 
@@ -212,22 +215,31 @@ pub(super) fn grades(cell: &str) -> Parsed<GradeBand> {
 
 fn weekday(s: &str) -> Option<Weekday> {
     let s = s.trim();
-    let s = s.strip_prefix("星期").map_or(s.to_owned(), |d| format!("周{d}"));
+    let s = s
+        .strip_prefix("星期")
+        .map_or(s.to_owned(), |d| format!("周{d}"));
     Weekday::from_code(&s)
 }
 
-/// A session by code, Chinese name or a short Chinese name; `Ok(None)` for a whole day.
-fn session(s: &str) -> Option<Option<SessionKind>> {
+/// The session part of a slot: one session, or `all` of the day.
+enum Sessions {
+    One(SessionKind),
+    All,
+}
+
+/// A session by code, Chinese name or short Chinese name, or the whole day.
+fn session(s: &str) -> Option<Sessions> {
     let s = s.trim().to_lowercase();
-    match s.as_str() {
-        "all" | "全天" | "整天" => Some(None),
-        "早间" => Some(Some(SessionKind::Morning)),
-        "午间" => Some(Some(SessionKind::Noon)),
-        "基本" => Some(Some(SessionKind::Basic)),
-        "拓展" => Some(Some(SessionKind::Extended)),
-        "弹性" | "延时" => Some(Some(SessionKind::Late)),
-        _ => SessionKind::from_code(&s).map(Some),
-    }
+    let one = match s.as_str() {
+        "all" | "全天" | "整天" => return Some(Sessions::All),
+        "早间" => SessionKind::Morning,
+        "午间" => SessionKind::Noon,
+        "基本" => SessionKind::Basic,
+        "拓展" => SessionKind::Extended,
+        "弹性" | "延时" => SessionKind::Late,
+        _ => SessionKind::from_code(&s)?,
+    };
+    Some(Sessions::One(one))
 }
 
 /// One `day:session` slot; a bare day means `bare` (the whole day, or the
@@ -236,7 +248,10 @@ fn slot(item: &str, bare: Option<SessionKind>) -> Option<Slot> {
     match item.split_once(':') {
         Some((d, s)) => Some(Slot {
             day: weekday(d)?,
-            session: session(s)?,
+            session: match session(s)? {
+                Sessions::One(kind) => Some(kind),
+                Sessions::All => None,
+            },
         }),
         None => Some(Slot {
             day: weekday(item)?,
@@ -262,7 +277,7 @@ pub(super) fn meetings(cell: &str) -> Parsed<Meetings> {
     if let Ok(n) = t.parse::<u8>() {
         return Ok(Meetings::PerWeek(n));
     }
-    let parts = items(&t);
+    let parts = items(t);
     if parts.is_empty() {
         return Err(Bad::new(format!("{MEETINGS}; it is empty")));
     }
@@ -341,6 +356,7 @@ fn skill_name(s: &str) -> Skill {
 }
 
 /// Skills like `homework;football`; empty is none.
+#[allow(clippy::unnecessary_wraps)] // the shape of every cell parser
 pub(super) fn skills(cell: &str) -> Parsed<Vec<Skill>> {
     let mut out: Vec<Skill> = Vec::new();
     for s in items(cell).iter().map(|s| skill_name(s)) {
@@ -355,7 +371,9 @@ pub(super) fn skills(cell: &str) -> Parsed<Vec<Skill>> {
 pub(super) fn skill(cell: &str) -> Parsed<Skill> {
     let t = fold(cell);
     if t.is_empty() {
-        Err(Bad::new("expected the skill its leader needs, such as football; it is empty"))
+        Err(Bad::new(
+            "expected the skill its leader needs, such as football; it is empty",
+        ))
     } else {
         Ok(skill_name(&t))
     }
@@ -372,7 +390,10 @@ mod tests {
     #[test]
     fn lists_split_at_ascii_and_full_width_separators() {
         assert_eq!(items("a; b；c、d，e,,"), ["a", "b", "c", "d", "e"]);
-        assert_eq!(per_day::<u32>("３８；３６；38;35;30"), Ok([38, 36, 38, 35, 30]));
+        assert_eq!(
+            per_day::<u32>("３８；３６；38;35;30"),
+            Ok([38, 36, 38, 35, 30])
+        );
     }
 
     #[test]

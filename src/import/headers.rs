@@ -33,7 +33,10 @@ const fn opt(key: &'static str, names: &'static [&'static str]) -> Column {
 }
 
 pub(super) const STAFF: &[Column] = &[
-    req("id", &["id", "工号", "编号", "教师编号", "职工号", "staff_id"]),
+    req(
+        "id",
+        &["id", "工号", "编号", "教师编号", "职工号", "staff_id"],
+    ),
     req("name", &["name", "姓名", "名字"]),
     req("kind", &["kind", "类别", "身份", "人员类别", "类型"]),
     opt("skills", &["skills", "skill", "技能", "特长", "专长"]),

@@ -43,11 +43,8 @@ impl<'s> Table<'s> {
         let text = match std::str::from_utf8(bytes) {
             Ok(text) => text,
             Err(e) => {
-                let line = bytes[..e.valid_up_to()]
-                    .iter()
-                    .filter(|b| **b == b'\n')
-                    .count()
-                    + 1;
+                let read = std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or_default();
+                let line = read.matches('\n').count() + 1;
                 errors.push(ImportError::NotUtf8 {
                     file: file.to_owned(),
                     line,
@@ -132,10 +129,6 @@ impl<'s> Table<'s> {
 }
 
 impl Row<'_> {
-    pub(super) fn line(&self) -> u64 {
-        self.line
-    }
-
     /// The cell of column `key`, as written; empty when the file has no such column.
     pub(super) fn raw(&self, key: &str) -> &str {
         self.table.at[self.table.column(key)]

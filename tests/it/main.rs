@@ -3,4 +3,6 @@
 mod cli;
 mod data_files;
 mod docs;
+mod import;
 mod layering;
+mod solve_export;

@@ -234,8 +234,15 @@ impl Staff {
                 rest.push(i);
                 continue;
             }
-            let from = first_day() + Duration::days(i64::from(rng.range(7, 90)));
-            let to = (from + Duration::days(157)).min(last_day());
+            // 158 days of maternity leave: the first teacher began hers in the
+            // summer and comes back during the term; the others begin in it.
+            let (from, to) = if maternity == 0 {
+                let back = first_day() + Duration::days(i64::from(rng.range(30, 100)));
+                (first_day(), back)
+            } else {
+                let from = first_day() + Duration::days(i64::from(rng.range(7, 90)));
+                (from, (from + Duration::days(157)).min(last_day()))
+            };
             t.person.leave.push(Leave {
                 from,
                 to,

@@ -423,6 +423,23 @@ impl<'a> Model<'a> {
         }
     }
 
+    /// For each person, the others who could take one of the same posts.
+    pub fn neighbours(&self) -> Vec<Vec<usize>> {
+        let mut by_post: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+        for (p, acts) in self.acts.iter().enumerate() {
+            for a in acts {
+                by_post.entry(a.post).or_default().push(p);
+            }
+        }
+        let mut out = vec![std::collections::BTreeSet::new(); self.school.staff.len()];
+        for people in by_post.values() {
+            for &p in people {
+                out[p].extend(people.iter().copied().filter(|&q| q != p));
+            }
+        }
+        out.into_iter().map(|s| s.into_iter().collect()).collect()
+    }
+
     /// Weighted minutes of person `p`, as terms.
     pub fn load_terms(&self, p: usize) -> Vec<(Var, f64)> {
         self.acts[p].iter().map(|a| (a.var, self.demand.posts[a.post].weighted_minutes())).collect()

@@ -79,6 +79,40 @@ impl Mip {
         self.obj_constant + self.vars.iter().zip(values).map(|(v, x)| v.obj * x).sum::<f64>()
     }
 
+    /// The model with the variables that have a value in `fixed` substituted
+    /// out; rows left without variables are dropped (the caller guarantees
+    /// they hold). Returns the smaller model and, per new variable, the old one.
+    pub fn restrict(&self, fixed: &[Option<f64>]) -> (Mip, Vec<Var>) {
+        let mut map = vec![None; self.vars.len()];
+        let mut sub = Mip { obj_constant: self.obj_constant, ..Mip::default() };
+        let mut old = Vec::new();
+        for (i, v) in self.vars.iter().enumerate() {
+            match fixed[i] {
+                Some(x) => sub.obj_constant += v.obj * x,
+                None => {
+                    map[i] = Some(Var(sub.vars.len()));
+                    sub.vars.push(v.clone());
+                    old.push(Var(i));
+                }
+            }
+        }
+        for row in &self.rows {
+            let mut rhs = row.rhs;
+            let mut terms = Vec::new();
+            for (v, c) in &row.terms {
+                match (map[v.0], fixed[v.0]) {
+                    (Some(nv), _) => terms.push((nv, *c)),
+                    (None, Some(x)) => rhs -= c * x,
+                    (None, None) => {}
+                }
+            }
+            if !terms.is_empty() {
+                sub.rows.push(Row { name: row.name.clone(), terms, sense: row.sense, rhs });
+            }
+        }
+        (sub, old)
+    }
+
     /// The model in CPLEX LP format. Names are made LP-safe and unique by index.
     pub fn to_lp(&self) -> String {
         let mut out = String::new();

@@ -11,7 +11,8 @@ use crate::backend::{self, Outcome};
 use crate::milp::ir::{Mip, Var};
 
 /// Improves `best` until `deadline`; returns the best plan found.
-pub fn improve(mip: &Mip, mut best: Outcome, deadline: Instant) -> (Outcome, u32) {
+/// `neighbours[p]` lists the people who could take some post that `p` could.
+pub fn improve(mip: &Mip, mut best: Outcome, deadline: Instant, neighbours: &[Vec<usize>]) -> (Outcome, u32) {
     let people = mip.vars.iter().filter_map(|v| v.owner).max().map_or(0, |m| m + 1);
     if people == 0 {
         return (best, 0);
@@ -19,31 +20,38 @@ pub fn improve(mip: &Mip, mut best: Outcome, deadline: Instant) -> (Outcome, u32
     let mut rng = XorShift(0x9e37_79b9_7f4a_7c15);
     let mut rounds = 0;
     let mut stale = 0;
-    while Instant::now() + Duration::from_millis(300) < deadline && stale < 60 {
+    while Instant::now() + Duration::from_millis(100) < deadline && stale < 400 {
         rounds += 1;
-        let free = neighbourhood(mip, &best.values, people, stale, &mut rng);
+        let free = neighbourhood(mip, &best.values, people, stale, neighbours, &mut rng);
         let free_unowned = rounds % 5 == 0;
-        let mut sub = mip.clone();
-        let mut start = Vec::new();
-        for (i, v) in sub.vars.iter_mut().enumerate() {
-            if !v.integer {
-                continue;
-            }
-            let x = best.values[i].round();
-            start.push((Var(i), x));
-            let is_free = v.owner.map_or(free_unowned, |p| free.contains(&p));
-            if !is_free {
-                v.lo = x;
-                v.hi = x;
-            }
-        }
+        // Everyone else's variables, integer or not, are fixed at the incumbent.
+        let fixed: Vec<Option<f64>> = mip
+            .vars
+            .iter()
+            .zip(&best.values)
+            .map(|(v, x)| {
+                let is_free = v.owner.map_or(free_unowned || !v.integer, |p| free.contains(&p));
+                (!is_free).then(|| if v.integer { x.round() } else { *x })
+            })
+            .collect();
+        let (sub, old) = mip.restrict(&fixed);
+        let start: Vec<(Var, f64)> = old
+            .iter()
+            .enumerate()
+            .filter(|(new, _)| sub.vars[*new].integer)
+            .map(|(new, o)| (Var(new), best.values[o.0].round()))
+            .collect();
         let left = deadline.saturating_duration_since(Instant::now()).as_secs_f64();
-        let Ok(out) = backend::solve(&sub, left.min(2.0), &start) else {
+        let Ok(out) = backend::solve(&sub, left.min(0.5), &start) else {
             stale += 1;
             continue;
         };
         if out.objective < best.objective - 1e-6 {
-            best = Outcome { bound: best.bound, proven_optimal: false, ..out };
+            let mut values = best.values.clone();
+            for (new, o) in old.iter().enumerate() {
+                values[o.0] = out.values[new];
+            }
+            best = Outcome { values, objective: out.objective, bound: best.bound, proven_optimal: false, seconds: best.seconds };
             stale = 0;
         } else {
             stale += 1;
@@ -52,9 +60,10 @@ pub fn improve(mip: &Mip, mut best: Outcome, deadline: Instant) -> (Outcome, u32
     (best, rounds)
 }
 
-/// The people to free: the costliest few, then random others; more of them
-/// the longer nothing improved.
-fn neighbourhood(mip: &Mip, values: &[f64], people: usize, stale: u32, rng: &mut XorShift) -> Vec<usize> {
+/// The people to free: one of the costliest (at random among the top few)
+/// and people who could take the same posts, so that they can swap; more
+/// of them the longer nothing improved.
+fn neighbourhood(mip: &Mip, values: &[f64], people: usize, stale: u32, neighbours: &[Vec<usize>], rng: &mut XorShift) -> Vec<usize> {
     let mut cost = vec![0.0; people];
     for (v, x) in mip.vars.iter().zip(values) {
         if let Some(p) = v.owner {
@@ -63,17 +72,19 @@ fn neighbourhood(mip: &Mip, values: &[f64], people: usize, stale: u32, rng: &mut
     }
     let mut order: Vec<usize> = (0..people).collect();
     order.sort_by(|a, b| cost[*b].total_cmp(&cost[*a]));
-    let size = (6 + stale as usize / 4).min(people);
-    let worst = (size / 3).max(1);
-    let mut free: Vec<usize> = Vec::new();
-    // Skip a random few of the worst so rounds differ.
-    for &p in order.iter().filter(|_| rng.next() % 4 != 0).take(worst) {
-        free.push(p);
-    }
+    let top = (people / 4).max(1);
+    let centre = order[(rng.next() % top as u64) as usize];
+    let size = (4 + stale as usize / 10).min(people);
+    let mut free = vec![centre];
+    let near = neighbours.get(centre).map_or(&[][..], Vec::as_slice);
     let mut guard = 0;
-    while free.len() < size && guard < 10 * people {
+    while free.len() < size && guard < 20 * size {
         guard += 1;
-        let p = (rng.next() % people as u64) as usize;
+        let p = if near.is_empty() || rng.next() % 5 == 0 {
+            (rng.next() % people as u64) as usize
+        } else {
+            near[(rng.next() % near.len() as u64) as usize]
+        };
         if !free.contains(&p) {
             free.push(p);
         }

@@ -7,7 +7,7 @@
 pub mod build;
 mod extract;
 pub mod ir;
-mod lns;
+pub mod lns;
 pub mod objective;
 pub mod people;
 
@@ -60,17 +60,16 @@ pub fn solve(school: &School, options: &SolveOptions) -> Solved {
     let mut notes = model.locks(&locks);
     let mut stats = Stats { posts: demand.posts.len(), ..Stats::default() };
 
-    // Phase 1: unmet demand, with a tiny pull towards using non-teachers first,
-    // so the teachers' total (and so their fair targets) is as small as it can be.
+    // Phase 1: unmet demand.
     let unmet = model.unmet.clone();
     for (v, w) in &unmet {
         model.mip.add_obj(*v, *w);
     }
-    let teacher_minutes: Vec<_> =
-        (0..school.staff.len()).filter(|&p| model.is_teacher(p)).flat_map(|p| model.load_terms(p)).collect();
-    for (v, c) in &teacher_minutes {
-        model.mip.add_obj(*v, c * 1e-4);
-    }
+    // The teachers' fair share is what is left when helpers (retired teachers,
+    // coaches, volunteers) do as much as they can: the LP relaxation with a
+    // small pull towards non-teachers estimates that total in a blink. (As a
+    // term of the MILP itself, the pull made phase 1 60× slower.)
+    let teacher_total = teacher_total_estimate(&model, limit * 0.1);
     let phase1 = backend::solve(&model.mip, limit * 0.4, &[]);
     let phase1 = match phase1 {
         Ok(out) => out,
@@ -80,7 +79,7 @@ pub fn solve(school: &School, options: &SolveOptions) -> Solved {
     let unmet_value: f64 = unmet.iter().map(|(v, w)| w * phase1.values[v.0]).sum();
 
     // Phase 2: keep unmet demand optimal; fairness, preferences, gaps, stability.
-    let targets = Targets::from_totals(&model, &phase1.values);
+    let targets = Targets::from_totals(&model, &phase1.values, teacher_total);
     for v in &mut model.mip.vars {
         v.obj = 0.0;
     }
@@ -107,7 +106,7 @@ pub fn solve(school: &School, options: &SolveOptions) -> Solved {
     let (outcome, status) = match backend::solve(&model.mip, remaining * 0.25, &start) {
         Ok(out) if out.proven_optimal => (out, SolveStatus::Optimal),
         Ok(out) => {
-            let (better, rounds) = lns::improve(&model.mip, out, deadline);
+            let (better, rounds) = lns::improve(&model.mip, out, deadline, &model.neighbours());
             notes.push(format!("improved by neighbourhood search ({rounds} rounds)"));
             let optimal = better.bound.is_some_and(|b| relative_gap(better.objective, b) < 1e-6);
             (better, if optimal { SolveStatus::Optimal } else { SolveStatus::Feasible })
@@ -166,6 +165,22 @@ fn report_terms(unmet: &[(ir::Var, f64)], terms: &Terms, out: &Outcome) -> Vec<O
     .into_iter()
     .map(|(name, value)| ObjectiveTerm { name: name.to_owned(), value: (value * 1000.0).round() / 1000.0 })
     .collect()
+}
+
+/// Teachers' total weighted minutes when non-teachers take all they can,
+/// from the LP relaxation of phase 1 with a pull towards non-teachers.
+fn teacher_total_estimate(model: &Model, seconds: f64) -> Option<f64> {
+    let mut lp = model.mip.clone();
+    for v in &mut lp.vars {
+        v.integer = false;
+    }
+    let teacher_minutes: Vec<_> =
+        (0..model.school.staff.len()).filter(|&p| model.is_teacher(p)).flat_map(|p| model.load_terms(p)).collect();
+    for (v, c) in &teacher_minutes {
+        lp.add_obj(*v, c * 1e-3);
+    }
+    let out = backend::solve(&lp, seconds.max(1.0), &[]).ok()?;
+    Some(teacher_minutes.iter().map(|(v, c)| c * out.values[v.0]).sum())
 }
 
 fn relative_gap(objective: f64, bound: f64) -> f64 {

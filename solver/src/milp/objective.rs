@@ -81,12 +81,13 @@ pub struct Targets {
 impl Targets {
     /// Shares phase 1's teacher totals (minutes, late duties) among teachers
     /// in proportion to their shares, and duty-leader days among leaders.
-    pub fn from_totals(model: &Model, values: &[f64]) -> Targets {
+    pub fn from_totals(model: &Model, values: &[f64], teacher_total: Option<f64>) -> Targets {
         // Totals of phase 1's plan; the targets share them out.
         let n = model.school.staff.len();
         let sum = |terms: Vec<(Var, f64)>| terms.iter().map(|(v, c)| c * values[v.0]).sum::<f64>();
         let teachers: Vec<usize> = (0..n).filter(|&p| model.is_teacher(p) && !model.acts[p].is_empty()).collect();
-        let total_minutes: f64 = teachers.iter().map(|&p| sum(model.load_terms(p))).sum();
+        let total_minutes: f64 =
+            teacher_total.unwrap_or_else(|| teachers.iter().map(|&p| sum(model.load_terms(p))).sum());
         let total_late: f64 = teachers.iter().map(|&p| sum(model.late_terms(p))).sum();
         let late_able: Vec<usize> = teachers.iter().copied().filter(|&p| !model.late_terms(p).is_empty()).collect();
         let share = |p: usize| model.staffing[p].share;
