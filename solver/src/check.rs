@@ -159,7 +159,9 @@ fn check_rooms(school: &School, plan: &Plan, out: &mut Vec<Violation>) {
             continue;
         }
         let Some(room_id) = &post.room else {
-            out.push(v(&post.id, Rule::Room, "holds students but has no room"));
+            if post.unmet_reason.is_none() {
+                out.push(v(&post.id, Rule::Room, "holds students but has no room, and no reason given"));
+            }
             continue;
         };
         let Some(room) = school.room(room_id) else {

@@ -283,7 +283,7 @@ impl<'a> DayBuilder<'a> {
     fn add_duties(&mut self) {
         let duties = &self.school.duties;
         // (kind, session, main times, other-season times) of every post holding students.
-        let holding: Vec<(PostKind, SessionKind, (ClockTime, ClockTime), (ClockTime, ClockTime))> = self
+        let holding: Vec<Held> = self
             .posts
             .iter()
             .filter(|p| p.post.kind.holds_students())
@@ -399,6 +399,9 @@ impl<'a> DayBuilder<'a> {
         }
     }
 }
+
+/// A post holding students, as the duties need it: kind, session, main and other-season times.
+type Held = (PostKind, SessionKind, (ClockTime, ClockTime), (ClockTime, ClockTime));
 
 fn plus(t: ClockTime, minutes: u16) -> ClockTime {
     let m = (t.minutes() + minutes).min(23 * 60 + 59);

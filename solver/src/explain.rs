@@ -6,19 +6,36 @@ use std::collections::BTreeMap;
 
 use crate::demand::PostSpec;
 use crate::milp::people::{may_lead, staffing, unavailable_reason};
-use crate::model::{School, Weekday};
+use crate::model::{School, SessionKind, Weekday};
 use crate::plan::{Plan, Post, PostKind};
 
 /// Sets `unmet_reason` on every post missing adults or a lead, and clears it elsewhere.
 pub fn mark_unmet(school: &School, plan: &mut Plan) {
     let snapshot = plan.clone();
     for post in &mut plan.posts {
-        post.unmet_reason = if post.missing() > 0 || (!post.has_lead() && post.adults_needed > 0) {
+        post.unmet_reason = if post.kind.holds_students() && post.room.is_none() {
+            Some(room_reason(school, post))
+        } else if post.missing() > 0 || (!post.has_lead() && post.adults_needed > 0) {
             Some(reason(school, &snapshot, post))
         } else {
             None
         };
     }
+}
+
+/// Why a group has no room: every room of the kind it needs is taken or too small.
+fn room_reason(school: &School, post: &Post) -> String {
+    let kind = match post.kind {
+        PostKind::Club => post.club.as_ref().and_then(|c| school.club(c)).map_or(crate::model::RoomKind::Classroom, |c| c.room_kind),
+        _ => crate::model::RoomKind::Classroom,
+    };
+    let rooms: Vec<_> = school.rooms.iter().filter(|r| r.kind == kind).collect();
+    let big = rooms.iter().filter(|r| r.capacity >= post.students).count();
+    format!(
+        "no free {kind} room: {} of kind {kind}, {big} hold {} students, all taken then (an outdoor club also keeps its rain fallback free)",
+        rooms.len(),
+        post.students
+    )
 }
 
 /// Why `post` lacks adults: of the people who could take it, how many are
@@ -90,19 +107,27 @@ pub fn spec_of(school: &School, post: &Post) -> PostSpec {
     }
 }
 
-/// Unmet posts grouped by day and session, for summaries:
-/// "Thursday w1, extended: 3 posts short (…reason of the first…)".
+/// Unmet posts grouped by day, session and reason, for summaries:
+/// "week 1 Thursday, extended: 3 posts short of 3 adults (w1-thu-extended-3-1, …): needs …".
 pub fn summary(plan: &Plan) -> Vec<String> {
-    let mut groups: BTreeMap<(u8, Weekday, String), Vec<&Post>> = BTreeMap::new();
-    for post in plan.unmet().chain(plan.posts.iter().filter(|p| p.missing() == 0 && !p.has_lead() && p.adults_needed > 0)) {
-        groups.entry((post.week, post.day, post.session.code().to_owned())).or_default().push(post);
+    let mut groups: BTreeMap<(u8, Weekday, SessionKind, String), Vec<&Post>> = BTreeMap::new();
+    for post in plan.posts.iter().filter(|p| p.unmet_reason.is_some()) {
+        let reason = post.unmet_reason.clone().unwrap_or_default();
+        groups.entry((post.week, post.day, post.session, reason)).or_default().push(post);
     }
     groups
         .into_iter()
-        .map(|((week, day, session), posts)| {
+        .map(|((week, day, session, reason), posts)| {
             let adults: u32 = posts.iter().map(|p| p.missing().max(u32::from(!p.has_lead()))).sum();
-            let reason = posts[0].unmet_reason.clone().unwrap_or_default();
-            format!("week {week} {day}, {session}: {} post(s) short of {adults} adult(s) — {} — {reason}", posts.len(), posts.iter().map(|p| p.id.as_str()).collect::<Vec<_>>().join(", "))
+            let mut ids: Vec<&str> = posts.iter().take(3).map(|p| p.id.as_str()).collect();
+            if posts.len() > 3 {
+                ids.push("…");
+            }
+            format!(
+                "week {week} {day}, {session}: {} post(s) short of {adults} adult(s) ({}): {reason}",
+                posts.len(),
+                ids.join(", ")
+            )
         })
         .collect()
 }

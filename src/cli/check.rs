@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 use clap::Args;
 use kehou_solver::check::{self, Rule};
+use kehou_solver::plan::SolveStatus;
 use kehou_solver::validate::{self, Finding, Severity};
 use kehou_solver::{Plan, School};
 
@@ -68,6 +69,17 @@ pub fn plan_findings(school: &School, plan: &Plan, path: &Path) -> Vec<Finding> 
         });
         // The rules hold for the school a plan was made for; against another
         // version every change would show up as a broken rule.
+        return findings;
+    }
+    // A plan nothing was solved into yet makes no claims to check; the rules
+    // would only list every group as missing.
+    if plan.solve.status == SolveStatus::NotSolved && plan.posts.is_empty() {
+        findings.push(Finding {
+            severity: Severity::Warning,
+            item: text::plan_item(path),
+            problem: text::PLAN_NOT_SOLVED.to_owned(),
+            fix: text::plan_not_solved_fix(path),
+        });
         return findings;
     }
     findings.extend(

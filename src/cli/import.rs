@@ -8,7 +8,6 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use clap::Args;
 use kehou_solver::validate::{self, Severity};
-use kehou_solver::School;
 
 use super::{text, Outcome};
 use crate::files;

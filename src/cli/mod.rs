@@ -6,6 +6,7 @@
 //! not be read or written, or the command line was wrong — clap uses 2 too),
 //! 3 kehou found a bug in itself (a solved plan failed the independent checker).
 
+mod bench;
 mod check;
 mod demo;
 mod export;
@@ -18,6 +19,7 @@ use std::process::ExitCode;
 
 use clap::{CommandFactory, Parser, Subcommand};
 
+pub use bench::BenchArgs;
 pub use check::CheckArgs;
 pub use demo::{DemoArgs, DemoSize};
 pub use export::{ExportArgs, ExportFormat};
@@ -69,6 +71,8 @@ pub enum Command {
         after_help = import::IMPORT_EXAMPLES,
     )]
     Import(ImportArgs),
+    #[command(about = bench::BENCH_ABOUT, long_about = bench::BENCH_LONG_ABOUT, after_help = bench::BENCH_EXAMPLES)]
+    Bench(BenchArgs),
 }
 
 /// How a command ended; the process exit status.
@@ -132,6 +136,7 @@ pub fn run_with(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write) -> io::Resu
         Some(Command::Solve(args)) => solve::run(args, out, err),
         Some(Command::Export(args)) => export::run(args, out, err),
         Some(Command::Import(args)) => import::run(args, out, err),
+        Some(Command::Bench(args)) => bench::run(args, out, err),
         None => {
             write!(out, "{}", Cli::command().render_long_help())?;
             Ok(Outcome::Clean)

@@ -125,6 +125,15 @@ pub fn plan_violation(v: &Violation) -> String {
     format!("breaks the rule {:?}: {}", v.rule, v.detail)
 }
 
+pub const PLAN_NOT_SOLVED: &str = "nothing has been solved into this plan yet";
+
+pub fn plan_not_solved_fix(plan: &Path) -> String {
+    format!(
+        "make the rota with kehou solve SCHOOL -o {}",
+        plan.display()
+    )
+}
+
 pub const PLAN_VIOLATION_FIX: &str =
     "solve again; if kehou made this plan and nobody edited it, please report it as a bug in kehou";
 
@@ -392,7 +401,7 @@ pub const EXPORT_EXAMPLES: &str = "\
 Examples:
   kehou export demo.school.ron demo.plan.ron --format csv -o roster.csv
       the roster for a spreadsheet
-  kehou export demo.school.ron demo.plan.ron -o - | grep ',unmet$'
+  kehou export demo.school.ron demo.plan.ron -o - | grep ',unmet'
       the posts still missing adults";
 
 pub const EXPORT_SCHOOL_HELP: &str = "The school file, such as demo.school.ron";

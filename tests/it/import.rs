@@ -2,6 +2,7 @@
 //! problem in every file reported at once, each with file, row and column.
 
 use std::path::{Path, PathBuf};
+use std::process::Command;
 
 use chrono::NaiveDate;
 use kehou::files;
@@ -352,4 +353,156 @@ fn import_errors_list_one_a_line() {
         .iter()
         .any(|e| matches!(e, ImportError::MissingColumn { key: "name", .. })));
     assert_eq!(errors.to_string().lines().count(), errors.0.len());
+}
+
+// ---- The command line, end to end ---------------------------------------------
+
+/// Exit status, standard output and standard error of `kehou ARGS`.
+fn kehou(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_kehou"))
+        .args(args)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("run kehou");
+    (
+        out.status.code().expect("kehou ended by a signal"),
+        String::from_utf8(out.stdout).expect("stdout is UTF-8"),
+        String::from_utf8(out.stderr).expect("stderr is UTF-8"),
+    )
+}
+
+fn arg(path: &Path) -> &str {
+    path.to_str().expect("paths are UTF-8")
+}
+
+/// `kehou import` of the four files in `dir`, writing `dir/out.school.ron`.
+fn import_in(dir: &Path, more: &[&str]) -> (i32, String, String) {
+    let files: Vec<String> = ["staff", "rooms", "classes", "clubs"]
+        .iter()
+        .map(|f| arg(&dir.join(format!("{f}.csv"))).to_owned())
+        .collect();
+    let output = dir.join("out.school.ron");
+    let mut args = vec![
+        "import",
+        "--staff",
+        &files[0],
+        "--rooms",
+        &files[1],
+        "--classes",
+        &files[2],
+        "--clubs",
+        &files[3],
+        "-o",
+        arg(&output),
+    ];
+    args.extend_from_slice(more);
+    kehou(&args)
+}
+
+/// A temporary directory holding the example CSV files.
+fn examples_dir() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    for f in ["staff", "rooms", "classes", "clubs"] {
+        let name = format!("{f}.csv");
+        std::fs::copy(data(&format!("import/{name}")), dir.path().join(&name)).expect("copy");
+    }
+    dir
+}
+
+#[test]
+fn cli_import_writes_a_school_that_checks_clean() {
+    let dir = examples_dir();
+    let (code, stdout, stderr) = import_in(dir.path(), &[]);
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    assert!(stdout.contains("no problems found"), "{stdout}");
+    assert!(stdout.contains("saved "), "{stdout}");
+    assert!(stdout.contains("with default settings"), "{stdout}");
+    let path = dir.path().join("out.school.ron");
+    let school = files::load_school(&path).expect("the school loads");
+    assert_eq!(school.staff.len(), 15);
+    assert!(errors_of(&school).is_empty());
+    let (code, stdout, _) = kehou(&["check", arg(&path)]);
+    assert_eq!(code, 0, "{stdout}");
+}
+
+#[test]
+fn cli_import_keeps_the_settings_of_a_base_school() {
+    let dir = examples_dir();
+    let base = arg(&data("valid/tiny.school.ron")).to_owned();
+    let (code, stdout, stderr) = import_in(dir.path(), &["--settings", &base]);
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    assert!(!stdout.contains("default settings"), "{stdout}");
+    let school = files::load_school(&dir.path().join("out.school.ron")).expect("loads");
+    assert_eq!(school.name, "青石路小学");
+    assert_eq!(school.term, tiny().term);
+}
+
+#[test]
+fn cli_import_of_bad_cells_exits_2_and_writes_nothing() {
+    let dir = examples_dir();
+    let staff = dir.path().join("staff.csv");
+    let text = std::fs::read_to_string(&staff).expect("read");
+    std::fs::write(&staff, text.replacen("周三:全天", "thu:bsic", 1)).expect("write");
+    let rooms = dir.path().join("rooms.csv");
+    let text = std::fs::read_to_string(&rooms).expect("read");
+    std::fs::write(
+        &rooms,
+        text.replace("gym,体育馆,gym,120", "gym,体育馆,gym,lots"),
+    )
+    .expect("write");
+    let (code, stdout, stderr) = import_in(dir.path(), &[]);
+    assert_eq!(code, 2, "{stdout}{stderr}");
+    let staff_csv = format!(
+        "{}: row 6, column 不可用时段: \"thu:bsic\" — expected weekday:session",
+        staff.display()
+    );
+    assert!(stderr.contains(&staff_csv), "{stderr}");
+    assert!(
+        stderr.contains("row 8, column capacity: \"lots\""),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("2 problems in the files; nothing written"),
+        "{stderr}"
+    );
+    assert!(!dir.path().join("out.school.ron").exists());
+}
+
+#[test]
+fn cli_import_of_a_school_with_errors_exits_1_and_writes_nothing() {
+    let dir = examples_dir();
+    let classes = dir.path().join("classes.csv");
+    let text = std::fs::read_to_string(&classes).expect("read");
+    std::fs::write(&classes, text.replace("3-1,3,r301", "3-1,3,r999")).expect("write");
+    let (code, stdout, stderr) = import_in(dir.path(), &[]);
+    assert_eq!(code, 1, "{stdout}{stderr}");
+    assert!(
+        stdout.contains("error: class 3-1: its homeroom r999 is not in the list of rooms"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("nothing written"), "{stdout}");
+    assert!(!dir.path().join("out.school.ron").exists());
+}
+
+#[test]
+fn cli_import_of_a_missing_file_exits_2() {
+    let dir = examples_dir();
+    std::fs::remove_file(dir.path().join("clubs.csv")).expect("remove");
+    let (code, stdout, stderr) = import_in(dir.path(), &["--settings", "nowhere.school.ron"]);
+    assert_eq!(code, 2, "{stdout}{stderr}");
+    assert!(
+        stderr.contains("clubs.csv: cannot read the file"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("nowhere.school.ron"), "{stderr}");
+    assert!(!dir.path().join("out.school.ron").exists());
+}
+
+#[test]
+fn cli_import_help_explains_columns_and_exit_status() {
+    let (code, stdout, _) = kehou(&["import", "--help"]);
+    assert_eq!(code, 0, "{stdout}");
+    for words in ["Example", "工号", "Exit status", "--settings", "CSV UTF-8"] {
+        assert!(stdout.contains(words), "{words}: {stdout}");
+    }
 }

@@ -46,6 +46,10 @@ fn split_tests(text: &str) -> (&str, Vec<String>) {
     while let Some(i) = rest.find("#[cfg(test)]") {
         let after = rest[i + "#[cfg(test)]".len()..].trim_start();
         let declaration = after.lines().next().unwrap_or_default().trim();
+        let declaration = declaration
+            .strip_prefix("pub(crate) ")
+            .or_else(|| declaration.strip_prefix("pub "))
+            .unwrap_or(declaration);
         if let Some(name) = declaration
             .strip_prefix("mod ")
             .and_then(|d| d.strip_suffix(';'))

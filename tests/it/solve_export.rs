@@ -9,7 +9,8 @@ use std::process::{Command, Output};
 use std::sync::OnceLock;
 
 use kehou::files;
-use kehou_solver::model::RoomId;
+use kehou_solver::model::{RoomId, StaffId};
+use kehou_solver::plan::{Assignment, Role};
 use kehou_solver::School;
 use tempfile::TempDir;
 
@@ -362,4 +363,28 @@ fn help_of_solve_and_export_has_examples() {
     let run = kehou(&["export", "--help"]);
     assert!(run.stdout.contains(HEADER), "{}", run.all());
     assert!(run.stdout.contains("unmet"), "{}", run.all());
+}
+
+#[test]
+fn check_names_every_broken_rule_of_a_plan_and_exits_1() {
+    let (_dir, school_path, plan_path) = copy_of_solved();
+    let mut plan = files::load_plan(&plan_path).unwrap();
+    let post = plan.posts.first_mut().expect("the plan has posts");
+    let post_id = post.id.clone();
+    post.staff.push(Assignment {
+        staff: StaffId::new("nobody"),
+        role: Role::Assist,
+    });
+    files::save_plan(&plan_path, &plan).unwrap();
+    let run = kehou(&["check", arg(&school_path), arg(&plan_path)]);
+    assert_eq!(run.code, 1, "{}", run.all());
+    let line = run
+        .stdout
+        .lines()
+        .find(|l| l.contains("nobody"))
+        .unwrap_or_else(|| panic!("{}", run.all()));
+    assert!(line.starts_with("error: plan "), "{line}");
+    assert!(line.contains(&post_id), "{line}");
+    assert!(line.contains("UnknownId"), "{line}");
+    assert!(!run.stdout.contains("stale"), "{}", run.all());
 }

@@ -70,8 +70,12 @@ pub(super) const SMALL_ROOMS: &[RoomTemplate] = &[
     RECEPTION_ROOM,
 ];
 
+/// The playground's rain fallback is kept free while an outdoor club meets, so
+/// medium and large schools have a second indoor sports room (风雨操场) for the
+/// indoor sports clubs on those afternoons.
 pub(super) const MEDIUM_ROOMS: &[RoomTemplate] = &[
     room("gym", "体育馆", RoomKind::Gym, 120),
+    room("gym2", "风雨操场", RoomKind::Gym, 60),
     outdoor("playground", "操场", 300, "gym"),
     room("music", "音乐室", RoomKind::Music, 50),
     room("art", "美术室", RoomKind::Art, 45),
@@ -88,6 +92,7 @@ pub(super) const MEDIUM_ROOMS: &[RoomTemplate] = &[
 pub(super) const LARGE_ROOMS: &[RoomTemplate] = &[
     room("gym", "体育馆", RoomKind::Gym, 200),
     room("gym2", "乒乓球馆", RoomKind::Gym, 60),
+    room("gym3", "风雨操场", RoomKind::Gym, 60),
     outdoor("playground", "田径场", 500, "gym"),
     outdoor("court", "室外篮球场", 80, "gym2"),
     room("music", "音乐室1", RoomKind::Music, 50),

@@ -8,7 +8,9 @@ use chrono::Datelike;
 
 use super::capacity_tests::SEEDS;
 use super::{generate, Size};
-use crate::model::{Meetings, RoomKind, School, Season, SessionKind, Skill, StaffKind, Weekday};
+use crate::model::{
+    Club, Meetings, Room, RoomKind, School, Season, SessionKind, Skill, StaffKind, Weekday,
+};
 
 const SIZES: [Size; 3] = [Size::Small, Size::Medium, Size::Large];
 
@@ -288,16 +290,7 @@ fn clubs_can_be_led_met_and_housed() {
                 "{at}: {} spans two bands",
                 c.id
             );
-            let ext_days: Vec<Weekday> = Weekday::ALL
-                .into_iter()
-                .filter(|&d| {
-                    (c.grades.from..=c.grades.to).all(|g| {
-                        [Season::Summer, Season::Winter]
-                            .into_iter()
-                            .all(|se| s.session_time(se, d, g, SessionKind::Extended).is_some())
-                    })
-                })
-                .collect();
+            let ext_days = club_days(&s, c);
             let rooms: Vec<_> = s.rooms.iter().filter(|r| r.kind == c.room_kind).collect();
             assert!(
                 rooms.iter().any(|r| r.capacity >= c.enrolled),
@@ -339,37 +332,242 @@ fn clubs_can_be_led_met_and_housed() {
                 }
             }
         }
-        // Rooms of each kind can hold the week's meetings: fixed ones on their
-        // day, all of them over the four extended afternoons.
-        for kind in RoomKind::ALL {
-            let rooms = s.rooms.iter().filter(|r| r.kind == kind).count();
-            let clubs: Vec<_> = s.clubs.iter().filter(|c| c.room_kind == kind).collect();
-            let weekly: usize = clubs
-                .iter()
-                .map(|c| match &c.meetings {
-                    Meetings::Fixed(slots) => slots.len(),
-                    Meetings::PerWeek(n) => usize::from(*n),
-                })
-                .sum();
-            if kind != RoomKind::Classroom {
-                assert!(
-                    weekly <= rooms * 4,
-                    "{at}: {weekly} meetings in {rooms} {kind} rooms"
-                );
-            }
-            for day in Weekday::ALL {
-                let fixed = clubs
+    }
+}
+
+/// The weekdays on which every grade of the club has an extended session, in
+/// both seasons.
+fn club_days(s: &School, c: &Club) -> Vec<Weekday> {
+    Weekday::ALL
+        .into_iter()
+        .filter(|&d| {
+            (c.grades.from..=c.grades.to).all(|g| {
+                [Season::Summer, Season::Winter]
+                    .into_iter()
+                    .all(|se| s.session_time(se, d, g, SessionKind::Extended).is_some())
+            })
+        })
+        .collect()
+}
+
+/// The rooms clubs may use: homerooms host the homework groups, so of the
+/// classrooms only the spare ones count.
+fn club_rooms(s: &School) -> Vec<&Room> {
+    s.rooms
+        .iter()
+        .filter(|r| !s.classes.iter().any(|c| c.homeroom == r.id))
+        .collect()
+}
+
+/// The kinds of room a club keeps busy while it meets: its own, and for an
+/// outdoor club the kind of its places' rain fallback, which the solver keeps
+/// free for it.
+fn kinds_needed(s: &School, c: &Club) -> Vec<RoomKind> {
+    let mut kinds = vec![c.room_kind];
+    if c.outdoor {
+        let fallbacks: BTreeSet<RoomKind> = s
+            .rooms
+            .iter()
+            .filter(|r| r.kind == c.room_kind)
+            .filter_map(|r| r.fallback.as_ref().and_then(|f| s.room(f)))
+            .map(|f| f.kind)
+            .collect();
+        assert_eq!(fallbacks.len(), 1, "{}: one kind of fallback", c.id);
+        kinds.extend(fallbacks);
+    }
+    kinds
+}
+
+fn meets_on(c: &Club, day: Weekday) -> bool {
+    matches!(&c.meetings, Meetings::Fixed(slots) if slots.iter().any(|x| x.day == day))
+}
+
+fn per_week(c: &Club) -> usize {
+    match &c.meetings {
+        Meetings::Fixed(slots) => slots.len(),
+        Meetings::PerWeek(n) => usize::from(*n),
+    }
+}
+
+/// Clubs with fixed slots never need more rooms of a kind on one afternoon
+/// than there are open, counting an outdoor club as also keeping its rain
+/// fallback (the gym) free.
+#[test]
+fn fixed_clubs_never_collide_on_a_room_kind() {
+    for (size, seed, s) in schools() {
+        let at = format!("{size:?} seed {seed}");
+        let rooms = club_rooms(&s);
+        for c in &s.clubs {
+            if let Meetings::Fixed(slots) = &c.meetings {
+                assert!(slots
                     .iter()
-                    .filter(|c| matches!(&c.meetings, Meetings::Fixed(sl) if sl.iter().any(|x| x.day == day)))
-                    .count();
-                let open = s
-                    .rooms
+                    .all(|x| x.session == Some(SessionKind::Extended)));
+            }
+        }
+        for day in Weekday::ALL {
+            for kind in RoomKind::ALL {
+                let fixed: Vec<&str> = s
+                    .clubs
+                    .iter()
+                    .filter(|c| meets_on(c, day) && kinds_needed(&s, c).contains(&kind))
+                    .map(|c| c.id.as_str())
+                    .collect();
+                let open = rooms
                     .iter()
                     .filter(|r| r.kind == kind && !r.is_unavailable(day, SessionKind::Extended))
                     .count();
-                assert!(fixed <= open, "{at}: {fixed} fixed {kind} clubs on {day}");
+                assert!(
+                    fixed.len() <= open,
+                    "{at}: fixed clubs {fixed:?} need {kind} rooms on {day}, {open} open"
+                );
             }
         }
+    }
+}
+
+/// For each kind of room, the week's meetings of the clubs that need it (an
+/// outdoor club also needs its fallback's kind) fit in the open room-afternoons
+/// of that kind.
+#[test]
+fn club_rooms_hold_the_weeks_meetings() {
+    for (size, seed, s) in schools() {
+        let at = format!("{size:?} seed {seed}");
+        let rooms = club_rooms(&s);
+        let extended_days: Vec<Weekday> = Weekday::ALL
+            .into_iter()
+            .filter(|&d| {
+                (1..=6).any(|g| {
+                    s.session_time(Season::Summer, d, g, SessionKind::Extended)
+                        .is_some()
+                })
+            })
+            .collect();
+        for kind in RoomKind::ALL {
+            let weekly: usize = s
+                .clubs
+                .iter()
+                .filter(|c| kinds_needed(&s, c).contains(&kind))
+                .map(per_week)
+                .sum();
+            let room_days: usize = rooms
+                .iter()
+                .filter(|r| r.kind == kind)
+                .map(|r| {
+                    extended_days
+                        .iter()
+                        .filter(|&&d| !r.is_unavailable(d, SessionKind::Extended))
+                        .count()
+                })
+                .sum();
+            assert!(
+                weekly <= room_days,
+                "{at}: {weekly} club meetings need {kind} rooms, {room_days} room-afternoons"
+            );
+        }
+    }
+}
+
+/// `k`-element subsets of `days`, in order.
+fn subsets(days: &[Weekday], k: usize) -> Vec<Vec<Weekday>> {
+    if k == 0 {
+        return vec![Vec::new()];
+    }
+    let mut out = Vec::new();
+    for (i, &d) in days.iter().enumerate() {
+        for mut rest in subsets(&days[i + 1..], k - 1) {
+            rest.insert(0, d);
+            out.push(rest);
+        }
+    }
+    out
+}
+
+/// Depth-first search for a room-afternoon for every club: `options[i]` are
+/// the (room, afternoon) cells club `i` would keep busy, one list per choice.
+fn place(
+    options: &[Vec<Vec<(usize, Weekday)>>],
+    taken: &mut BTreeSet<(usize, Weekday)>,
+    steps: &mut u32,
+) -> bool {
+    let Some((first, rest)) = options.split_first() else {
+        return true;
+    };
+    for cells in first {
+        *steps += 1;
+        assert!(
+            *steps < 1_000_000,
+            "the search for a placement ran too long"
+        );
+        if cells.iter().any(|cell| taken.contains(cell)) {
+            continue;
+        }
+        taken.extend(cells.iter().copied());
+        if place(rest, taken, steps) {
+            return true;
+        }
+        for cell in cells {
+            taken.remove(cell);
+        }
+    }
+    false
+}
+
+/// The solver's room rules can all be met in one week: each club in one room
+/// that holds it, on distinct afternoons with an extended session, no two
+/// clubs in a room at once, and an outdoor club's fallback kept free. All
+/// extended sessions are taken to overlap, which is the worst case.
+#[test]
+fn every_club_has_a_room_in_some_week() {
+    for (size, seed, s) in schools() {
+        let at = format!("{size:?} seed {seed}");
+        let rooms = club_rooms(&s);
+        let index = |id: &crate::model::RoomId| {
+            s.rooms
+                .iter()
+                .position(|r| &r.id == id)
+                .expect("room exists")
+        };
+        let mut options: Vec<Vec<Vec<(usize, Weekday)>>> = s
+            .clubs
+            .iter()
+            .map(|c| {
+                let day_sets = match &c.meetings {
+                    Meetings::Fixed(slots) => vec![slots.iter().map(|x| x.day).collect()],
+                    Meetings::PerWeek(n) => subsets(&club_days(&s, c), usize::from(*n)),
+                };
+                let mut out = Vec::new();
+                for r in rooms
+                    .iter()
+                    .filter(|r| r.kind == c.room_kind && r.capacity >= c.enrolled)
+                {
+                    let mut used = vec![index(&r.id)];
+                    if r.outdoor {
+                        used.extend(r.fallback.as_ref().map(index));
+                    }
+                    for days in &day_sets {
+                        let open = used.iter().all(|&u| {
+                            days.iter()
+                                .all(|&d| !s.rooms[u].is_unavailable(d, SessionKind::Extended))
+                        });
+                        if open {
+                            out.push(
+                                days.iter()
+                                    .flat_map(|&d| used.iter().map(move |&u| (u, d)))
+                                    .collect(),
+                            );
+                        }
+                    }
+                }
+                out
+            })
+            .collect();
+        // The most constrained clubs first.
+        options.sort_by_key(Vec::len);
+        let mut steps = 0;
+        assert!(
+            place(&options, &mut BTreeSet::new(), &mut steps),
+            "{at}: no week houses every club"
+        );
     }
 }
 

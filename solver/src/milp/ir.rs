@@ -87,13 +87,12 @@ impl Mip {
         let mut sub = Mip { obj_constant: self.obj_constant, ..Mip::default() };
         let mut old = Vec::new();
         for (i, v) in self.vars.iter().enumerate() {
-            match fixed[i] {
-                Some(x) => sub.obj_constant += v.obj * x,
-                None => {
-                    map[i] = Some(Var(sub.vars.len()));
-                    sub.vars.push(v.clone());
-                    old.push(Var(i));
-                }
+            if let Some(x) = fixed[i] {
+                sub.obj_constant += v.obj * x;
+            } else {
+                map[i] = Some(Var(sub.vars.len()));
+                sub.vars.push(v.clone());
+                old.push(Var(i));
             }
         }
         for row in &self.rows {

@@ -10,6 +10,8 @@ pub mod ir;
 pub mod lns;
 pub mod objective;
 pub mod people;
+#[cfg(test)]
+mod tests;
 
 use crate::backend::{self, BackendError, Outcome};
 use crate::demand::{self, Demand};

@@ -10,7 +10,7 @@ use crate::model::{SessionKind, Weekday};
 pub const LOAD_UNIT_MINUTES: f64 = 5.0;
 /// Penalty of a load `d` weighted minutes from target: convex, piecewise
 /// linear, slopes 1, 4, 16, 64 per minute beyond 0, 15, 45 and 120 minutes.
-fn load_penalty(d: f64) -> f64 {
+pub(crate) fn load_penalty(d: f64) -> f64 {
     piecewise(d.abs(), &[(15.0, 1.0), (30.0, 4.0), (75.0, 16.0), (f64::INFINITY, 64.0)])
 }
 /// Per late duty away from the fair count: 20 for the first, then 80.
@@ -51,7 +51,7 @@ pub struct Terms {
     pub stability: Vec<(Var, f64)>,
     /// Each person's value choices: the expression and its (w, value) pairs,
     /// so a start plan can be completed with the right choice.
-    pub choices: Vec<(Vec<(Var, i64)>, Vec<(Var, i64)>)>,
+    pub choices: Vec<Choice>,
 }
 
 impl Terms {
@@ -68,6 +68,10 @@ impl Terms {
         hints
     }
 }
+
+/// A person's integer-valued expression (a load in units, a count) and the
+/// (w, value) pairs offered for it (15).
+pub type Choice = (Vec<(Var, i64)>, Vec<(Var, i64)>);
 
 /// Fair targets, from phase 1's totals shared by capacity.
 #[derive(Debug, Clone, Default)]
@@ -151,7 +155,7 @@ pub fn add(model: &mut Model, targets: &Targets, previous: Option<&crate::plan::
 fn discrete_deviation(
     model: &mut Model,
     person: usize,
-    choices: &mut Vec<(Vec<(Var, i64)>, Vec<(Var, i64)>)>,
+    choices: &mut Vec<Choice>,
     name: &str,
     expr: &[(Var, i64)],
     target: f64,

@@ -36,7 +36,7 @@ mod term;
 mod timetables;
 
 #[cfg(test)]
-mod testing;
+pub(crate) mod testing;
 
 use std::fmt;
 

@@ -12,7 +12,7 @@ use crate::model::{
     SessionTime, Skill, Slot, StaffId, StaffKind, Term, Timetable, Weekday, SCHOOL_FORMAT_VERSION,
 };
 
-pub(super) fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+pub(crate) fn date(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).expect("a real date")
 }
 
@@ -67,7 +67,7 @@ fn timetable(season: Season, grades: (u8, u8), times: [(u16, u16); 6]) -> Timeta
 /// Two classes (grades 1 and 3), eight people of every kind, a playground with
 /// a gym to fall back on, two clubs, summer and winter timetables, and an
 /// autumn term with 国庆, a make-up Saturday and a season switch.
-pub(super) fn tiny_school() -> School {
+pub(crate) fn tiny_school() -> School {
     let mut t1 = person("t1", "王丽", StaffKind::Teacher, &["homework"]);
     t1.class_teacher_of = Some(ClassId::new("1-1"));
     let mut t2 = person("t2", "刘洋", StaffKind::Teacher, &["homework"]);

@@ -1,0 +1,179 @@
+//! The solver held against the independent checker, against exhaustive search
+//! on tiny schools, and against a monotonicity property.
+
+use proptest::prelude::*;
+
+use super::objective::{load_penalty, LOAD_UNIT_MINUTES, PREFERENCE_WEIGHT};
+use super::{solve, SolveOptions};
+use crate::check::check;
+use crate::model::{Preference, School, SessionKind, Slot, Stance, StaffKind, Weekday};
+use crate::plan::{Assignment, Plan, Role, SolveStatus};
+use crate::validate::testing::tiny_school;
+
+fn options(seconds: f64) -> SolveOptions {
+    SolveOptions { cycle_weeks: Some(1), time_limit_seconds: Some(seconds), previous: None }
+}
+
+fn unmet(plan: &Plan) -> f64 {
+    plan.solve.objective.iter().find(|t| t.name == "unmet").map_or(f64::NAN, |t| t.value)
+}
+
+#[test]
+fn the_tiny_school_solves_fully_and_passes_the_checker() {
+    // Eight people cannot staff ~100 posts a week under the default caps; with
+    // generous caps they can, and nothing may be left unmet.
+    let mut school = tiny_school();
+    for cap in &mut school.rules.caps {
+        cap.per_week = 12;
+        cap.per_day = 3;
+    }
+    let solved = solve(&school, &options(10.0));
+    let plan = &solved.plan;
+    assert_eq!(check(&school, plan), vec![]);
+    assert_ne!(plan.solve.status, SolveStatus::NoPlan);
+    assert_eq!(unmet(plan), 0.0, "{:?}", crate::explain::summary(plan));
+    // Friday has students in all three sessions: a duty leader, and a club on Thursday led by its fixed coach.
+    let thu_football = plan.posts.iter().find(|p| p.day == Weekday::Thu && p.club.is_some() && p.id.contains("football")).unwrap();
+    assert!(thu_football.staff.iter().any(|a| a.staff.as_str() == "c1" && a.role == Role::Lead));
+    assert_eq!(thu_football.room.as_ref().map(crate::model::RoomId::as_str), Some("field"));
+    assert_eq!(plan.posts.iter().filter(|p| p.club.as_ref().is_some_and(|c| c.as_str() == "calligraphy")).count(), 1);
+    assert!(plan.posts.iter().filter(|p| p.kind == crate::plan::PostKind::DutyLeader).all(|p| p.staff[0].staff.as_str() == "t4"));
+}
+
+#[test]
+fn a_post_nobody_can_lead_stays_unmet_with_its_reason() {
+    let mut school = tiny_school();
+    for cap in &mut school.rules.caps {
+        cap.per_week = 12;
+        cap.per_day = 3;
+    }
+    // Nobody may lead on Monday's basic session.
+    for p in &mut school.staff {
+        p.unavailable.push(Slot { day: Weekday::Mon, session: Some(SessionKind::Basic) });
+    }
+    let plan = solve(&school, &options(10.0)).plan;
+    assert_eq!(check(&school, &plan), vec![]);
+    let monday: Vec<_> = plan.posts.iter().filter(|p| p.day == Weekday::Mon && p.session == SessionKind::Basic).collect();
+    assert!(!monday.is_empty());
+    for post in monday {
+        let reason = post.unmet_reason.as_deref().unwrap_or_default();
+        assert!(reason.contains("unavailable that session"), "{}: {reason}", post.id);
+    }
+    assert!(unmet(&plan) > 0.0);
+}
+
+/// A school with one class doing homework Monday to Wednesday, three
+/// teachers (one part-time, one avoiding Mondays) and no duties: small enough
+/// to enumerate every staffing.
+fn micro_school() -> School {
+    let mut s = tiny_school();
+    s.clubs.clear();
+    s.classes.truncate(1);
+    s.classes[0].basic = [30, 30, 30, 0, 0];
+    s.classes[0].extended = [0; 5];
+    s.classes[0].late = [0; 5];
+    s.duties.duty_leader = false;
+    s.duties.gate.adults = 0;
+    s.duties.reception = None;
+    s.staff.retain(|p| p.kind == StaffKind::Teacher);
+    s.staff.truncate(3);
+    s.staff[1].part_time_percent = 50;
+    s.staff[2].preferences.push(Preference { stance: Stance::Avoid, day: Some(Weekday::Mon), session: None });
+    s
+}
+
+/// Every staffing of the micro school's posts by one person each, kept when
+/// the checker accepts it, scored by the documented objective.
+fn exhaustive_best(school: &School, template: &Plan) -> f64 {
+    let n = school.staff.len();
+    let posts = template.posts.len();
+    let total: f64 = template.posts.iter().map(|p| f64::from(p.minutes())).sum();
+    let shares: Vec<f64> = school.staff.iter().map(|p| f64::from(p.part_time_percent) / 100.0).collect();
+    let share_sum: f64 = shares.iter().sum();
+    let mut best = f64::INFINITY;
+    for code in 0..n.pow(posts as u32) {
+        let mut plan = template.clone();
+        let mut c = code;
+        for post in &mut plan.posts {
+            post.staff = vec![Assignment { staff: school.staff[c % n].id.clone(), role: Role::Lead }];
+            c /= n;
+        }
+        if !check(school, &plan).is_empty() {
+            continue;
+        }
+        let mut score = 0.0;
+        for (p, person) in school.staff.iter().enumerate() {
+            let mine: Vec<_> = plan.posts.iter().filter(|post| post.staff[0].staff == person.id).collect();
+            let units: f64 = mine.iter().map(|post| (f64::from(post.minutes()) / LOAD_UNIT_MINUTES).round()).sum();
+            score += load_penalty(units * LOAD_UNIT_MINUTES - total * shares[p] / share_sum);
+            for post in &mine {
+                for pref in &person.preferences {
+                    if pref.matches(post.day, post.session) {
+                        score += PREFERENCE_WEIGHT * if pref.stance == Stance::Avoid { 1.0 } else { -1.0 };
+                    }
+                }
+            }
+        }
+        best = best.min(score);
+    }
+    best
+}
+
+#[test]
+fn on_tiny_schools_the_optimum_equals_exhaustive_search() {
+    let mut variants = vec![micro_school()];
+    let mut busy = micro_school();
+    busy.staff[0].unavailable.push(Slot { day: Weekday::Tue, session: None });
+    variants.push(busy);
+    let mut capped = micro_school();
+    capped.staff[0].max_per_week = Some(1);
+    variants.push(capped);
+    for school in variants {
+        let plan = solve(&school, &options(20.0)).plan;
+        assert_eq!(plan.solve.status, SolveStatus::Optimal, "{:?}", plan.solve);
+        assert_eq!(check(&school, &plan), vec![]);
+        let oracle = exhaustive_best(&school, &plan);
+        let got = plan.solve.objective_value.unwrap();
+        assert!((got - oracle).abs() < 1e-6, "solver {got}, exhaustive {oracle}");
+    }
+}
+
+fn with_unavailability(mut school: School, blocked: &[(usize, usize, usize)]) -> School {
+    let sessions = [SessionKind::Basic, SessionKind::Extended, SessionKind::Late];
+    for &(person, day, session) in blocked {
+        let n = school.staff.len();
+        school.staff[person % n].unavailable.push(Slot { day: Weekday::ALL[day % 5], session: Some(sessions[session % 3]) });
+    }
+    school
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 6, failure_persistence: None, ..ProptestConfig::default() })]
+
+    #[test]
+    fn prop_every_plan_passes_the_checker(
+        blocked in proptest::collection::vec((0usize..8, 0usize..5, 0usize..3), 0..12),
+        counts in proptest::collection::vec(0u32..60, 3),
+        no_late in 0usize..8,
+    ) {
+        let mut school = with_unavailability(tiny_school(), &blocked);
+        school.classes[1].basic = [counts[0]; 5];
+        school.classes[1].late = [counts[1] / 2; 5];
+        school.classes[0].extended = [counts[2] / 3; 5];
+        school.staff[no_late].no_late = true;
+        let plan = solve(&school, &options(3.0)).plan;
+        prop_assert_eq!(check(&school, &plan), vec![]);
+    }
+
+    #[test]
+    fn prop_adding_availability_never_leaves_more_unmet(
+        blocked in proptest::collection::vec((0usize..8, 0usize..5, 0usize..3), 1..16),
+        keep in 0usize..16,
+    ) {
+        let fewer = with_unavailability(tiny_school(), &blocked[..keep.min(blocked.len())]);
+        let more = with_unavailability(tiny_school(), &blocked);
+        let a = solve(&fewer, &options(3.0)).plan;
+        let b = solve(&more, &options(3.0)).plan;
+        prop_assert!(unmet(&a) <= unmet(&b) + 1e-6, "more available: {} unmet, less available: {}", unmet(&a), unmet(&b));
+    }
+}

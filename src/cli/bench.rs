@@ -1,0 +1,82 @@
+//! `kehou bench`: solve a generated school and print one Markdown table row
+//! of model size, times, status, gap and peak memory, for docs/benchmarks.md.
+//! A benchmark, never a test: nothing here asserts a time.
+
+use std::io::{self, Write};
+
+use clap::Args;
+use kehou_solver::generate::generate;
+use kehou_solver::milp::{solve, SolveOptions};
+
+use super::demo::DemoSize;
+use super::Outcome;
+
+pub const BENCH_ABOUT: &str = "Measure the solver on a generated school (for docs/benchmarks.md)";
+pub const BENCH_LONG_ABOUT: &str = "Generates a school (`kehou demo`'s sizes and seeds), solves it with the \
+default backend and prints one Markdown table row: size, cycle weeks, posts, variables (integer), rows, \
+phase 1 and phase 2 seconds, status, objective, bound, gap and the process's peak memory. Run one size \
+per process so the peak memory is that size's.";
+pub const BENCH_EXAMPLES: &str = "Examples:\n  kehou bench --size medium --cycle-weeks 2 --time-limit 60\n  \
+kehou bench --size large --cycle-weeks 4 --time-limit 60 --header";
+
+#[derive(Debug, Args)]
+pub struct BenchArgs {
+    #[arg(long, value_enum, default_value_t = DemoSize::Medium, help = "School size")]
+    pub size: DemoSize,
+    #[arg(long, value_name = "N", default_value_t = 2026, help = "Generator seed")]
+    pub seed: u64,
+    #[arg(long, value_name = "K", default_value_t = 2, value_parser = clap::value_parser!(u8).range(1..=4), help = "Weeks in the rotation cycle")]
+    pub cycle_weeks: u8,
+    #[arg(long, value_name = "S", default_value_t = 60.0, help = "Solver time limit in seconds")]
+    pub time_limit: f64,
+    #[arg(long, help = "Print the table header first")]
+    pub header: bool,
+}
+
+pub fn run(args: &BenchArgs, out: &mut dyn Write, _err: &mut dyn Write) -> io::Result<Outcome> {
+    let school = generate(args.size.into(), args.seed);
+    let started = std::time::Instant::now();
+    let solved = solve(
+        &school,
+        &SolveOptions { cycle_weeks: Some(args.cycle_weeks), time_limit_seconds: Some(args.time_limit), previous: None },
+    );
+    let wall = started.elapsed().as_secs_f64();
+    let violations = kehou_solver::check::check(&school, &solved.plan);
+    let s = &solved.stats;
+    let r = &solved.plan.solve;
+    let unmet = r.objective.iter().find(|t| t.name == "unmet").map_or(0.0, |t| t.value);
+    if args.header {
+        writeln!(out, "| size | K | staff | posts | vars (int) | rows | phase 1 s | phase 2 s | total s | status | objective | unmet | bound | gap | peak MB | checker |")?;
+        writeln!(out, "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")?;
+    }
+    let num = |x: Option<f64>| x.map_or("–".to_owned(), |v| format!("{v:.1}"));
+    writeln!(
+        out,
+        "| {:?} | {} | {} | {} | {} ({}) | {} | {:.2} | {:.2} | {:.1} | {} | {} | {unmet:.0} | {} | {} | {} | {} |",
+        args.size,
+        args.cycle_weeks,
+        school.staff.len(),
+        s.posts,
+        s.variables,
+        s.integer_variables,
+        s.rows,
+        s.phase1_seconds,
+        s.phase2_seconds,
+        wall,
+        r.status,
+        num(r.objective_value),
+        num(r.bound),
+        r.gap.map_or("–".to_owned(), |g| format!("{:.1}%", g * 100.0)),
+        peak_megabytes().map_or("–".to_owned(), |m| format!("{m:.0}")),
+        if violations.is_empty() { "ok".to_owned() } else { format!("{} violations", violations.len()) },
+    )?;
+    Ok(if violations.is_empty() { Outcome::Clean } else { Outcome::Bug })
+}
+
+/// The process's peak resident memory (Linux `VmHWM`), if the system says.
+fn peak_megabytes() -> Option<f64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb / 1024.0)
+}
