@@ -3,7 +3,10 @@
 
 use std::time::Instant;
 
-use good_lp::{variable, Expression, ProblemVariables, ResolutionError, Solution, SolverModel, Variable, WithTimeLimit};
+use good_lp::{
+    variable, Expression, ProblemVariables, ResolutionError, Solution, SolverModel, Variable,
+    WithTimeLimit,
+};
 
 use crate::milp::ir::{Mip, Sense};
 
@@ -38,7 +41,11 @@ pub fn name() -> &'static str {
 }
 
 /// Solves `mip`; `start` hints values of integer variables (a known plan) where the backend can use them.
-pub fn solve(mip: &Mip, time_limit_seconds: f64, start: &[(crate::milp::ir::Var, f64)]) -> Result<Outcome, BackendError> {
+pub fn solve(
+    mip: &Mip,
+    time_limit_seconds: f64,
+    start: &[(crate::milp::ir::Var, f64)],
+) -> Result<Outcome, BackendError> {
     let started = Instant::now();
     let mut vars = ProblemVariables::new();
     let handles: Vec<Variable> = mip
@@ -63,9 +70,15 @@ pub fn solve(mip: &Mip, time_limit_seconds: f64, start: &[(crate::milp::ir::Var,
     }
     let limit = time_limit_seconds.max(0.1);
     #[cfg(feature = "highs")]
-    let mut problem = vars.minimise(objective).using(good_lp::solvers::highs::highs).with_time_limit(limit);
+    let mut problem = vars
+        .minimise(objective)
+        .using(good_lp::solvers::highs::highs)
+        .with_time_limit(limit);
     #[cfg(not(feature = "highs"))]
-    let mut problem = vars.minimise(objective).using(good_lp::solvers::microlp::microlp).with_time_limit(limit);
+    let mut problem = vars
+        .minimise(objective)
+        .using(good_lp::solvers::microlp::microlp)
+        .with_time_limit(limit);
     if !start.is_empty() {
         use good_lp::WithInitialSolution;
         problem = problem.with_initial_solution(start.iter().map(|(v, x)| (handles[v.0], *x)));
@@ -120,7 +133,12 @@ mod tests {
         let a = m.binary("a".into(), -5.0);
         let b = m.binary("b".into(), -4.0);
         let c = m.binary("c".into(), -3.0);
-        m.row("w".into(), vec![(a, 2.0), (b, 3.0), (c, 1.0)], Sense::Le, 5.0);
+        m.row(
+            "w".into(),
+            vec![(a, 2.0), (b, 3.0), (c, 1.0)],
+            Sense::Le,
+            5.0,
+        );
         let out = solve(&m, 10.0, &[]).unwrap();
         assert!(out.proven_optimal);
         assert!((out.objective + 9.0).abs() < 1e-6, "{}", out.objective);

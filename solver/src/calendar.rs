@@ -91,9 +91,20 @@ mod tests {
             name: "t".into(),
             first_day: d("2026-09-01"),
             last_day: d("2026-10-16"),
-            holidays: vec![Holiday { name: "国庆".into(), from: d("2026-10-01"), to: d("2026-10-07") }],
-            makeup_days: vec![MakeupDay { date: d("2026-10-10"), runs_as: Weekday::Thu, name: "调休".into() }],
-            no_service_days: vec![NoServiceDay { date: d("2026-09-02"), reason: "运动会".into() }],
+            holidays: vec![Holiday {
+                name: "国庆".into(),
+                from: d("2026-10-01"),
+                to: d("2026-10-07"),
+            }],
+            makeup_days: vec![MakeupDay {
+                date: d("2026-10-10"),
+                runs_as: Weekday::Thu,
+                name: "调休".into(),
+            }],
+            no_service_days: vec![NoServiceDay {
+                date: d("2026-09-02"),
+                reason: "运动会".into(),
+            }],
             starts_in: Season::Summer,
             season_switch: Some(d("2026-10-12")),
         }
@@ -120,7 +131,13 @@ mod tests {
         assert_eq!((second.teaching_week, second.cycle_week), (2, 2));
         let third = days.iter().find(|s| s.date == d("2026-09-14")).unwrap();
         assert_eq!(third.cycle_week, 1);
-        assert_eq!(days.iter().find(|s| s.date == d("2026-10-12")).unwrap().season, Season::Winter);
+        assert_eq!(
+            days.iter()
+                .find(|s| s.date == d("2026-10-12"))
+                .unwrap()
+                .season,
+            Season::Winter
+        );
         assert_eq!(first.season, Season::Summer);
     }
 }

@@ -55,7 +55,11 @@ impl fmt::Display for Violation {
 pub fn check(school: &School, plan: &Plan) -> Vec<Violation> {
     let mut out = Vec::new();
     if plan.school_fingerprint != school.fingerprint() {
-        out.push(v("plan", Rule::Stale, "the school changed since this plan was solved; solve again"));
+        out.push(v(
+            "plan",
+            Rule::Stale,
+            "the school changed since this plan was solved; solve again",
+        ));
     }
     let weeks = plan.cycle_weeks.max(1);
     for post in &plan.posts {
@@ -70,14 +74,26 @@ pub fn check(school: &School, plan: &Plan) -> Vec<Violation> {
 }
 
 fn v(place: impl Into<String>, rule: Rule, detail: impl Into<String>) -> Violation {
-    Violation { place: place.into(), rule, detail: detail.into() }
+    Violation {
+        place: place.into(),
+        rule,
+        detail: detail.into(),
+    }
 }
 
 /// Coverage, lead, skills and availability of one post.
 fn check_post(school: &School, plan: &Plan, post: &Post, out: &mut Vec<Violation>) {
     let spec = spec_of(school, post);
     if post.staff.len() < post.adults_needed as usize && post.unmet_reason.is_none() {
-        out.push(v(&post.id, Rule::Coverage, format!("{} of {} adults and no reason given", post.staff.len(), post.adults_needed)));
+        out.push(v(
+            &post.id,
+            Rule::Coverage,
+            format!(
+                "{} of {} adults and no reason given",
+                post.staff.len(),
+                post.adults_needed
+            ),
+        ));
     }
     if post.adults_needed > 0 && !post.has_lead() && post.unmet_reason.is_none() {
         out.push(v(&post.id, Rule::Lead, "no lead adult and no reason given"));
@@ -85,15 +101,31 @@ fn check_post(school: &School, plan: &Plan, post: &Post, out: &mut Vec<Violation
     let mut seen = BTreeSet::new();
     for a in &post.staff {
         if !seen.insert(&a.staff) {
-            out.push(v(&post.id, Rule::DoubleBooked, format!("{} is on this post twice", a.staff)));
+            out.push(v(
+                &post.id,
+                Rule::DoubleBooked,
+                format!("{} is on this post twice", a.staff),
+            ));
         }
         let Some(person) = school.person(&a.staff) else {
-            out.push(v(&post.id, Rule::UnknownId, format!("no staff {}", a.staff)));
+            out.push(v(
+                &post.id,
+                Rule::UnknownId,
+                format!("no staff {}", a.staff),
+            ));
             continue;
         };
         if a.role == Role::Lead && !may_lead(school, person, &spec) {
-            let what = if school.rules.may_lead(person.kind) { "lacks the skill to lead it" } else { "may only assist" };
-            out.push(v(&post.id, Rule::Lead, format!("{} ({}) leads but {what}", person.id, person.name)));
+            let what = if school.rules.may_lead(person.kind) {
+                "lacks the skill to lead it"
+            } else {
+                "may only assist"
+            };
+            out.push(v(
+                &post.id,
+                Rule::Lead,
+                format!("{} ({}) leads but {what}", person.id, person.name),
+            ));
         }
         let st = staffing(school, person, plan.cycle_weeks);
         if let Some(why) = unavailable_reason(school, person, &st, &spec) {
@@ -103,14 +135,26 @@ fn check_post(school: &School, plan: &Plan, post: &Post, out: &mut Vec<Violation
                 "not a leader" => Rule::Lead,
                 _ => Rule::Availability,
             };
-            out.push(v(&post.id, rule, format!("{} ({}) is {why}", person.id, person.name)));
+            out.push(v(
+                &post.id,
+                rule,
+                format!("{} ({}) is {why}", person.id, person.name),
+            ));
         }
     }
     if post.kind == PostKind::Club {
         if let Some(club) = post.club.as_ref().and_then(|c| school.club(c)) {
             if let Some(fixed) = &club.leader {
-                if post.staff.iter().any(|a| a.role == Role::Lead && &a.staff != fixed) {
-                    out.push(v(&post.id, Rule::Lead, format!("the club's fixed leader is {fixed}")));
+                if post
+                    .staff
+                    .iter()
+                    .any(|a| a.role == Role::Lead && &a.staff != fixed)
+                {
+                    out.push(v(
+                        &post.id,
+                        Rule::Lead,
+                        format!("the club's fixed leader is {fixed}"),
+                    ));
                 }
             }
         }
@@ -126,24 +170,47 @@ fn check_people(school: &School, plan: &Plan, weeks: u8, out: &mut Vec<Violation
         }
     }
     for (id, posts) in by_person {
-        let Some(person) = school.person(id) else { continue };
+        let Some(person) = school.person(id) else {
+            continue;
+        };
         let st = staffing(school, person, plan.cycle_weeks);
         for (i, a) in posts.iter().enumerate() {
             for b in &posts[i + 1..] {
-                if a.week == b.week && a.day == b.day && a.start < b.end && b.start < a.end && a.id != b.id {
-                    out.push(v(format!("staff {id}"), Rule::DoubleBooked, format!("{} and {} overlap", a.id, b.id)));
+                if a.week == b.week
+                    && a.day == b.day
+                    && a.start < b.end
+                    && b.start < a.end
+                    && a.id != b.id
+                {
+                    out.push(v(
+                        format!("staff {id}"),
+                        Rule::DoubleBooked,
+                        format!("{} and {} overlap", a.id, b.id),
+                    ));
                 }
             }
         }
         for week in 1..=weeks {
             let in_week: Vec<&&Post> = posts.iter().filter(|p| p.week == week).collect();
             if in_week.len() as u32 > st.per_week {
-                out.push(v(format!("staff {id}"), Rule::CapPerWeek, format!("{} posts in week {week}, cap {}", in_week.len(), st.per_week)));
+                out.push(v(
+                    format!("staff {id}"),
+                    Rule::CapPerWeek,
+                    format!(
+                        "{} posts in week {week}, cap {}",
+                        in_week.len(),
+                        st.per_week
+                    ),
+                ));
             }
             for day in Weekday::ALL {
                 let n = in_week.iter().filter(|p| p.day == day).count() as u32;
                 if n > st.per_day {
-                    out.push(v(format!("staff {id}"), Rule::CapPerDay, format!("{n} posts on {day} of week {week}, cap {}", st.per_day)));
+                    out.push(v(
+                        format!("staff {id}"),
+                        Rule::CapPerDay,
+                        format!("{n} posts on {day} of week {week}, cap {}", st.per_day),
+                    ));
                 }
             }
         }
@@ -160,7 +227,11 @@ fn check_rooms(school: &School, plan: &Plan, out: &mut Vec<Violation>) {
         }
         let Some(room_id) = &post.room else {
             if post.unmet_reason.is_none() {
-                out.push(v(&post.id, Rule::Room, "holds students but has no room, and no reason given"));
+                out.push(v(
+                    &post.id,
+                    Rule::Room,
+                    "holds students but has no room, and no reason given",
+                ));
             }
             continue;
         };
@@ -169,19 +240,38 @@ fn check_rooms(school: &School, plan: &Plan, out: &mut Vec<Violation>) {
             continue;
         };
         if room.capacity < post.students {
-            out.push(v(&post.id, Rule::Room, format!("{} students in {} ({}) which holds {}", post.students, room.id, room.name, room.capacity)));
+            out.push(v(
+                &post.id,
+                Rule::Room,
+                format!(
+                    "{} students in {} ({}) which holds {}",
+                    post.students, room.id, room.name, room.capacity
+                ),
+            ));
         }
         if room.is_unavailable(post.day, post.session) {
-            out.push(v(&post.id, Rule::Room, format!("room {} is unavailable then", room.id)));
+            out.push(v(
+                &post.id,
+                Rule::Room,
+                format!("room {} is unavailable then", room.id),
+            ));
         }
         let wanted = match post.kind {
-            PostKind::Club => post.club.as_ref().and_then(|c| school.club(c)).map(|c| c.room_kind),
+            PostKind::Club => post
+                .club
+                .as_ref()
+                .and_then(|c| school.club(c))
+                .map(|c| c.room_kind),
             PostKind::Homework | PostKind::Late => Some(RoomKind::Classroom),
             _ => None,
         };
         if let Some(kind) = wanted {
             if room.kind != kind {
-                out.push(v(&post.id, Rule::Room, format!("room {} is a {} room, needs {}", room.id, room.kind, kind)));
+                out.push(v(
+                    &post.id,
+                    Rule::Room,
+                    format!("room {} is a {} room, needs {}", room.id, room.kind, kind),
+                ));
             }
         }
         uses.push((room_id, post));
@@ -193,8 +283,18 @@ fn check_rooms(school: &School, plan: &Plan, out: &mut Vec<Violation>) {
     }
     for (i, (r, a)) in uses.iter().enumerate() {
         for (r2, b) in &uses[i + 1..] {
-            if r == r2 && a.id != b.id && a.week == b.week && a.day == b.day && a.start < b.end && b.start < a.end {
-                out.push(v(&a.id, Rule::Room, format!("room {r} also holds {} then", b.id)));
+            if r == r2
+                && a.id != b.id
+                && a.week == b.week
+                && a.day == b.day
+                && a.start < b.end
+                && b.start < a.end
+            {
+                out.push(v(
+                    &a.id,
+                    Rule::Room,
+                    format!("room {r} also holds {} then", b.id),
+                ));
             }
         }
     }
@@ -205,36 +305,84 @@ fn check_rooms(school: &School, plan: &Plan, out: &mut Vec<Violation>) {
 fn check_demand(school: &School, plan: &Plan, out: &mut Vec<Violation>) {
     let weeks = plan.cycle_weeks.max(1);
     let has_session = |c: &crate::model::Class, day: Weekday, s: SessionKind| {
-        school.session_time(main_season(&school.term), day, c.grade, s).is_some_and(|t| t.start < t.end)
+        school
+            .session_time(main_season(&school.term), day, c.grade, s)
+            .is_some_and(|t| t.start < t.end)
     };
     for week in 1..=weeks {
         for day in Weekday::ALL {
-            let today: Vec<&Post> = plan.posts.iter().filter(|p| p.week == week && p.day == day).collect();
+            let today: Vec<&Post> = plan
+                .posts
+                .iter()
+                .filter(|p| p.week == week && p.day == day)
+                .collect();
             for class in &school.classes {
-                for (session, kind) in [(SessionKind::Basic, PostKind::Homework), (SessionKind::Extended, PostKind::Homework), (SessionKind::Late, PostKind::Late)] {
+                for (session, kind) in [
+                    (SessionKind::Basic, PostKind::Homework),
+                    (SessionKind::Extended, PostKind::Homework),
+                    (SessionKind::Late, PostKind::Late),
+                ] {
                     let staying = class.staying(day, session);
                     if staying == 0 || !has_session(class, day, session) {
                         continue;
                     }
-                    let groups = today.iter().filter(|p| p.kind == kind && p.session == session && p.classes.contains(&class.id)).count();
+                    let groups = today
+                        .iter()
+                        .filter(|p| {
+                            p.kind == kind && p.session == session && p.classes.contains(&class.id)
+                        })
+                        .count();
                     if groups != 1 {
-                        out.push(v(format!("class {}", class.id), Rule::Demand, format!("{groups} {} groups on {day} of week {week}, needs exactly 1", session.code())));
+                        out.push(v(
+                            format!("class {}", class.id),
+                            Rule::Demand,
+                            format!(
+                                "{groups} {} groups on {day} of week {week}, needs exactly 1",
+                                session.code()
+                            ),
+                        ));
                     }
                 }
             }
             let any_group = today.iter().any(|p| p.kind.holds_students());
-            if school.duties.duty_leader && any_group && !today.iter().any(|p| p.kind == PostKind::DutyLeader) {
-                out.push(v(format!("week {week} {day}"), Rule::Demand, "no duty leader post"));
+            if school.duties.duty_leader
+                && any_group
+                && !today.iter().any(|p| p.kind == PostKind::DutyLeader)
+            {
+                out.push(v(
+                    format!("week {week} {day}"),
+                    Rule::Demand,
+                    "no duty leader post",
+                ));
             }
             for post in &today {
                 let needed = needed_adults(school, post);
                 if needed != post.adults_needed {
-                    out.push(v(&post.id, Rule::Coverage, format!("needs {needed} adults by the ratios, the plan says {}", post.adults_needed)));
+                    out.push(v(
+                        &post.id,
+                        Rule::Coverage,
+                        format!(
+                            "needs {needed} adults by the ratios, the plan says {}",
+                            post.adults_needed
+                        ),
+                    ));
                 }
                 if post.kind.holds_students() && !post.classes.is_empty() {
-                    let students: u32 = post.classes.iter().filter_map(|c| school.class(c)).map(|c| c.staying(day, post.session)).sum();
+                    let students: u32 = post
+                        .classes
+                        .iter()
+                        .filter_map(|c| school.class(c))
+                        .map(|c| c.staying(day, post.session))
+                        .sum();
                     if students != post.students {
-                        out.push(v(&post.id, Rule::Demand, format!("its classes have {students} students staying, the plan says {}", post.students)));
+                        out.push(v(
+                            &post.id,
+                            Rule::Demand,
+                            format!(
+                                "its classes have {students} students staying, the plan says {}",
+                                post.students
+                            ),
+                        ));
                     }
                 }
             }
@@ -242,17 +390,47 @@ fn check_demand(school: &School, plan: &Plan, out: &mut Vec<Violation>) {
     }
     for club in &school.clubs {
         for week in 1..=weeks {
-            let meetings: Vec<&Post> = plan.posts.iter().filter(|p| p.week == week && p.club.as_ref() == Some(&club.id)).collect();
+            let meetings: Vec<&Post> = plan
+                .posts
+                .iter()
+                .filter(|p| p.week == week && p.club.as_ref() == Some(&club.id))
+                .collect();
             let expected = match &club.meetings {
                 Meetings::Fixed(slots) => slots.iter().filter(|s| s.session.is_some()).count(),
                 Meetings::PerWeek(n) => usize::from(*n),
             };
-            if meetings.len() > expected || (matches!(club.meetings, Meetings::Fixed(_)) && meetings.len() != expected) {
-                out.push(v(format!("club {}", club.id), Rule::Demand, format!("{} meetings in week {week}, needs {expected}", meetings.len())));
+            if meetings.len() > expected
+                || (matches!(club.meetings, Meetings::Fixed(_)) && meetings.len() != expected)
+            {
+                out.push(v(
+                    format!("club {}", club.id),
+                    Rule::Demand,
+                    format!(
+                        "{} meetings in week {week}, needs {expected}",
+                        meetings.len()
+                    ),
+                ));
             }
-            let leaders: BTreeSet<&StaffId> = plan.posts.iter().filter(|p| p.club.as_ref() == Some(&club.id)).flat_map(|p| p.staff.iter().filter(|a| a.role == Role::Lead).map(|a| &a.staff)).collect();
+            let leaders: BTreeSet<&StaffId> = plan
+                .posts
+                .iter()
+                .filter(|p| p.club.as_ref() == Some(&club.id))
+                .flat_map(|p| {
+                    p.staff
+                        .iter()
+                        .filter(|a| a.role == Role::Lead)
+                        .map(|a| &a.staff)
+                })
+                .collect();
             if leaders.len() > 1 && week == 1 {
-                out.push(v(format!("club {}", club.id), Rule::Lead, format!("{} different leaders; a club has one leader for all meetings", leaders.len())));
+                out.push(v(
+                    format!("club {}", club.id),
+                    Rule::Lead,
+                    format!(
+                        "{} different leaders; a club has one leader for all meetings",
+                        leaders.len()
+                    ),
+                ));
             }
         }
     }
@@ -265,20 +443,40 @@ fn needed_adults(school: &School, post: &Post) -> u32 {
         PostKind::Homework => r.homework.adults_for(post.students),
         PostKind::Late => r.late.adults_for(post.students),
         PostKind::Club => {
-            let outdoor = post.club.as_ref().and_then(|c| school.club(c)).is_some_and(|c| c.outdoor);
+            let outdoor = post
+                .club
+                .as_ref()
+                .and_then(|c| school.club(c))
+                .is_some_and(|c| c.outdoor);
             r.club_adults(post.students, outdoor)
         }
         PostKind::DutyLeader => 1,
         PostKind::Gate => u32::from(school.duties.gate.adults),
-        PostKind::Reception => school.duties.reception.as_ref().map_or(0, |rc| u32::from(rc.adults)),
+        PostKind::Reception => school
+            .duties
+            .reception
+            .as_ref()
+            .map_or(0, |rc| u32::from(rc.adults)),
     }
 }
 
 fn check_locks(plan: &Plan, out: &mut Vec<Violation>) {
     for lock in &plan.locks {
-        let kept = plan.post(&lock.post).is_some_and(|p| p.staff.iter().any(|a| a.staff == lock.staff && a.role == lock.role));
+        let kept = plan.post(&lock.post).is_some_and(|p| {
+            p.staff
+                .iter()
+                .any(|a| a.staff == lock.staff && a.role == lock.role)
+        });
         if !kept {
-            out.push(v(&lock.post, Rule::Lock, format!("locked {} ({}) is not on the post", lock.staff, lock.role.code())));
+            out.push(v(
+                &lock.post,
+                Rule::Lock,
+                format!(
+                    "locked {} ({}) is not on the post",
+                    lock.staff,
+                    lock.role.code()
+                ),
+            ));
         }
     }
 }

@@ -8,8 +8,8 @@ use std::collections::BTreeMap;
 
 use crate::calendar::main_season;
 use crate::model::{
-    Class, ClassId, ClockTime, Club, Meetings, RoomId, RoomKind, School, Season, SessionKind, Skill, StaffKind,
-    Weekday,
+    Class, ClassId, ClockTime, Club, Meetings, RoomId, RoomKind, School, Season, SessionKind,
+    Skill, StaffKind, Weekday,
 };
 use crate::plan::{Post, PostKind};
 
@@ -42,7 +42,11 @@ impl PostSpec {
     pub fn overlaps(&self, other: &PostSpec) -> bool {
         self.post.week == other.post.week
             && self.post.day == other.post.day
-            && self.intervals().iter().zip(other.intervals()).any(|(a, b)| a.0 < b.1 && b.0 < a.1)
+            && self
+                .intervals()
+                .iter()
+                .zip(other.intervals())
+                .any(|(a, b)| a.0 < b.1 && b.0 < a.1)
     }
 
     /// Weighted minutes this post adds to a person's load.
@@ -71,12 +75,23 @@ pub fn build(school: &School, cycle_weeks: u8) -> Demand {
     let mut posts = Vec::new();
     for week in 1..=cycle_weeks.max(1) {
         for day in Weekday::ALL {
-            let mut builder = DayBuilder { school, season, week, day, posts: Vec::new(), rooms: RoomBook::default() };
+            let mut builder = DayBuilder {
+                school,
+                season,
+                week,
+                day,
+                posts: Vec::new(),
+                rooms: RoomBook::default(),
+            };
             builder.build();
             posts.extend(builder.posts);
         }
     }
-    Demand { season, cycle_weeks: cycle_weeks.max(1), posts }
+    Demand {
+        season,
+        cycle_weeks: cycle_weeks.max(1),
+        posts,
+    }
 }
 
 struct DayBuilder<'a> {
@@ -96,7 +111,10 @@ struct RoomBook {
 
 impl RoomBook {
     fn is_free(&self, room: &RoomId, start: u16, end: u16) -> bool {
-        !self.taken.iter().any(|(r, s, e)| r == room && *s < end && start < *e)
+        !self
+            .taken
+            .iter()
+            .any(|(r, s, e)| r == room && *s < end && start < *e)
     }
 
     fn take(&mut self, room: &RoomId, start: u16, end: u16) {
@@ -142,25 +160,58 @@ impl<'a> DayBuilder<'a> {
 
     /// (main season, other season) times of a session for a grade; the other
     /// season falls back to the main one where it has no such session.
-    fn times(&self, grade: u8, session: SessionKind) -> Option<((ClockTime, ClockTime), (ClockTime, ClockTime))> {
-        let main = self.school.session_time(self.season, self.day, grade, session)?;
-        let other = self.school.session_time(self.season.other(), self.day, grade, session).unwrap_or(main);
+    fn times(
+        &self,
+        grade: u8,
+        session: SessionKind,
+    ) -> Option<((ClockTime, ClockTime), (ClockTime, ClockTime))> {
+        let main = self
+            .school
+            .session_time(self.season, self.day, grade, session)?;
+        let other = self
+            .school
+            .session_time(self.season.other(), self.day, grade, session)
+            .unwrap_or(main);
         (main.start < main.end).then_some(((main.start, main.end), (other.start, other.end)))
     }
 
-    fn add_group(&mut self, kind: PostKind, session: SessionKind, group: &[&Class], ratio: crate::model::Ratio) {
+    fn add_group(
+        &mut self,
+        kind: PostKind,
+        session: SessionKind,
+        group: &[&Class],
+        ratio: crate::model::Ratio,
+    ) {
         let Some(first) = group.first() else { return };
-        let Some((main, other)) = self.times(first.grade, session) else { return };
+        let Some((main, other)) = self.times(first.grade, session) else {
+            return;
+        };
         let students: u32 = group.iter().map(|c| c.staying(self.day, session)).sum();
         // The largest class hosts the group in its homeroom, if free and big enough.
         let mut hosts: Vec<&Class> = group.to_vec();
         hosts.sort_by_key(|c| std::cmp::Reverse(c.staying(self.day, session)));
         let preferred: Vec<RoomId> = hosts.iter().map(|c| c.homeroom.clone()).collect();
         let room = self.pick_room(&preferred, RoomKind::Classroom, students, session, main);
-        let label = group.iter().map(|c| c.id.as_str()).collect::<Vec<_>>().join("+");
+        let label = group
+            .iter()
+            .map(|c| c.id.as_str())
+            .collect::<Vec<_>>()
+            .join("+");
         let classes: Vec<ClassId> = group.iter().map(|c| c.id.clone()).collect();
         let lead_skill = (kind == PostKind::Homework).then(Skill::homework);
-        self.push(kind, session, &label, main, other, classes, None, room, students, ratio.adults_for(students), lead_skill);
+        self.push(
+            kind,
+            session,
+            &label,
+            main,
+            other,
+            classes,
+            None,
+            room,
+            students,
+            ratio.adults_for(students),
+            lead_skill,
+        );
     }
 
     /// A free room for a group: a preferred one, else any of `kind` that fits.
@@ -174,12 +225,22 @@ impl<'a> DayBuilder<'a> {
     ) -> Option<RoomId> {
         let (s, e) = (start.minutes(), end.minutes());
         let usable = |r: &crate::model::Room| {
-            r.capacity >= students && !r.is_unavailable(self.day, session) && self.rooms.is_free(&r.id, s, e)
+            r.capacity >= students
+                && !r.is_unavailable(self.day, session)
+                && self.rooms.is_free(&r.id, s, e)
         };
-        let from_preferred = preferred.iter().filter_map(|id| self.school.room(id)).find(|r| usable(r));
+        let from_preferred = preferred
+            .iter()
+            .filter_map(|id| self.school.room(id))
+            .find(|r| usable(r));
         let chosen = from_preferred
             .or_else(|| {
-                let mut rooms: Vec<_> = self.school.rooms.iter().filter(|r| r.kind == kind && usable(r)).collect();
+                let mut rooms: Vec<_> = self
+                    .school
+                    .rooms
+                    .iter()
+                    .filter(|r| r.kind == kind && usable(r))
+                    .collect();
                 rooms.sort_by_key(|r| (r.capacity, r.id.clone()));
                 rooms.into_iter().next()
             })
@@ -212,7 +273,9 @@ impl<'a> DayBuilder<'a> {
                 .map(|r| r.capacity)
                 .max()
                 .unwrap_or(0);
-            let full = (ratio.students_per_adult * ratio.min_adults.max(1)).min(largest_room).max(1);
+            let full = (ratio.students_per_adult * ratio.min_adults.max(1))
+                .min(largest_room)
+                .max(1);
             let mut groups: Vec<Vec<&'a Class>> = Vec::new();
             let mut size = 0;
             for class in classes {
@@ -231,11 +294,29 @@ impl<'a> DayBuilder<'a> {
             for (i, group) in groups.iter().enumerate() {
                 let students: u32 = group.iter().map(|c| c.late[self.day.index()]).sum();
                 let preferred: Vec<RoomId> = group.iter().map(|c| c.homeroom.clone()).collect();
-                let room = self.pick_room(&preferred, RoomKind::Classroom, students, SessionKind::Late, times.0);
+                let room = self.pick_room(
+                    &preferred,
+                    RoomKind::Classroom,
+                    students,
+                    SessionKind::Late,
+                    times.0,
+                );
                 let label = format!("L{}", n * 100 + i + 1);
                 let classes = group.iter().map(|c| c.id.clone()).collect();
                 let adults = ratio.adults_for(students);
-                self.push(PostKind::Late, SessionKind::Late, &label, times.0, times.1, classes, None, room, students, adults, None);
+                self.push(
+                    PostKind::Late,
+                    SessionKind::Late,
+                    &label,
+                    times.0,
+                    times.1,
+                    classes,
+                    None,
+                    room,
+                    students,
+                    adults,
+                    None,
+                );
             }
         }
     }
@@ -243,17 +324,27 @@ impl<'a> DayBuilder<'a> {
     fn add_clubs(&mut self) {
         for club in &self.school.clubs {
             let (days, optional): (Vec<(Weekday, SessionKind)>, bool) = match &club.meetings {
-                Meetings::Fixed(slots) => {
-                    (slots.iter().filter_map(|s| s.session.map(|k| (s.day, k))).collect(), false)
-                }
+                Meetings::Fixed(slots) => (
+                    slots
+                        .iter()
+                        .filter_map(|s| s.session.map(|k| (s.day, k)))
+                        .collect(),
+                    false,
+                ),
                 Meetings::PerWeek(_) => (vec![(self.day, SessionKind::Extended)], true),
             };
             for (day, session) in days {
                 if day != self.day {
                     continue;
                 }
-                let Some((main, other)) = self.club_times(club, session) else { continue };
-                let adults = self.school.rules.ratios.club_adults(club.enrolled, club.outdoor);
+                let Some((main, other)) = self.club_times(club, session) else {
+                    continue;
+                };
+                let adults = self
+                    .school
+                    .rules
+                    .ratios
+                    .club_adults(club.enrolled, club.outdoor);
                 let mut spec = self.spec(
                     PostKind::Club,
                     session,
@@ -274,7 +365,11 @@ impl<'a> DayBuilder<'a> {
     }
 
     /// A club meets in the session of the youngest of its grades that has it.
-    fn club_times(&self, club: &Club, session: SessionKind) -> Option<((ClockTime, ClockTime), (ClockTime, ClockTime))> {
+    fn club_times(
+        &self,
+        club: &Club,
+        session: SessionKind,
+    ) -> Option<((ClockTime, ClockTime), (ClockTime, ClockTime))> {
         (club.grades.from..=club.grades.to).find_map(|g| self.times(g, session))
     }
 
@@ -287,7 +382,14 @@ impl<'a> DayBuilder<'a> {
             .posts
             .iter()
             .filter(|p| p.post.kind.holds_students())
-            .map(|p| (p.post.kind, p.post.session, (p.post.start, p.post.end), p.other_season))
+            .map(|p| {
+                (
+                    p.post.kind,
+                    p.post.session,
+                    (p.post.start, p.post.end),
+                    p.other_season,
+                )
+            })
             .collect();
         let (Some(first), Some(last)) = (
             holding.iter().map(|p| (p.2 .0, p.3 .0)).min(),
@@ -295,30 +397,81 @@ impl<'a> DayBuilder<'a> {
         ) else {
             return;
         };
-        let mut waves: Vec<(ClockTime, ClockTime)> = holding.iter().map(|p| (p.2 .1, p.3 .1)).collect();
+        let mut waves: Vec<(ClockTime, ClockTime)> =
+            holding.iter().map(|p| (p.2 .1, p.3 .1)).collect();
         waves.sort();
         waves.dedup_by_key(|w| w.0);
-        let late_end = holding.iter().filter(|p| p.0 == PostKind::Late).map(|p| (p.2 .1, p.3 .1)).max();
+        let late_end = holding
+            .iter()
+            .filter(|p| p.0 == PostKind::Late)
+            .map(|p| (p.2 .1, p.3 .1))
+            .max();
         let mut end_of_day = last;
         if let (Some(reception), Some(late_end)) = (&duties.reception, late_end) {
-            let span = (plus(late_end.0, reception.minutes), plus(late_end.1, reception.minutes));
+            let span = (
+                plus(late_end.0, reception.minutes),
+                plus(late_end.1, reception.minutes),
+            );
             let room = Some(reception.room.clone());
             let adults = u32::from(reception.adults);
-            self.push(PostKind::Reception, SessionKind::Late, "reception", (late_end.0, span.0), (late_end.1, span.1), Vec::new(), None, room, 0, adults, None);
+            self.push(
+                PostKind::Reception,
+                SessionKind::Late,
+                "reception",
+                (late_end.0, span.0),
+                (late_end.1, span.1),
+                Vec::new(),
+                None,
+                room,
+                0,
+                adults,
+                None,
+            );
             end_of_day = (end_of_day.0.max(span.0), end_of_day.1.max(span.1));
         }
         if duties.gate.adults > 0 {
             for (end_main, end_other) in waves {
-                let session = holding.iter().find(|p| p.2 .1 == end_main).map_or(SessionKind::Basic, |p| p.1);
-                let label = format!("gate-{:02}{:02}", end_main.minutes() / 60, end_main.minutes() % 60);
+                let session = holding
+                    .iter()
+                    .find(|p| p.2 .1 == end_main)
+                    .map_or(SessionKind::Basic, |p| p.1);
+                let label = format!(
+                    "gate-{:02}{:02}",
+                    end_main.minutes() / 60,
+                    end_main.minutes() % 60
+                );
                 let main = (end_main, plus(end_main, duties.gate.minutes));
                 let other = (end_other, plus(end_other, duties.gate.minutes));
                 end_of_day = (end_of_day.0.max(main.1), end_of_day.1.max(other.1));
-                self.push(PostKind::Gate, session, &label, main, other, Vec::new(), None, None, 0, u32::from(duties.gate.adults), None);
+                self.push(
+                    PostKind::Gate,
+                    session,
+                    &label,
+                    main,
+                    other,
+                    Vec::new(),
+                    None,
+                    None,
+                    0,
+                    u32::from(duties.gate.adults),
+                    None,
+                );
             }
         }
         if duties.duty_leader {
-            let mut spec = self.spec(PostKind::DutyLeader, SessionKind::Basic, "duty", (first.0, end_of_day.0), (first.1, end_of_day.1), Vec::new(), None, None, 0, 1, None);
+            let mut spec = self.spec(
+                PostKind::DutyLeader,
+                SessionKind::Basic,
+                "duty",
+                (first.0, end_of_day.0),
+                (first.1, end_of_day.1),
+                Vec::new(),
+                None,
+                None,
+                0,
+                1,
+                None,
+            );
             spec.only_kinds = Some(vec![StaffKind::Leader]);
             self.posts.push(spec);
         }
@@ -339,7 +492,9 @@ impl<'a> DayBuilder<'a> {
         adults: u32,
         lead_skill: Option<Skill>,
     ) {
-        let spec = self.spec(kind, session, label, main, other, classes, club, room, students, adults, lead_skill);
+        let spec = self.spec(
+            kind, session, label, main, other, classes, club, room, students, adults, lead_skill,
+        );
         self.posts.push(spec);
     }
 
@@ -369,10 +524,22 @@ impl<'a> DayBuilder<'a> {
         if self.day == Weekday::Fri {
             weight = weight * w.friday_percent / 100;
         }
-        let session_code = if kind.holds_students() || kind == PostKind::Gate { session.code() } else { "duty" };
+        let session_code = if kind.holds_students() || kind == PostKind::Gate {
+            session.code()
+        } else {
+            "duty"
+        };
         let id = match kind {
-            PostKind::Gate | PostKind::DutyLeader => format!("w{}-{}-{}", self.week, self.day.code(), label),
-            _ => format!("w{}-{}-{}-{}", self.week, self.day.code(), session_code, label),
+            PostKind::Gate | PostKind::DutyLeader => {
+                format!("w{}-{}-{}", self.week, self.day.code(), label)
+            }
+            _ => format!(
+                "w{}-{}-{}-{}",
+                self.week,
+                self.day.code(),
+                session_code,
+                label
+            ),
         };
         PostSpec {
             post: Post {
@@ -401,7 +568,12 @@ impl<'a> DayBuilder<'a> {
 }
 
 /// A post holding students, as the duties need it: kind, session, main and other-season times.
-type Held = (PostKind, SessionKind, (ClockTime, ClockTime), (ClockTime, ClockTime));
+type Held = (
+    PostKind,
+    SessionKind,
+    (ClockTime, ClockTime),
+    (ClockTime, ClockTime),
+);
 
 fn plus(t: ClockTime, minutes: u16) -> ClockTime {
     let m = (t.minutes() + minutes).min(23 * 60 + 59);
@@ -411,7 +583,12 @@ fn plus(t: ClockTime, minutes: u16) -> ClockTime {
 /// Care groups of one grade for one session: one per class, except that where
 /// the merge rule allows, the smallest classes are put together while that
 /// saves an adult and the group fits the host's homeroom.
-fn merge_groups<'a>(classes: &[&'a Class], session: SessionKind, day: Weekday, school: &School) -> Vec<Vec<&'a Class>> {
+fn merge_groups<'a>(
+    classes: &[&'a Class],
+    session: SessionKind,
+    day: Weekday,
+    school: &School,
+) -> Vec<Vec<&'a Class>> {
     let rule = school.rules.merge_groups;
     let ratio = school.rules.ratios.homework;
     if !rule.enabled {

@@ -26,7 +26,11 @@ pub fn mark_unmet(school: &School, plan: &mut Plan) {
 /// Why a group has no room: every room of the kind it needs is taken or too small.
 fn room_reason(school: &School, post: &Post) -> String {
     let kind = match post.kind {
-        PostKind::Club => post.club.as_ref().and_then(|c| school.club(c)).map_or(crate::model::RoomKind::Classroom, |c| c.room_kind),
+        PostKind::Club => post
+            .club
+            .as_ref()
+            .and_then(|c| school.club(c))
+            .map_or(crate::model::RoomKind::Classroom, |c| c.room_kind),
         _ => crate::model::RoomKind::Classroom,
     };
     let rooms: Vec<_> = school.rooms.iter().filter(|r| r.kind == kind).collect();
@@ -54,8 +58,10 @@ pub fn reason(school: &School, plan: &Plan, post: &Post) -> String {
         }
         could += 1;
         let st = staffing(school, person, plan.cycle_weeks);
-        let cause = unavailable_reason(school, person, &st, &spec).or_else(|| busy_reason(plan, post, &person.id, &st));
-        *why.entry(cause.unwrap_or("free but not chosen")).or_default() += 1;
+        let cause = unavailable_reason(school, person, &st, &spec)
+            .or_else(|| busy_reason(plan, post, &person.id, &st));
+        *why.entry(cause.unwrap_or("free but not chosen"))
+            .or_default() += 1;
     }
     let who = if needs_lead {
         match (post.kind, spec.lead_skill.as_ref()) {
@@ -74,10 +80,23 @@ pub fn reason(school: &School, plan: &Plan, post: &Post) -> String {
     format!("needs {who}; of {could} who could: {}", detail.join(", "))
 }
 
-fn busy_reason(plan: &Plan, post: &Post, staff: &crate::model::StaffId, st: &crate::milp::people::Staffing) -> Option<&'static str> {
-    let mine: Vec<&Post> = plan.posts.iter().filter(|p| p.staff.iter().any(|a| &a.staff == staff)).collect();
+fn busy_reason(
+    plan: &Plan,
+    post: &Post,
+    staff: &crate::model::StaffId,
+    st: &crate::milp::people::Staffing,
+) -> Option<&'static str> {
+    let mine: Vec<&Post> = plan
+        .posts
+        .iter()
+        .filter(|p| p.staff.iter().any(|a| &a.staff == staff))
+        .collect();
     let same_day = |p: &&&Post| p.week == post.week && p.day == post.day;
-    if mine.iter().filter(same_day).any(|p| p.start < post.end && post.start < p.end) {
+    if mine
+        .iter()
+        .filter(same_day)
+        .any(|p| p.start < post.end && post.start < p.end)
+    {
         return Some("busy with another post then");
     }
     if mine.iter().filter(same_day).count() as u32 >= st.per_day {
@@ -93,10 +112,15 @@ fn busy_reason(plan: &Plan, post: &Post, staff: &crate::model::StaffId, st: &cra
 pub fn spec_of(school: &School, post: &Post) -> PostSpec {
     let lead_skill = match post.kind {
         PostKind::Homework => Some(crate::model::Skill::homework()),
-        PostKind::Club => post.club.as_ref().and_then(|c| school.club(c)).map(|c| c.skill.clone()),
+        PostKind::Club => post
+            .club
+            .as_ref()
+            .and_then(|c| school.club(c))
+            .map(|c| c.skill.clone()),
         _ => None,
     };
-    let only_kinds = (post.kind == PostKind::DutyLeader).then(|| vec![crate::model::StaffKind::Leader]);
+    let only_kinds =
+        (post.kind == PostKind::DutyLeader).then(|| vec![crate::model::StaffKind::Leader]);
     PostSpec {
         post: post.clone(),
         lead_skill,
@@ -113,7 +137,10 @@ pub fn summary(plan: &Plan) -> Vec<String> {
     let mut groups: BTreeMap<(u8, Weekday, SessionKind, String), Vec<&Post>> = BTreeMap::new();
     for post in plan.posts.iter().filter(|p| p.unmet_reason.is_some()) {
         let reason = post.unmet_reason.clone().unwrap_or_default();
-        groups.entry((post.week, post.day, post.session, reason)).or_default().push(post);
+        groups
+            .entry((post.week, post.day, post.session, reason))
+            .or_default()
+            .push(post);
     }
     groups
         .into_iter()

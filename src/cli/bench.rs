@@ -16,18 +16,29 @@ pub const BENCH_LONG_ABOUT: &str = "Generates a school (`kehou demo`'s sizes and
 default backend and prints one Markdown table row: size, cycle weeks, posts, variables (integer), rows, \
 phase 1 and phase 2 seconds, status, objective, bound, gap and the process's peak memory. Run one size \
 per process so the peak memory is that size's.";
-pub const BENCH_EXAMPLES: &str = "Examples:\n  kehou bench --size medium --cycle-weeks 2 --time-limit 60\n  \
+pub const BENCH_EXAMPLES: &str =
+    "Examples:\n  kehou bench --size medium --cycle-weeks 2 --time-limit 60\n  \
 kehou bench --size large --cycle-weeks 4 --time-limit 60 --header";
 
 #[derive(Debug, Args)]
 pub struct BenchArgs {
     #[arg(long, value_enum, default_value_t = DemoSize::Medium, help = "School size")]
     pub size: DemoSize,
-    #[arg(long, value_name = "N", default_value_t = 2026, help = "Generator seed")]
+    #[arg(
+        long,
+        value_name = "N",
+        default_value_t = 2026,
+        help = "Generator seed"
+    )]
     pub seed: u64,
     #[arg(long, value_name = "K", default_value_t = 2, value_parser = clap::value_parser!(u8).range(1..=4), help = "Weeks in the rotation cycle")]
     pub cycle_weeks: u8,
-    #[arg(long, value_name = "S", default_value_t = 60.0, help = "Solver time limit in seconds")]
+    #[arg(
+        long,
+        value_name = "S",
+        default_value_t = 60.0,
+        help = "Solver time limit in seconds"
+    )]
     pub time_limit: f64,
     #[arg(long, help = "Print the table header first")]
     pub header: bool,
@@ -38,16 +49,27 @@ pub fn run(args: &BenchArgs, out: &mut dyn Write, _err: &mut dyn Write) -> io::R
     let started = std::time::Instant::now();
     let solved = solve(
         &school,
-        &SolveOptions { cycle_weeks: Some(args.cycle_weeks), time_limit_seconds: Some(args.time_limit), previous: None },
+        &SolveOptions {
+            cycle_weeks: Some(args.cycle_weeks),
+            time_limit_seconds: Some(args.time_limit),
+            previous: None,
+        },
     );
     let wall = started.elapsed().as_secs_f64();
     let violations = kehou_solver::check::check(&school, &solved.plan);
     let s = &solved.stats;
     let r = &solved.plan.solve;
-    let unmet = r.objective.iter().find(|t| t.name == "unmet").map_or(0.0, |t| t.value);
+    let unmet = r
+        .objective
+        .iter()
+        .find(|t| t.name == "unmet")
+        .map_or(0.0, |t| t.value);
     if args.header {
         writeln!(out, "| size | K | staff | posts | vars (int) | rows | phase 1 s | phase 2 s | total s | status | objective | unmet | bound | gap | peak MB | checker |")?;
-        writeln!(out, "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")?;
+        writeln!(
+            out,
+            "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
+        )?;
     }
     let num = |x: Option<f64>| x.map_or("–".to_owned(), |v| format!("{v:.1}"));
     writeln!(
@@ -70,7 +92,11 @@ pub fn run(args: &BenchArgs, out: &mut dyn Write, _err: &mut dyn Write) -> io::R
         peak_megabytes().map_or("–".to_owned(), |m| format!("{m:.0}")),
         if violations.is_empty() { "ok".to_owned() } else { format!("{} violations", violations.len()) },
     )?;
-    Ok(if violations.is_empty() { Outcome::Clean } else { Outcome::Bug })
+    Ok(if violations.is_empty() {
+        Outcome::Clean
+    } else {
+        Outcome::Bug
+    })
 }
 
 /// The process's peak resident memory (Linux `VmHWM`), if the system says.

@@ -5,4 +5,5 @@ mod data_files;
 mod docs;
 mod import;
 mod layering;
+mod lp_crosscheck;
 mod solve_export;

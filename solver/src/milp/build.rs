@@ -67,7 +67,11 @@ pub struct Model<'a> {
 
 impl<'a> Model<'a> {
     pub fn new(school: &'a School, demand: &'a Demand) -> Model<'a> {
-        let staffing = school.staff.iter().map(|p| staffing(school, p, demand.cycle_weeks)).collect();
+        let staffing = school
+            .staff
+            .iter()
+            .map(|p| staffing(school, p, demand.cycle_weeks))
+            .collect();
         let mut m = Model {
             school,
             demand,
@@ -87,7 +91,13 @@ impl<'a> Model<'a> {
     }
 
     fn eligible(&self, p: usize, post: usize) -> bool {
-        unavailable_reason(self.school, &self.school.staff[p], &self.staffing[p], &self.demand.posts[post]).is_none()
+        unavailable_reason(
+            self.school,
+            &self.school.staff[p],
+            &self.staffing[p],
+            &self.demand.posts[post],
+        )
+        .is_none()
     }
 
     /// (1) coverage Σ_p x[p,pool] + missing = adults needed, and (2) lead
@@ -101,10 +111,17 @@ impl<'a> Model<'a> {
             by_key.entry(pool_key(spec)).or_default().push(i);
         }
         for (key, posts) in by_key {
-            let needed: u32 = posts.iter().map(|&i| self.demand.posts[i].post.adults_needed).sum();
+            let needed: u32 = posts
+                .iter()
+                .map(|&i| self.demand.posts[i].post.adults_needed)
+                .sum();
             let rep = posts[0];
-            let missing = self.mip.continuous(format!("miss[{key}]"), 0.0, f64::from(needed), 0.0);
-            let missing_lead = self.mip.continuous(format!("misslead[{key}]"), 0.0, posts.len() as f64, 0.0);
+            let missing = self
+                .mip
+                .continuous(format!("miss[{key}]"), 0.0, f64::from(needed), 0.0);
+            let missing_lead =
+                self.mip
+                    .continuous(format!("misslead[{key}]"), 0.0, posts.len() as f64, 0.0);
             self.unmet.push((missing, MISSING_ADULT));
             self.unmet.push((missing_lead, MISSING_LEAD));
             let pool = self.pools.len();
@@ -114,7 +131,9 @@ impl<'a> Model<'a> {
                 if !self.eligible(p, rep) {
                     continue;
                 }
-                let v = self.mip.binary(format!("x[{},{key}]", self.school.staff[p].id), 0.0);
+                let v = self
+                    .mip
+                    .binary(format!("x[{},{key}]", self.school.staff[p].id), 0.0);
                 self.mip.own(v, p);
                 self.x.insert((p, pool), v);
                 cover.push((v, 1.0));
@@ -127,9 +146,16 @@ impl<'a> Model<'a> {
                     self.preference.push((v, cost));
                 }
             }
-            self.mip.row(format!("cover[{key}]"), cover, Sense::Eq, f64::from(needed));
-            self.mip.row(format!("lead[{key}]"), leads, Sense::Ge, posts.len() as f64);
-            self.pools.push(Pool { posts, needed, missing, missing_lead });
+            self.mip
+                .row(format!("cover[{key}]"), cover, Sense::Eq, f64::from(needed));
+            self.mip
+                .row(format!("lead[{key}]"), leads, Sense::Ge, posts.len() as f64);
+            self.pools.push(Pool {
+                posts,
+                needed,
+                missing,
+                missing_lead,
+            });
         }
     }
 
@@ -140,24 +166,42 @@ impl<'a> Model<'a> {
                 .filter(|&i| self.demand.posts[i].post.club.as_ref() == Some(&club.id))
                 .collect();
             let mut vars = ClubVars {
-                no_leader: self.mip.continuous(format!("noleader[{}]", club.id), 0.0, 1.0, 0.0),
-                no_room: self.mip.continuous(format!("noroom[{}]", club.id), 0.0, 1.0, 0.0),
+                no_leader: self
+                    .mip
+                    .continuous(format!("noleader[{}]", club.id), 0.0, 1.0, 0.0),
+                no_room: self
+                    .mip
+                    .continuous(format!("noroom[{}]", club.id), 0.0, 1.0, 0.0),
                 meetings: meetings.clone(),
                 ..ClubVars::default()
             };
-            let per_week_meetings = meetings.iter().filter(|&&i| self.demand.posts[i].post.week == 1).count().max(1);
+            let per_week_meetings = meetings
+                .iter()
+                .filter(|&&i| self.demand.posts[i].post.week == 1)
+                .count()
+                .max(1);
             let meetings_weeks = meetings.len() as f64 / per_week_meetings as f64;
             // (4) chosen days: Σ_d y[c,d] = n, the same days every cycle week.
             if let Meetings::PerWeek(n) = club.meetings {
-                let mut days: Vec<Weekday> = meetings.iter().map(|&i| self.demand.posts[i].post.day).collect();
+                let mut days: Vec<Weekday> = meetings
+                    .iter()
+                    .map(|&i| self.demand.posts[i].post.day)
+                    .collect();
                 days.sort();
                 days.dedup();
                 for d in &days {
-                    let y = self.mip.binary(format!("meets[{},{}]", club.id, d.code()), 0.0);
+                    let y = self
+                        .mip
+                        .binary(format!("meets[{},{}]", club.id, d.code()), 0.0);
                     vars.days.push((*d, y));
                 }
                 let n = f64::from(n).min(days.len() as f64);
-                self.mip.row(format!("days[{}]", club.id), vars.days.iter().map(|(_, y)| (*y, 1.0)).collect(), Sense::Eq, n);
+                self.mip.row(
+                    format!("days[{}]", club.id),
+                    vars.days.iter().map(|(_, y)| (*y, 1.0)).collect(),
+                    Sense::Eq,
+                    n,
+                );
             }
             let n_meet = if vars.days.is_empty() {
                 meetings.len() as f64
@@ -195,19 +239,31 @@ impl<'a> Model<'a> {
             if club.leader.as_ref().is_some_and(|l| l != &person.id) {
                 continue;
             }
-            let Some(&first) = vars.meetings.first() else { continue };
+            let Some(&first) = vars.meetings.first() else {
+                continue;
+            };
             if !may_lead(self.school, person, &self.demand.posts[first]) {
                 continue;
             }
-            let blocked: Vec<usize> = vars.meetings.iter().copied().filter(|&i| !self.eligible(p, i)).collect();
+            let blocked: Vec<usize> = vars
+                .meetings
+                .iter()
+                .copied()
+                .filter(|&i| !self.eligible(p, i))
+                .collect();
             if vars.days.is_empty() && !blocked.is_empty() {
                 continue;
             }
-            let blocked_days: Vec<Weekday> = blocked.iter().map(|&i| self.demand.posts[i].post.day).collect();
+            let blocked_days: Vec<Weekday> = blocked
+                .iter()
+                .map(|&i| self.demand.posts[i].post.day)
+                .collect();
             if !vars.days.is_empty() && vars.days.iter().all(|(d, _)| blocked_days.contains(d)) {
                 continue;
             }
-            let l = self.mip.binary(format!("leads[{},{}]", club.id, person.id), 0.0);
+            let l = self
+                .mip
+                .binary(format!("leads[{},{}]", club.id, person.id), 0.0);
             self.mip.own(l, p);
             one.push((l, 1.0));
             vars.leaders.push((p, l));
@@ -217,14 +273,39 @@ impl<'a> Model<'a> {
                     None => l,
                     Some(y) => {
                         if blocked_days.contains(&spec.post.day) {
-                            self.mip.row(format!("leaderday[{},{},{}]", club.id, person.id, i), vec![(l, 1.0), (y, 1.0)], Sense::Le, 1.0);
+                            self.mip.row(
+                                format!("leaderday[{},{},{}]", club.id, person.id, i),
+                                vec![(l, 1.0), (y, 1.0)],
+                                Sense::Le,
+                                1.0,
+                            );
                             continue;
                         }
-                        let m = self.mip.continuous(format!("at[{},{},{i}]", club.id, person.id), 0.0, 1.0, 0.0);
+                        let m = self.mip.continuous(
+                            format!("at[{},{},{i}]", club.id, person.id),
+                            0.0,
+                            1.0,
+                            0.0,
+                        );
                         self.mip.own(m, p);
-                        self.mip.row(format!("at1[{i},{p}]"), vec![(m, 1.0), (l, -1.0), (y, -1.0)], Sense::Ge, -1.0);
-                        self.mip.row(format!("at2[{i},{p}]"), vec![(m, 1.0), (l, -1.0)], Sense::Le, 0.0);
-                        self.mip.row(format!("at3[{i},{p}]"), vec![(m, 1.0), (y, -1.0)], Sense::Le, 0.0);
+                        self.mip.row(
+                            format!("at1[{i},{p}]"),
+                            vec![(m, 1.0), (l, -1.0), (y, -1.0)],
+                            Sense::Ge,
+                            -1.0,
+                        );
+                        self.mip.row(
+                            format!("at2[{i},{p}]"),
+                            vec![(m, 1.0), (l, -1.0)],
+                            Sense::Le,
+                            0.0,
+                        );
+                        self.mip.row(
+                            format!("at3[{i},{p}]"),
+                            vec![(m, 1.0), (y, -1.0)],
+                            Sense::Le,
+                            0.0,
+                        );
                         vars.leader_at.insert((p, i), m);
                         m
                     }
@@ -236,7 +317,8 @@ impl<'a> Model<'a> {
                 }
             }
         }
-        self.mip.row(format!("leader[{}]", club.id), one, Sense::Eq, 1.0);
+        self.mip
+            .row(format!("leader[{}]", club.id), one, Sense::Eq, 1.0);
     }
 
     /// (6) assistants where a meeting needs more than its leader:
@@ -250,7 +332,9 @@ impl<'a> Model<'a> {
                 continue;
             }
             let y = Self::day_var(vars, spec.post.day);
-            let missing = self.mip.continuous(format!("missassist[{i}]"), 0.0, f64::from(extra), 0.0);
+            let missing =
+                self.mip
+                    .continuous(format!("missassist[{i}]"), 0.0, f64::from(extra), 0.0);
             self.unmet.push((missing, MISSING_ADULT));
             vars.missing_assist.insert(i, missing);
             let mut row = vec![(missing, 1.0)];
@@ -258,7 +342,10 @@ impl<'a> Model<'a> {
                 if !self.eligible(p, i) {
                     continue;
                 }
-                let a = self.mip.binary(format!("assist[{club_id},{},{i}]", self.school.staff[p].id), 0.0);
+                let a = self.mip.binary(
+                    format!("assist[{club_id},{},{i}]", self.school.staff[p].id),
+                    0.0,
+                );
                 self.mip.own(a, p);
                 row.push((a, 1.0));
                 vars.assists.insert((p, i), a);
@@ -269,7 +356,9 @@ impl<'a> Model<'a> {
                     row.push((y, -f64::from(extra)));
                     self.mip.row(format!("assists[{i}]"), row, Sense::Eq, 0.0);
                 }
-                None => self.mip.row(format!("assists[{i}]"), row, Sense::Eq, f64::from(extra)),
+                None => self
+                    .mip
+                    .row(format!("assists[{i}]"), row, Sense::Eq, f64::from(extra)),
             }
         }
     }
@@ -294,16 +383,24 @@ impl<'a> Model<'a> {
             if vars.days.is_empty() && !occupied.is_empty() {
                 continue;
             }
-            let z = self.mip.binary(format!("room[{},{}]", club.id, room.id), 0.0);
+            let z = self
+                .mip
+                .binary(format!("room[{},{}]", club.id, room.id), 0.0);
             one.push((z, 1.0));
             for (d, y) in &vars.days {
                 if occupied.contains(&d) {
-                    self.mip.row(format!("roomday[{},{},{}]", club.id, room.id, d.code()), vec![(z, 1.0), (*y, 1.0)], Sense::Le, 1.0);
+                    self.mip.row(
+                        format!("roomday[{},{},{}]", club.id, room.id, d.code()),
+                        vec![(z, 1.0), (*y, 1.0)],
+                        Sense::Le,
+                        1.0,
+                    );
                 }
             }
             vars.rooms.push((r, z));
         }
-        self.mip.row(format!("room[{}]", club.id), one, Sense::Eq, 1.0);
+        self.mip
+            .row(format!("room[{}]", club.id), one, Sense::Eq, 1.0);
     }
 
     /// Is room `r` (or, for an outdoor room, its fallback) unusable for meeting `m`?
@@ -319,7 +416,9 @@ impl<'a> Model<'a> {
             .any(|rm| rm.is_unavailable(m.post.day, m.post.session));
         unavailable
             || self.demand.posts.iter().any(|g| {
-                g.post.kind != PostKind::Club && g.post.room.as_ref().is_some_and(|gr| ids.contains(gr)) && g.overlaps(m)
+                g.post.kind != PostKind::Club
+                    && g.post.room.as_ref().is_some_and(|gr| ids.contains(gr))
+                    && g.overlaps(m)
             })
     }
 
@@ -336,15 +435,26 @@ impl<'a> Model<'a> {
                     let occ = match Self::day_var(&self.clubs[c], day) {
                         None => z,
                         Some(y) => {
-                            let o = self.mip.continuous(format!("occ[{c},{r},{i}]"), 0.0, 1.0, 0.0);
-                            self.mip.row(format!("occ[{c},{r},{i}]"), vec![(o, 1.0), (z, -1.0), (y, -1.0)], Sense::Ge, -1.0);
+                            let o = self
+                                .mip
+                                .continuous(format!("occ[{c},{r},{i}]"), 0.0, 1.0, 0.0);
+                            self.mip.row(
+                                format!("occ[{c},{r},{i}]"),
+                                vec![(o, 1.0), (z, -1.0), (y, -1.0)],
+                                Sense::Ge,
+                                -1.0,
+                            );
                             o
                         }
                     };
                     uses.push((r, i, occ));
                     let room = &self.school.rooms[r];
                     if room.outdoor {
-                        if let Some(f) = room.fallback.as_ref().and_then(|f| self.school.rooms.iter().position(|x| &x.id == f)) {
+                        if let Some(f) = room
+                            .fallback
+                            .as_ref()
+                            .and_then(|f| self.school.rooms.iter().position(|x| &x.id == f))
+                        {
                             uses.push((f, i, occ));
                         }
                     }
@@ -355,19 +465,29 @@ impl<'a> Model<'a> {
             let clash: Vec<(Var, f64)> = uses
                 .iter()
                 .enumerate()
-                .filter(|(j, (r2, i2, _))| *j != k && *r2 == r && *i2 != i && self.demand.posts[*i2].overlaps(&self.demand.posts[i]))
+                .filter(|(j, (r2, i2, _))| {
+                    *j != k
+                        && *r2 == r
+                        && *i2 != i
+                        && self.demand.posts[*i2].overlaps(&self.demand.posts[i])
+                })
                 .map(|(_, (_, _, v2))| (*v2, 1.0))
                 .collect();
             if clash.is_empty() {
                 continue;
             }
             // Emit each clique once: only from the lowest-numbered use in it.
-            if uses.iter().enumerate().any(|(j, (r2, i2, _))| j < k && *r2 == r && (*i2 == i || self.demand.posts[*i2].overlaps(&self.demand.posts[i]))) {
+            if uses.iter().enumerate().any(|(j, (r2, i2, _))| {
+                j < k
+                    && *r2 == r
+                    && (*i2 == i || self.demand.posts[*i2].overlaps(&self.demand.posts[i]))
+            }) {
                 continue;
             }
             let mut row = vec![(v, 1.0)];
             row.extend(clash);
-            self.mip.row(format!("roomclash[{r},{i}]"), row, Sense::Le, 1.0);
+            self.mip
+                .row(format!("roomclash[{r},{i}]"), row, Sense::Le, 1.0);
         }
     }
 
@@ -402,7 +522,12 @@ impl<'a> Model<'a> {
                         covering.sort();
                         covering.dedup();
                         if covering.len() > 1 && !seen.contains(&covering) {
-                            self.mip.row(format!("once[{id},w{week},{}]", day.code()), covering.iter().map(|v| (*v, 1.0)).collect(), Sense::Le, 1.0);
+                            self.mip.row(
+                                format!("once[{id},w{week},{}]", day.code()),
+                                covering.iter().map(|v| (*v, 1.0)).collect(),
+                                Sense::Le,
+                                1.0,
+                            );
                             seen.push(covering);
                         }
                     }
@@ -411,13 +536,22 @@ impl<'a> Model<'a> {
                 vars.sort();
                 vars.dedup();
                 if vars.len() as f64 > per_day {
-                    self.mip.row(format!("perday[{id},w{week},{}]", day.code()), vars.iter().map(|v| (*v, 1.0)).collect(), Sense::Le, per_day);
+                    self.mip.row(
+                        format!("perday[{id},w{week},{}]", day.code()),
+                        vars.iter().map(|v| (*v, 1.0)).collect(),
+                        Sense::Le,
+                        per_day,
+                    );
                 }
-                by_week.entry(*week).or_default().extend(day_acts.iter().map(|a| (a.var, 1.0)));
+                by_week
+                    .entry(*week)
+                    .or_default()
+                    .extend(day_acts.iter().map(|a| (a.var, 1.0)));
             }
             for (week, terms) in by_week {
                 if terms.len() as f64 > per_week {
-                    self.mip.row(format!("perweek[{id},w{week}]"), terms, Sense::Le, per_week);
+                    self.mip
+                        .row(format!("perweek[{id},w{week}]"), terms, Sense::Le, per_week);
                 }
             }
         }
@@ -442,7 +576,10 @@ impl<'a> Model<'a> {
 
     /// Weighted minutes of person `p`, as terms.
     pub fn load_terms(&self, p: usize) -> Vec<(Var, f64)> {
-        self.acts[p].iter().map(|a| (a.var, self.demand.posts[a.post].weighted_minutes())).collect()
+        self.acts[p]
+            .iter()
+            .map(|a| (a.var, self.demand.posts[a.post].weighted_minutes()))
+            .collect()
     }
 
     pub fn late_terms(&self, p: usize) -> Vec<(Var, f64)> {
@@ -454,7 +591,11 @@ impl<'a> Model<'a> {
     }
 
     fn acts_of_kind(&self, p: usize, kind: PostKind) -> Vec<(Var, f64)> {
-        self.acts[p].iter().filter(|a| self.demand.posts[a.post].post.kind == kind).map(|a| (a.var, 1.0)).collect()
+        self.acts[p]
+            .iter()
+            .filter(|a| self.demand.posts[a.post].post.kind == kind)
+            .map(|a| (a.var, 1.0))
+            .collect()
     }
 
     /// Acts of a person on one day in one session, for the idle-gap term.
@@ -463,7 +604,10 @@ impl<'a> Model<'a> {
             .iter()
             .filter(|a| {
                 let post = &self.demand.posts[a.post].post;
-                post.week == week && post.day == day && post.session == session && post.kind.holds_students()
+                post.week == week
+                    && post.day == day
+                    && post.session == session
+                    && post.kind.holds_students()
             })
             .map(|a| a.var)
             .collect()
@@ -482,17 +626,31 @@ impl<'a> Model<'a> {
         let mut problems = Vec::new();
         for lock in plan_locks {
             let Some(post) = self.demand.index_of(&lock.post) else {
-                problems.push(format!("lock on {} ignored: the post no longer exists", lock.post));
+                problems.push(format!(
+                    "lock on {} ignored: the post no longer exists",
+                    lock.post
+                ));
                 continue;
             };
             let Some(p) = self.school.staff.iter().position(|s| s.id == lock.staff) else {
-                problems.push(format!("lock on {} ignored: no staff {}", lock.post, lock.staff));
+                problems.push(format!(
+                    "lock on {} ignored: no staff {}",
+                    lock.post, lock.staff
+                ));
                 continue;
             };
             let var = self.var_for(p, post, lock.role);
             match var {
-                Some(v) => self.mip.row(format!("lock[{},{}]", lock.post, lock.staff), vec![(v, 1.0)], Sense::Eq, 1.0),
-                None => problems.push(format!("lock of {} on {} ignored: that person cannot take that post now", lock.staff, lock.post)),
+                Some(v) => self.mip.row(
+                    format!("lock[{},{}]", lock.post, lock.staff),
+                    vec![(v, 1.0)],
+                    Sense::Eq,
+                    1.0,
+                ),
+                None => problems.push(format!(
+                    "lock of {} on {} ignored: that person cannot take that post now",
+                    lock.staff, lock.post
+                )),
             }
         }
         problems
@@ -502,7 +660,11 @@ impl<'a> Model<'a> {
     pub fn var_for(&self, p: usize, i: usize, role: Role) -> Option<Var> {
         let spec = &self.demand.posts[i];
         if spec.post.kind == PostKind::Club {
-            let c = self.school.clubs.iter().position(|c| Some(&c.id) == spec.post.club.as_ref())?;
+            let c = self
+                .school
+                .clubs
+                .iter()
+                .position(|c| Some(&c.id) == spec.post.club.as_ref())?;
             let vars = &self.clubs[c];
             return match role {
                 Role::Lead => vars.leaders.iter().find(|(q, _)| *q == p).map(|(_, l)| *l),
@@ -517,9 +679,13 @@ impl<'a> Model<'a> {
     pub fn stability_terms(&self, previous: &Plan) -> Vec<(Var, f64)> {
         let mut terms = Vec::new();
         for post in &previous.posts {
-            let Some(i) = self.demand.index_of(&post.id) else { continue };
+            let Some(i) = self.demand.index_of(&post.id) else {
+                continue;
+            };
             for a in &post.staff {
-                let Some(p) = self.school.staff.iter().position(|s| s.id == a.staff) else { continue };
+                let Some(p) = self.school.staff.iter().position(|s| s.id == a.staff) else {
+                    continue;
+                };
                 if let Some(v) = self.var_for(p, i, a.role) {
                     terms.push((v, -1.0));
                 }

@@ -26,11 +26,17 @@ pub fn plan(model: &Model, values: &[f64]) -> Plan {
                 continue;
             }
             if let Some((p, _)) = vars.leaders.iter().find(|(_, l)| on(*l)) {
-                staff.entry(i).or_default().push(Assignment { staff: model.school.staff[*p].id.clone(), role: Role::Lead });
+                staff.entry(i).or_default().push(Assignment {
+                    staff: model.school.staff[*p].id.clone(),
+                    role: Role::Lead,
+                });
             }
             for ((p, post), a) in &vars.assists {
                 if *post == i && on(*a) {
-                    staff.entry(i).or_default().push(Assignment { staff: model.school.staff[*p].id.clone(), role: Role::Assist });
+                    staff.entry(i).or_default().push(Assignment {
+                        staff: model.school.staff[*p].id.clone(),
+                        role: Role::Assist,
+                    });
                 }
             }
             if let Some((r, _)) = vars.rooms.iter().find(|(_, z)| on(*z)) {
@@ -48,11 +54,17 @@ pub fn plan(model: &Model, values: &[f64]) -> Plan {
     let mut held: BTreeMap<(usize, String), u32> = BTreeMap::new();
     for k in order {
         let pool = &model.pools[k];
-        let people: Vec<usize> =
-            (0..model.school.staff.len()).filter(|&p| model.x.get(&(p, k)).is_some_and(|v| on(*v))).collect();
+        let people: Vec<usize> = (0..model.school.staff.len())
+            .filter(|&p| model.x.get(&(p, k)).is_some_and(|v| on(*v)))
+            .collect();
         for (i, assignment) in place(model, &pool.posts, &people, &held) {
             let label = demand.posts[i].post.group_label();
-            let p = model.school.staff.iter().position(|s| s.id == assignment.staff).unwrap_or(0);
+            let p = model
+                .school
+                .staff
+                .iter()
+                .position(|s| s.id == assignment.staff)
+                .unwrap_or(0);
             *held.entry((p, label)).or_default() += 1;
             staff.entry(i).or_default().push(assignment);
         }
@@ -81,27 +93,42 @@ pub fn plan(model: &Model, values: &[f64]) -> Plan {
 
 /// Places `people` on `posts` (one pool): a lead on every post first, then
 /// the remaining needs, each time taking the pair with most continuity.
-fn place(model: &Model, posts: &[usize], people: &[usize], held: &BTreeMap<(usize, String), u32>) -> Vec<(usize, Assignment)> {
+fn place(
+    model: &Model,
+    posts: &[usize],
+    people: &[usize],
+    held: &BTreeMap<(usize, String), u32>,
+) -> Vec<(usize, Assignment)> {
     let demand = model.demand;
     let affinity = |p: usize, i: usize| -> u32 {
         let post = &demand.posts[i].post;
         let continuity = held.get(&(p, post.group_label())).copied().unwrap_or(0) * 2;
-        let own_class = model.school.staff[p].class_teacher_of.as_ref().is_some_and(|c| post.classes.contains(c));
+        let own_class = model.school.staff[p]
+            .class_teacher_of
+            .as_ref()
+            .is_some_and(|c| post.classes.contains(c));
         continuity + u32::from(own_class && post.kind == PostKind::Homework)
     };
     let mut free: Vec<usize> = people.to_vec();
-    let mut need: BTreeMap<usize, u32> = posts.iter().map(|&i| (i, demand.posts[i].post.adults_needed)).collect();
+    let mut need: BTreeMap<usize, u32> = posts
+        .iter()
+        .map(|&i| (i, demand.posts[i].post.adults_needed))
+        .collect();
     let mut out = Vec::new();
     for lead_round in [true, false] {
         loop {
             let mut best: Option<(u32, usize, usize)> = None;
             for &i in posts {
-                let has_lead = out.iter().any(|(j, a): &(usize, Assignment)| *j == i && a.role == Role::Lead);
+                let has_lead = out
+                    .iter()
+                    .any(|(j, a): &(usize, Assignment)| *j == i && a.role == Role::Lead);
                 if need[&i] == 0 || (lead_round && has_lead) {
                     continue;
                 }
                 for &p in &free {
-                    if lead_round && !may_lead(model.school, &model.school.staff[p], &demand.posts[i]) {
+                    if lead_round
+                        && !may_lead(model.school, &model.school.staff[p], &demand.posts[i])
+                    {
                         continue;
                     }
                     let score = affinity(p, i);
@@ -116,7 +143,13 @@ fn place(model: &Model, posts: &[usize], people: &[usize], held: &BTreeMap<(usiz
                 *n -= 1;
             }
             let role = if lead_round { Role::Lead } else { Role::Assist };
-            out.push((i, Assignment { staff: model.school.staff[p].id.clone(), role }));
+            out.push((
+                i,
+                Assignment {
+                    staff: model.school.staff[p].id.clone(),
+                    role,
+                },
+            ));
         }
     }
     out

@@ -52,7 +52,14 @@ impl Mip {
     }
 
     pub fn var(&mut self, name: String, lo: f64, hi: f64, integer: bool, obj: f64) -> Var {
-        self.vars.push(VarDef { name, lo, hi, integer, obj, owner: None });
+        self.vars.push(VarDef {
+            name,
+            lo,
+            hi,
+            integer,
+            obj,
+            owner: None,
+        });
         Var(self.vars.len() - 1)
     }
 
@@ -68,7 +75,12 @@ impl Mip {
         if terms.is_empty() {
             return;
         }
-        self.rows.push(Row { name, terms, sense, rhs });
+        self.rows.push(Row {
+            name,
+            terms,
+            sense,
+            rhs,
+        });
     }
 
     pub fn integers(&self) -> usize {
@@ -76,7 +88,13 @@ impl Mip {
     }
 
     pub fn objective_of(&self, values: &[f64]) -> f64 {
-        self.obj_constant + self.vars.iter().zip(values).map(|(v, x)| v.obj * x).sum::<f64>()
+        self.obj_constant
+            + self
+                .vars
+                .iter()
+                .zip(values)
+                .map(|(v, x)| v.obj * x)
+                .sum::<f64>()
     }
 
     /// The model with the variables that have a value in `fixed` substituted
@@ -84,7 +102,10 @@ impl Mip {
     /// they hold). Returns the smaller model and, per new variable, the old one.
     pub fn restrict(&self, fixed: &[Option<f64>]) -> (Mip, Vec<Var>) {
         let mut map = vec![None; self.vars.len()];
-        let mut sub = Mip { obj_constant: self.obj_constant, ..Mip::default() };
+        let mut sub = Mip {
+            obj_constant: self.obj_constant,
+            ..Mip::default()
+        };
         let mut old = Vec::new();
         for (i, v) in self.vars.iter().enumerate() {
             if let Some(x) = fixed[i] {
@@ -106,7 +127,12 @@ impl Mip {
                 }
             }
             if !terms.is_empty() {
-                sub.rows.push(Row { name: row.name.clone(), terms, sense: row.sense, rhs });
+                sub.rows.push(Row {
+                    name: row.name.clone(),
+                    terms,
+                    sense: row.sense,
+                    rhs,
+                });
             }
         }
         (sub, old)
@@ -144,13 +170,19 @@ impl Mip {
         }
         out.push_str("Bounds\n");
         for (i, v) in self.vars.iter().enumerate() {
-            let hi = if v.hi.is_finite() { v.hi.to_string() } else { "+inf".to_owned() };
+            let hi = if v.hi.is_finite() {
+                v.hi.to_string()
+            } else {
+                "+inf".to_owned()
+            };
             let _ = writeln!(out, " {} <= {} <= {hi}", v.lo, name(i));
         }
         if !any {
             out.push_str(" x0_dummy = 0\n");
         }
-        let ints: Vec<usize> = (0..self.vars.len()).filter(|&i| self.vars[i].integer).collect();
+        let ints: Vec<usize> = (0..self.vars.len())
+            .filter(|&i| self.vars[i].integer)
+            .collect();
         if !ints.is_empty() {
             out.push_str("General\n");
             for i in ints {
@@ -171,7 +203,16 @@ fn signed(c: f64) -> String {
 }
 
 fn lp_safe(s: &str) -> String {
-    s.chars().map(|c| if c.is_ascii_alphanumeric() || c == '_' { c } else { '_' }).take(40).collect()
+    s.chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '_' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .take(40)
+        .collect()
 }
 
 #[cfg(test)]
@@ -185,8 +226,14 @@ mod tests {
         let b = m.continuous("dev".into(), 0.0, f64::INFINITY, -1.0);
         m.row("cap".into(), vec![(a, 1.0), (b, -3.5)], Sense::Le, 4.0);
         let lp = m.to_lp();
-        assert!(lp.contains("Minimize\n obj: + 2 x0_x_____w1_mon_ - 1 x1_dev"), "{lp}");
-        assert!(lp.contains("c0_cap: + 1 x0_x_____w1_mon_ - 3.5 x1_dev <= 4"), "{lp}");
+        assert!(
+            lp.contains("Minimize\n obj: + 2 x0_x____w1_mon_ - 1 x1_dev"),
+            "{lp}"
+        );
+        assert!(
+            lp.contains("c0_cap: + 1 x0_x____w1_mon_ - 3.5 x1_dev <= 4"),
+            "{lp}"
+        );
         assert!(lp.contains(" 0 <= x1_dev <= +inf"), "{lp}");
         assert!(lp.contains("General\n x0_"), "{lp}");
         assert!(lp.is_ascii());

@@ -12,8 +12,18 @@ use crate::milp::ir::{Mip, Var};
 
 /// Improves `best` until `deadline`; returns the best plan found.
 /// `neighbours[p]` lists the people who could take some post that `p` could.
-pub fn improve(mip: &Mip, mut best: Outcome, deadline: Instant, neighbours: &[Vec<usize>]) -> (Outcome, u32) {
-    let people = mip.vars.iter().filter_map(|v| v.owner).max().map_or(0, |m| m + 1);
+pub fn improve(
+    mip: &Mip,
+    mut best: Outcome,
+    deadline: Instant,
+    neighbours: &[Vec<usize>],
+) -> (Outcome, u32) {
+    let people = mip
+        .vars
+        .iter()
+        .filter_map(|v| v.owner)
+        .max()
+        .map_or(0, |m| m + 1);
     if people == 0 {
         return (best, 0);
     }
@@ -30,7 +40,9 @@ pub fn improve(mip: &Mip, mut best: Outcome, deadline: Instant, neighbours: &[Ve
             .iter()
             .zip(&best.values)
             .map(|(v, x)| {
-                let is_free = v.owner.map_or(free_unowned || !v.integer, |p| free.contains(&p));
+                let is_free = v
+                    .owner
+                    .map_or(free_unowned || !v.integer, |p| free.contains(&p));
                 (!is_free).then(|| if v.integer { x.round() } else { *x })
             })
             .collect();
@@ -41,7 +53,9 @@ pub fn improve(mip: &Mip, mut best: Outcome, deadline: Instant, neighbours: &[Ve
             .filter(|(new, _)| sub.vars[*new].integer)
             .map(|(new, o)| (Var(new), best.values[o.0].round()))
             .collect();
-        let left = deadline.saturating_duration_since(Instant::now()).as_secs_f64();
+        let left = deadline
+            .saturating_duration_since(Instant::now())
+            .as_secs_f64();
         let Ok(out) = backend::solve(&sub, left.min(0.5), &start) else {
             stale += 1;
             continue;
@@ -51,7 +65,13 @@ pub fn improve(mip: &Mip, mut best: Outcome, deadline: Instant, neighbours: &[Ve
             for (new, o) in old.iter().enumerate() {
                 values[o.0] = out.values[new];
             }
-            best = Outcome { values, objective: out.objective, bound: best.bound, proven_optimal: false, seconds: best.seconds };
+            best = Outcome {
+                values,
+                objective: out.objective,
+                bound: best.bound,
+                proven_optimal: false,
+                seconds: best.seconds,
+            };
             stale = 0;
         } else {
             stale += 1;
@@ -63,7 +83,14 @@ pub fn improve(mip: &Mip, mut best: Outcome, deadline: Instant, neighbours: &[Ve
 /// The people to free: one of the costliest (at random among the top few)
 /// and people who could take the same posts, so that they can swap; more
 /// of them the longer nothing improved.
-fn neighbourhood(mip: &Mip, values: &[f64], people: usize, stale: u32, neighbours: &[Vec<usize>], rng: &mut XorShift) -> Vec<usize> {
+fn neighbourhood(
+    mip: &Mip,
+    values: &[f64],
+    people: usize,
+    stale: u32,
+    neighbours: &[Vec<usize>],
+    rng: &mut XorShift,
+) -> Vec<usize> {
     let mut cost = vec![0.0; people];
     for (v, x) in mip.vars.iter().zip(values) {
         if let Some(p) = v.owner {

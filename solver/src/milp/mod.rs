@@ -54,13 +54,26 @@ pub struct Solved {
 /// staffed stays in the plan as unmet, and a solve that finds nothing says
 /// why in a plan with status `NoPlan`.
 pub fn solve(school: &School, options: &SolveOptions) -> Solved {
-    let k = options.cycle_weeks.unwrap_or(school.rules.cycle_weeks).clamp(1, 4);
-    let limit = options.time_limit_seconds.unwrap_or(f64::from(school.rules.time_limit_seconds)).max(1.0);
+    let k = options
+        .cycle_weeks
+        .unwrap_or(school.rules.cycle_weeks)
+        .clamp(1, 4);
+    let limit = options
+        .time_limit_seconds
+        .unwrap_or(f64::from(school.rules.time_limit_seconds))
+        .max(1.0);
     let demand = demand::build(school, k);
     let mut model = Model::new(school, &demand);
-    let locks = options.previous.as_ref().map(|p| p.locks.clone()).unwrap_or_default();
+    let locks = options
+        .previous
+        .as_ref()
+        .map(|p| p.locks.clone())
+        .unwrap_or_default();
     let mut notes = model.locks(&locks);
-    let mut stats = Stats { posts: demand.posts.len(), ..Stats::default() };
+    let mut stats = Stats {
+        posts: demand.posts.len(),
+        ..Stats::default()
+    };
 
     // Phase 1: unmet demand.
     let unmet = model.unmet.clone();
@@ -85,7 +98,12 @@ pub fn solve(school: &School, options: &SolveOptions) -> Solved {
     for v in &mut model.mip.vars {
         v.obj = 0.0;
     }
-    model.mip.row("unmet_at_most_phase1".into(), unmet.clone(), Sense::Le, unmet_value + 1e-6);
+    model.mip.row(
+        "unmet_at_most_phase1".into(),
+        unmet.clone(),
+        Sense::Le,
+        unmet_value + 1e-6,
+    );
     let terms = objective::add(&mut model, &targets, options.previous.as_ref());
     for (v, c) in terms.all() {
         model.mip.add_obj(v, c);
@@ -109,9 +127,20 @@ pub fn solve(school: &School, options: &SolveOptions) -> Solved {
         Ok(out) if out.proven_optimal => (out, SolveStatus::Optimal),
         Ok(out) => {
             let (better, rounds) = lns::improve(&model.mip, out, deadline, &model.neighbours());
-            notes.push(format!("improved by neighbourhood search ({rounds} rounds)"));
-            let optimal = better.bound.is_some_and(|b| relative_gap(better.objective, b) < 1e-6);
-            (better, if optimal { SolveStatus::Optimal } else { SolveStatus::Feasible })
+            notes.push(format!(
+                "improved by neighbourhood search ({rounds} rounds)"
+            ));
+            let optimal = better
+                .bound
+                .is_some_and(|b| relative_gap(better.objective, b) < 1e-6);
+            (
+                better,
+                if optimal {
+                    SolveStatus::Optimal
+                } else {
+                    SolveStatus::Feasible
+                },
+            )
         }
         Err(e) => {
             notes.push(format!("phase 2 (fairness) found no plan in time ({e}); the plan is phase 1's, fair only by chance"));
@@ -121,7 +150,10 @@ pub fn solve(school: &School, options: &SolveOptions) -> Solved {
     stats.phase2_seconds = phase2_started.elapsed().as_secs_f64();
     let mut plan = extract::plan(&model, &outcome.values);
     let objective = report_terms(&unmet, &terms, &outcome);
-    let gap = outcome.bound.map(|b| relative_gap(outcome.objective, b)).filter(|_| status == SolveStatus::Feasible);
+    let gap = outcome
+        .bound
+        .map(|b| relative_gap(outcome.objective, b))
+        .filter(|_| status == SolveStatus::Feasible);
     plan.school_fingerprint = school.fingerprint();
     plan.solve = SolveReport {
         status,
@@ -130,14 +162,22 @@ pub fn solve(school: &School, options: &SolveOptions) -> Solved {
         objective,
         objective_value: Some(outcome.objective),
         bound: outcome.bound,
-        gap: if status == SolveStatus::Optimal { Some(0.0) } else { gap },
+        gap: if status == SolveStatus::Optimal {
+            Some(0.0)
+        } else {
+            gap
+        },
         solved_at: None,
         notes,
     };
     if let Some(prev) = &options.previous {
         plan.locks.clone_from(&prev.locks);
     }
-    Solved { plan, stats, model_lp }
+    Solved {
+        plan,
+        stats,
+        model_lp,
+    }
 }
 
 impl Terms {
@@ -165,7 +205,10 @@ fn report_terms(unmet: &[(ir::Var, f64)], terms: &Terms, out: &Outcome) -> Vec<O
         ("stability", value(&terms.stability)),
     ]
     .into_iter()
-    .map(|(name, value)| ObjectiveTerm { name: name.to_owned(), value: (value * 1000.0).round() / 1000.0 })
+    .map(|(name, value)| ObjectiveTerm {
+        name: name.to_owned(),
+        value: (value * 1000.0).round() / 1000.0,
+    })
     .collect()
 }
 
@@ -176,24 +219,44 @@ fn teacher_total_estimate(model: &Model, seconds: f64) -> Option<f64> {
     for v in &mut lp.vars {
         v.integer = false;
     }
-    let teacher_minutes: Vec<_> =
-        (0..model.school.staff.len()).filter(|&p| model.is_teacher(p)).flat_map(|p| model.load_terms(p)).collect();
+    let teacher_minutes: Vec<_> = (0..model.school.staff.len())
+        .filter(|&p| model.is_teacher(p))
+        .flat_map(|p| model.load_terms(p))
+        .collect();
     for (v, c) in &teacher_minutes {
         lp.add_obj(*v, c * 1e-3);
     }
     let out = backend::solve(&lp, seconds.max(1.0), &[]).ok()?;
-    Some(teacher_minutes.iter().map(|(v, c)| c * out.values[v.0]).sum())
+    Some(
+        teacher_minutes
+            .iter()
+            .map(|(v, c)| c * out.values[v.0])
+            .sum(),
+    )
 }
 
 fn relative_gap(objective: f64, bound: f64) -> f64 {
     ((objective - bound).abs() / objective.abs().max(1.0)).max(0.0)
 }
 
-fn no_plan(school: &School, demand: &Demand, k: u8, e: &BackendError, mut notes: Vec<String>, stats: Stats, model: &Model) -> Solved {
+fn no_plan(
+    school: &School,
+    demand: &Demand,
+    k: u8,
+    e: &BackendError,
+    mut notes: Vec<String>,
+    stats: Stats,
+    model: &Model,
+) -> Solved {
     notes.push(format!("no plan: {e}"));
     let mut plan = Plan::empty(school.fingerprint(), k);
     plan.version = PLAN_FORMAT_VERSION;
-    plan.posts = demand.posts.iter().filter(|s| !s.optional).map(|s| s.post.clone()).collect();
+    plan.posts = demand
+        .posts
+        .iter()
+        .filter(|s| !s.optional)
+        .map(|s| s.post.clone())
+        .collect();
     for post in &mut plan.posts {
         post.unmet_reason = Some("the solver found no plan in time".to_owned());
     }
@@ -203,5 +266,9 @@ fn no_plan(school: &School, demand: &Demand, k: u8, e: &BackendError, mut notes:
         notes,
         ..SolveReport::default()
     };
-    Solved { plan, stats, model_lp: model.mip.to_lp() }
+    Solved {
+        plan,
+        stats,
+        model_lp: model.mip.to_lp(),
+    }
 }

@@ -11,7 +11,15 @@ pub const LOAD_UNIT_MINUTES: f64 = 5.0;
 /// Penalty of a load `d` weighted minutes from target: convex, piecewise
 /// linear, slopes 1, 4, 16, 64 per minute beyond 0, 15, 45 and 120 minutes.
 pub(crate) fn load_penalty(d: f64) -> f64 {
-    piecewise(d.abs(), &[(15.0, 1.0), (30.0, 4.0), (75.0, 16.0), (f64::INFINITY, 64.0)])
+    piecewise(
+        d.abs(),
+        &[
+            (15.0, 1.0),
+            (30.0, 4.0),
+            (75.0, 16.0),
+            (f64::INFINITY, 64.0),
+        ],
+    )
 }
 /// Per late duty away from the fair count: 20 for the first, then 80.
 fn late_penalty(d: f64) -> f64 {
@@ -59,10 +67,24 @@ impl Terms {
     pub fn complete_start(&self, values: &[f64]) -> Vec<(Var, f64)> {
         let mut hints = Vec::new();
         for (expr, choices) in &self.choices {
-            let value: f64 = expr.iter().map(|(v, c)| values.get(v.0).copied().unwrap_or(0.0).round() * *c as f64).sum();
-            let best = choices.iter().min_by(|a, b| (a.1 as f64 - value).abs().total_cmp(&(b.1 as f64 - value).abs()));
+            let value: f64 = expr
+                .iter()
+                .map(|(v, c)| values.get(v.0).copied().unwrap_or(0.0).round() * *c as f64)
+                .sum();
+            let best = choices.iter().min_by(|a, b| {
+                (a.1 as f64 - value)
+                    .abs()
+                    .total_cmp(&(b.1 as f64 - value).abs())
+            });
             for (w, v) in choices {
-                hints.push((*w, if best.is_some_and(|b| b.1 == *v) { 1.0 } else { 0.0 }));
+                hints.push((
+                    *w,
+                    if best.is_some_and(|b| b.1 == *v) {
+                        1.0
+                    } else {
+                        0.0
+                    },
+                ));
             }
         }
         hints
@@ -89,17 +111,34 @@ impl Targets {
         // Totals of phase 1's plan; the targets share them out.
         let n = model.school.staff.len();
         let sum = |terms: Vec<(Var, f64)>| terms.iter().map(|(v, c)| c * values[v.0]).sum::<f64>();
-        let teachers: Vec<usize> = (0..n).filter(|&p| model.is_teacher(p) && !model.acts[p].is_empty()).collect();
-        let total_minutes: f64 =
-            teacher_total.unwrap_or_else(|| teachers.iter().map(|&p| sum(model.load_terms(p))).sum());
+        let teachers: Vec<usize> = (0..n)
+            .filter(|&p| model.is_teacher(p) && !model.acts[p].is_empty())
+            .collect();
+        let total_minutes: f64 = teacher_total
+            .unwrap_or_else(|| teachers.iter().map(|&p| sum(model.load_terms(p))).sum());
         let total_late: f64 = teachers.iter().map(|&p| sum(model.late_terms(p))).sum();
-        let late_able: Vec<usize> = teachers.iter().copied().filter(|&p| !model.late_terms(p).is_empty()).collect();
+        let late_able: Vec<usize> = teachers
+            .iter()
+            .copied()
+            .filter(|&p| !model.late_terms(p).is_empty())
+            .collect();
         let share = |p: usize| model.staffing[p].share;
         let share_all: f64 = teachers.iter().map(|&p| share(p)).sum::<f64>().max(1e-9);
         let share_late: f64 = late_able.iter().map(|&p| share(p)).sum::<f64>().max(1e-9);
-        let leaders: Vec<usize> = (0..n).filter(|&p| model.is_leader(p) && !model.duty_terms(p).is_empty()).collect();
-        let duty_days: f64 = model.demand.posts.iter().filter(|s| s.post.kind == crate::plan::PostKind::DutyLeader).count() as f64;
-        let mut t = Targets { minutes: vec![None; n], late: vec![None; n], duty: vec![None; n] };
+        let leaders: Vec<usize> = (0..n)
+            .filter(|&p| model.is_leader(p) && !model.duty_terms(p).is_empty())
+            .collect();
+        let duty_days: f64 = model
+            .demand
+            .posts
+            .iter()
+            .filter(|s| s.post.kind == crate::plan::PostKind::DutyLeader)
+            .count() as f64;
+        let mut t = Targets {
+            minutes: vec![None; n],
+            late: vec![None; n],
+            duty: vec![None; n],
+        };
         for &p in &teachers {
             t.minutes[p] = Some(total_minutes * share(p) / share_all);
         }
@@ -120,27 +159,76 @@ pub fn add(model: &mut Model, targets: &Targets, previous: Option<&crate::plan::
         let id = model.school.staff[p].id.clone();
         let max_posts = model.staffing[p].per_week * u32::from(model.demand.cycle_weeks);
         if let Some(t) = targets.minutes[p] {
-            let units: Vec<(Var, i64)> =
-                model.load_terms(p).into_iter().map(|(v, m)| (v, (m / LOAD_UNIT_MINUTES).round() as i64)).collect();
+            let units: Vec<(Var, i64)> = model
+                .load_terms(p)
+                .into_iter()
+                .map(|(v, m)| (v, (m / LOAD_UNIT_MINUTES).round() as i64))
+                .collect();
             let unit = LOAD_UNIT_MINUTES;
             let pen = |v: i64| load_penalty(v as f64 * unit - t);
-            terms.fairness.extend(discrete_deviation(model, p, &mut terms.choices, &format!("load[{id}]"), &units, t / unit, max_posts, &pen, 64.0 * unit));
+            terms.fairness.extend(discrete_deviation(
+                model,
+                p,
+                &mut terms.choices,
+                &format!("load[{id}]"),
+                &units,
+                t / unit,
+                max_posts,
+                &pen,
+                64.0 * unit,
+            ));
         }
         if let Some(t) = targets.late[p] {
-            let late: Vec<(Var, i64)> = model.late_terms(p).into_iter().map(|(v, _)| (v, 1)).collect();
+            let late: Vec<(Var, i64)> = model
+                .late_terms(p)
+                .into_iter()
+                .map(|(v, _)| (v, 1))
+                .collect();
             let pen = |v: i64| late_penalty(v as f64 - t);
-            terms.late.extend(discrete_deviation(model, p, &mut terms.choices, &format!("late[{id}]"), &late, t, max_posts, &pen, 80.0));
+            terms.late.extend(discrete_deviation(
+                model,
+                p,
+                &mut terms.choices,
+                &format!("late[{id}]"),
+                &late,
+                t,
+                max_posts,
+                &pen,
+                80.0,
+            ));
         }
         if let Some(t) = targets.duty[p] {
-            let duty: Vec<(Var, i64)> = model.duty_terms(p).into_iter().map(|(v, _)| (v, 1)).collect();
+            let duty: Vec<(Var, i64)> = model
+                .duty_terms(p)
+                .into_iter()
+                .map(|(v, _)| (v, 1))
+                .collect();
             let pen = |v: i64| duty_penalty(v as f64 - t);
-            terms.duty.extend(discrete_deviation(model, p, &mut terms.choices, &format!("duty[{id}]"), &duty, t, max_posts, &pen, 200.0));
+            terms.duty.extend(discrete_deviation(
+                model,
+                p,
+                &mut terms.choices,
+                &format!("duty[{id}]"),
+                &duty,
+                t,
+                max_posts,
+                &pen,
+                200.0,
+            ));
         }
         terms.gaps.extend(gaps(model, p));
     }
-    terms.preferences = model.preference.iter().map(|(v, c)| (*v, c * PREFERENCE_WEIGHT)).collect();
+    terms.preferences = model
+        .preference
+        .iter()
+        .map(|(v, c)| (*v, c * PREFERENCE_WEIGHT))
+        .collect();
     if let Some(prev) = previous {
-        terms.stability = model.stability_terms(prev).into_iter().map(|(v, c)| (v, c * STABILITY_WEIGHT)).collect();
+        terms.stability = model
+            .stability_terms(prev)
+            .into_iter()
+            .map(|(v, c)| (v, c * STABILITY_WEIGHT))
+            .collect();
     }
     terms
 }
@@ -168,10 +256,18 @@ fn discrete_deviation(
     }
     let reachable = reachable_sums(expr, max_posts as usize);
     let centre = target.round() as i64;
-    let mut values: Vec<i64> = reachable.iter().copied().filter(|v| (v - centre).abs() <= WINDOW_UNITS).collect();
+    let mut values: Vec<i64> = reachable
+        .iter()
+        .copied()
+        .filter(|v| (v - centre).abs() <= WINDOW_UNITS)
+        .collect();
     if values.is_empty() {
         // Nothing near the target: offer the nearest reachable values.
-        let nearest = reachable.iter().copied().min_by_key(|v| (v - centre).abs()).unwrap_or(0);
+        let nearest = reachable
+            .iter()
+            .copied()
+            .min_by_key(|v| (v - centre).abs())
+            .unwrap_or(0);
         values.push(nearest);
     }
     let mut one = Vec::new();
@@ -186,8 +282,12 @@ fn discrete_deviation(
         row.push((w, -(v as f64)));
         cost.push((w, penalty(v)));
     }
-    let over = model.mip.continuous(format!("{name}+"), 0.0, f64::INFINITY, 0.0);
-    let under = model.mip.continuous(format!("{name}-"), 0.0, f64::INFINITY, 0.0);
+    let over = model
+        .mip
+        .continuous(format!("{name}+"), 0.0, f64::INFINITY, 0.0);
+    let under = model
+        .mip
+        .continuous(format!("{name}-"), 0.0, f64::INFINITY, 0.0);
     model.mip.own(over, person);
     model.mip.own(under, person);
     row.push((over, -1.0));
@@ -218,7 +318,10 @@ fn reachable_sums(expr: &[(Var, i64)], max_items: usize) -> Vec<i64> {
             }
         }
     }
-    (0..size).filter(|&s| (0..=k).any(|n| can[n][s])).map(|s| s as i64).collect()
+    (0..size)
+        .filter(|&s| (0..=k).any(|n| can[n][s]))
+        .map(|s| s as i64)
+        .collect()
 }
 
 /// (14) idle gap: a person with a basic-session post and a late post on one
@@ -234,13 +337,20 @@ fn gaps(model: &mut Model, p: usize) -> Vec<(Var, f64)> {
                 continue;
             }
             let ext = model.session_acts(p, week, day, SessionKind::Extended);
-            let g = model.mip.continuous(format!("gap[{p},w{week},{}]", day.code()), 0.0, 1.0, 0.0);
+            let g = model
+                .mip
+                .continuous(format!("gap[{p},w{week},{}]", day.code()), 0.0, 1.0, 0.0);
             model.mip.own(g, p);
             let mut row = vec![(g, 1.0)];
             row.extend(basic.iter().map(|v| (*v, -1.0)));
             row.extend(late.iter().map(|v| (*v, -1.0)));
             row.extend(ext.iter().map(|v| (*v, 1.0)));
-            model.mip.row(format!("gap[{p},w{week},{}]", day.code()), row, Sense::Ge, -1.0);
+            model.mip.row(
+                format!("gap[{p},w{week},{}]", day.code()),
+                row,
+                Sense::Ge,
+                -1.0,
+            );
             out.push((g, GAP_WEIGHT));
         }
     }

@@ -26,14 +26,28 @@ pub fn staffing(school: &School, person: &Person, cycle_weeks: u8) -> Staffing {
     if school.rules.fairness_by_teaching_periods {
         share *= teaching_factor(school, person);
     }
-    Staffing { per_week, per_day, share, away: away_slots(school, person, cycle_weeks) }
+    Staffing {
+        per_week,
+        per_day,
+        share,
+        away: away_slots(school, person, cycle_weeks),
+    }
 }
 
 /// A teacher with more lessons than the staff average gets a smaller share:
 /// (20 + average weekly periods) / (20 + own weekly periods).
 fn teaching_factor(school: &School, person: &Person) -> f64 {
-    let teachers: Vec<&Person> = school.staff.iter().filter(|p| p.kind == StaffKind::Teacher).collect();
-    let weekly = |p: &Person| p.teaching_periods.iter().map(|&n| f64::from(n)).sum::<f64>();
+    let teachers: Vec<&Person> = school
+        .staff
+        .iter()
+        .filter(|p| p.kind == StaffKind::Teacher)
+        .collect();
+    let weekly = |p: &Person| {
+        p.teaching_periods
+            .iter()
+            .map(|&n| f64::from(n))
+            .sum::<f64>()
+    };
     let mean = teachers.iter().map(|p| weekly(p)).sum::<f64>() / teachers.len().max(1) as f64;
     (20.0 + mean) / (20.0 + weekly(person))
 }
@@ -49,7 +63,10 @@ fn away_slots(school: &School, person: &Person, cycle_weeks: u8) -> Vec<(u8, Wee
     let mut away = Vec::new();
     for week in 1..=cycle_weeks.max(1) {
         for day in Weekday::ALL {
-            let dates: Vec<_> = days.iter().filter(|d| d.cycle_week == week && d.runs_as == day).collect();
+            let dates: Vec<_> = days
+                .iter()
+                .filter(|d| d.cycle_week == week && d.runs_as == day)
+                .collect();
             let on_leave = dates.iter().filter(|d| person.on_leave(d.date)).count();
             if !dates.is_empty() && on_leave * 2 >= dates.len() {
                 away.push((week, day));
@@ -89,7 +106,12 @@ pub fn sessions_touched(school: &School, spec: &PostSpec) -> Vec<SessionKind> {
 
 /// May `person` take `spec` at all (as lead or assistant)? `None` if yes,
 /// else the reason, in words used by explanations.
-pub fn unavailable_reason(school: &School, person: &Person, staffing: &Staffing, spec: &PostSpec) -> Option<&'static str> {
+pub fn unavailable_reason(
+    school: &School,
+    person: &Person,
+    staffing: &Staffing,
+    spec: &PostSpec,
+) -> Option<&'static str> {
     let post = &spec.post;
     if !participates(school, person) {
         return Some("not taking part");
@@ -108,7 +130,10 @@ pub fn unavailable_reason(school: &School, person: &Person, staffing: &Staffing,
     if staffing.away.contains(&(post.week, post.day)) {
         return Some("on leave");
     }
-    if sessions_touched(school, spec).iter().any(|k| person.is_unavailable(post.day, *k)) {
+    if sessions_touched(school, spec)
+        .iter()
+        .any(|k| person.is_unavailable(post.day, *k))
+    {
         return Some("unavailable that session (weekly)");
     }
     None
@@ -116,7 +141,8 @@ pub fn unavailable_reason(school: &School, person: &Person, staffing: &Staffing,
 
 /// May `person` be the responsible adult of `spec`?
 pub fn may_lead(school: &School, person: &Person, spec: &PostSpec) -> bool {
-    school.rules.may_lead(person.kind) && spec.lead_skill.as_ref().is_none_or(|s| person.has_skill(s))
+    school.rules.may_lead(person.kind)
+        && spec.lead_skill.as_ref().is_none_or(|s| person.has_skill(s))
 }
 
 /// Preference cost of one post for a person: avoided day or session +1 each,

@@ -6,16 +6,24 @@ use proptest::prelude::*;
 use super::objective::{load_penalty, LOAD_UNIT_MINUTES, PREFERENCE_WEIGHT};
 use super::{solve, SolveOptions};
 use crate::check::check;
-use crate::model::{Preference, School, SessionKind, Slot, Stance, StaffKind, Weekday};
+use crate::model::{Preference, School, SessionKind, Slot, StaffKind, Stance, Weekday};
 use crate::plan::{Assignment, Plan, Role, SolveStatus};
 use crate::validate::testing::tiny_school;
 
 fn options(seconds: f64) -> SolveOptions {
-    SolveOptions { cycle_weeks: Some(1), time_limit_seconds: Some(seconds), previous: None }
+    SolveOptions {
+        cycle_weeks: Some(1),
+        time_limit_seconds: Some(seconds),
+        previous: None,
+    }
 }
 
 fn unmet(plan: &Plan) -> f64 {
-    plan.solve.objective.iter().find(|t| t.name == "unmet").map_or(f64::NAN, |t| t.value)
+    plan.solve
+        .objective
+        .iter()
+        .find(|t| t.name == "unmet")
+        .map_or(f64::NAN, |t| t.value)
 }
 
 #[test]
@@ -33,11 +41,31 @@ fn the_tiny_school_solves_fully_and_passes_the_checker() {
     assert_ne!(plan.solve.status, SolveStatus::NoPlan);
     assert_eq!(unmet(plan), 0.0, "{:?}", crate::explain::summary(plan));
     // Friday has students in all three sessions: a duty leader, and a club on Thursday led by its fixed coach.
-    let thu_football = plan.posts.iter().find(|p| p.day == Weekday::Thu && p.club.is_some() && p.id.contains("football")).unwrap();
-    assert!(thu_football.staff.iter().any(|a| a.staff.as_str() == "c1" && a.role == Role::Lead));
-    assert_eq!(thu_football.room.as_ref().map(crate::model::RoomId::as_str), Some("field"));
-    assert_eq!(plan.posts.iter().filter(|p| p.club.as_ref().is_some_and(|c| c.as_str() == "calligraphy")).count(), 1);
-    assert!(plan.posts.iter().filter(|p| p.kind == crate::plan::PostKind::DutyLeader).all(|p| p.staff[0].staff.as_str() == "t4"));
+    let thu_football = plan
+        .posts
+        .iter()
+        .find(|p| p.day == Weekday::Thu && p.club.is_some() && p.id.contains("football"))
+        .unwrap();
+    assert!(thu_football
+        .staff
+        .iter()
+        .any(|a| a.staff.as_str() == "c1" && a.role == Role::Lead));
+    assert_eq!(
+        thu_football.room.as_ref().map(crate::model::RoomId::as_str),
+        Some("field")
+    );
+    assert_eq!(
+        plan.posts
+            .iter()
+            .filter(|p| p.club.as_ref().is_some_and(|c| c.as_str() == "calligraphy"))
+            .count(),
+        1
+    );
+    assert!(plan
+        .posts
+        .iter()
+        .filter(|p| p.kind == crate::plan::PostKind::DutyLeader)
+        .all(|p| p.staff[0].staff.as_str() == "t4"));
 }
 
 #[test]
@@ -49,15 +77,26 @@ fn a_post_nobody_can_lead_stays_unmet_with_its_reason() {
     }
     // Nobody may lead on Monday's basic session.
     for p in &mut school.staff {
-        p.unavailable.push(Slot { day: Weekday::Mon, session: Some(SessionKind::Basic) });
+        p.unavailable.push(Slot {
+            day: Weekday::Mon,
+            session: Some(SessionKind::Basic),
+        });
     }
     let plan = solve(&school, &options(10.0)).plan;
     assert_eq!(check(&school, &plan), vec![]);
-    let monday: Vec<_> = plan.posts.iter().filter(|p| p.day == Weekday::Mon && p.session == SessionKind::Basic).collect();
+    let monday: Vec<_> = plan
+        .posts
+        .iter()
+        .filter(|p| p.day == Weekday::Mon && p.session == SessionKind::Basic)
+        .collect();
     assert!(!monday.is_empty());
     for post in monday {
         let reason = post.unmet_reason.as_deref().unwrap_or_default();
-        assert!(reason.contains("unavailable that session"), "{}: {reason}", post.id);
+        assert!(
+            reason.contains("unavailable that session"),
+            "{}: {reason}",
+            post.id
+        );
     }
     assert!(unmet(&plan) > 0.0);
 }
@@ -78,7 +117,11 @@ fn micro_school() -> School {
     s.staff.retain(|p| p.kind == StaffKind::Teacher);
     s.staff.truncate(3);
     s.staff[1].part_time_percent = 50;
-    s.staff[2].preferences.push(Preference { stance: Stance::Avoid, day: Some(Weekday::Mon), session: None });
+    s.staff[2].preferences.push(Preference {
+        stance: Stance::Avoid,
+        day: Some(Weekday::Mon),
+        session: None,
+    });
     s
 }
 
@@ -88,14 +131,21 @@ fn exhaustive_best(school: &School, template: &Plan) -> f64 {
     let n = school.staff.len();
     let posts = template.posts.len();
     let total: f64 = template.posts.iter().map(|p| f64::from(p.minutes())).sum();
-    let shares: Vec<f64> = school.staff.iter().map(|p| f64::from(p.part_time_percent) / 100.0).collect();
+    let shares: Vec<f64> = school
+        .staff
+        .iter()
+        .map(|p| f64::from(p.part_time_percent) / 100.0)
+        .collect();
     let share_sum: f64 = shares.iter().sum();
     let mut best = f64::INFINITY;
     for code in 0..n.pow(posts as u32) {
         let mut plan = template.clone();
         let mut c = code;
         for post in &mut plan.posts {
-            post.staff = vec![Assignment { staff: school.staff[c % n].id.clone(), role: Role::Lead }];
+            post.staff = vec![Assignment {
+                staff: school.staff[c % n].id.clone(),
+                role: Role::Lead,
+            }];
             c /= n;
         }
         if !check(school, &plan).is_empty() {
@@ -103,13 +153,25 @@ fn exhaustive_best(school: &School, template: &Plan) -> f64 {
         }
         let mut score = 0.0;
         for (p, person) in school.staff.iter().enumerate() {
-            let mine: Vec<_> = plan.posts.iter().filter(|post| post.staff[0].staff == person.id).collect();
-            let units: f64 = mine.iter().map(|post| (f64::from(post.minutes()) / LOAD_UNIT_MINUTES).round()).sum();
+            let mine: Vec<_> = plan
+                .posts
+                .iter()
+                .filter(|post| post.staff[0].staff == person.id)
+                .collect();
+            let units: f64 = mine
+                .iter()
+                .map(|post| (f64::from(post.minutes()) / LOAD_UNIT_MINUTES).round())
+                .sum();
             score += load_penalty(units * LOAD_UNIT_MINUTES - total * shares[p] / share_sum);
             for post in &mine {
                 for pref in &person.preferences {
                     if pref.matches(post.day, post.session) {
-                        score += PREFERENCE_WEIGHT * if pref.stance == Stance::Avoid { 1.0 } else { -1.0 };
+                        score += PREFERENCE_WEIGHT
+                            * if pref.stance == Stance::Avoid {
+                                1.0
+                            } else {
+                                -1.0
+                            };
                     }
                 }
             }
@@ -123,7 +185,10 @@ fn exhaustive_best(school: &School, template: &Plan) -> f64 {
 fn on_tiny_schools_the_optimum_equals_exhaustive_search() {
     let mut variants = vec![micro_school()];
     let mut busy = micro_school();
-    busy.staff[0].unavailable.push(Slot { day: Weekday::Tue, session: None });
+    busy.staff[0].unavailable.push(Slot {
+        day: Weekday::Tue,
+        session: None,
+    });
     variants.push(busy);
     let mut capped = micro_school();
     capped.staff[0].max_per_week = Some(1);
@@ -134,7 +199,10 @@ fn on_tiny_schools_the_optimum_equals_exhaustive_search() {
         assert_eq!(check(&school, &plan), vec![]);
         let oracle = exhaustive_best(&school, &plan);
         let got = plan.solve.objective_value.unwrap();
-        assert!((got - oracle).abs() < 1e-6, "solver {got}, exhaustive {oracle}");
+        assert!(
+            (got - oracle).abs() < 1e-6,
+            "solver {got}, exhaustive {oracle}"
+        );
     }
 }
 
@@ -142,7 +210,10 @@ fn with_unavailability(mut school: School, blocked: &[(usize, usize, usize)]) ->
     let sessions = [SessionKind::Basic, SessionKind::Extended, SessionKind::Late];
     for &(person, day, session) in blocked {
         let n = school.staff.len();
-        school.staff[person % n].unavailable.push(Slot { day: Weekday::ALL[day % 5], session: Some(sessions[session % 3]) });
+        school.staff[person % n].unavailable.push(Slot {
+            day: Weekday::ALL[day % 5],
+            session: Some(sessions[session % 3]),
+        });
     }
     school
 }
