@@ -121,9 +121,11 @@ pub fn run(args: &SolveArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Re
     })
 }
 
-/// The plan already at `path`, to stay close to and keep the locks of: only
-/// if it loads and was made for this very school. Anything else is said and
-/// ignored; the file is replaced by the new plan and kept as a backup.
+/// The plan already at `path`, to stay close to and keep the locks of. A plan
+/// made for an earlier version of the school is the usual case (someone's
+/// availability changed): it is still followed as far as it fits, and the
+/// solver notes every lock it cannot keep. An unreadable plan is said and
+/// ignored; either way the file is replaced and kept as a backup.
 fn previous_plan(school: &School, path: &Path, err: &mut dyn Write) -> io::Result<Option<Plan>> {
     if !path.exists() {
         return Ok(None);
@@ -132,12 +134,8 @@ fn previous_plan(school: &School, path: &Path, err: &mut dyn Write) -> io::Resul
         Ok(plan) if plan.school_fingerprint == school.fingerprint() => Ok(Some(plan)),
         Ok(plan) => {
             let backup = files::backup_path(path);
-            writeln!(
-                err,
-                "{}",
-                text::solve_previous_stale(path, &backup, plan.locks.len())
-            )?;
-            Ok(None)
+            writeln!(err, "{}", text::solve_previous_stale(path, &backup))?;
+            Ok(Some(plan))
         }
         Err(e) => {
             let backup = files::backup_path(path);

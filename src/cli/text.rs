@@ -214,16 +214,9 @@ pub fn solve_warnings(warnings: usize, school: &Path) -> String {
     )
 }
 
-pub fn solve_previous_stale(plan: &Path, backup: &Path, locks: usize) -> String {
-    let locks = match locks {
-        0 => String::new(),
-        n => format!(
-            "; its {} not kept",
-            plural(n, "locked assignment is", "locked assignments are")
-        ),
-    };
+pub fn solve_previous_stale(plan: &Path, backup: &Path) -> String {
     format!(
-        "note: {} was made for an earlier version of the school, so the new plan starts afresh{locks}; the old plan will be kept as {}",
+        "note: {} was made for an earlier version of the school; the new plan keeps as much of it as still fits (locks that no longer fit are listed in the notes); the old plan will be kept as {}",
         plan.display(),
         backup.display(),
     )

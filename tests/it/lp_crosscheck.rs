@@ -18,7 +18,8 @@ print(repr(h.getInfo().objective_function_value))
 
 fn micro_school(dir: &Path) -> std::path::PathBuf {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut s = kehou::files::load_school(&root.join("data/valid/tiny.school.ron")).expect("the tiny school loads");
+    let mut s = kehou::files::load_school(&root.join("data/valid/tiny.school.ron"))
+        .expect("the tiny school loads");
     s.clubs.clear();
     s.classes.truncate(1);
     s.classes[0].basic = [30, 30, 30, 0, 0];

@@ -116,12 +116,15 @@ impl<'a> Model<'a> {
                 .map(|&i| self.demand.posts[i].post.adults_needed)
                 .sum();
             let rep = posts[0];
+            let week = self.demand.posts[rep].post.week;
             let missing = self
                 .mip
                 .continuous(format!("miss[{key}]"), 0.0, f64::from(needed), 0.0);
             let missing_lead =
                 self.mip
                     .continuous(format!("misslead[{key}]"), 0.0, posts.len() as f64, 0.0);
+            self.mip.in_week(missing, week);
+            self.mip.in_week(missing_lead, week);
             self.unmet.push((missing, MISSING_ADULT));
             self.unmet.push((missing_lead, MISSING_LEAD));
             let pool = self.pools.len();
@@ -135,6 +138,7 @@ impl<'a> Model<'a> {
                     .mip
                     .binary(format!("x[{},{key}]", self.school.staff[p].id), 0.0);
                 self.mip.own(v, p);
+                self.mip.in_week(v, week);
                 self.x.insert((p, pool), v);
                 cover.push((v, 1.0));
                 if may_lead(self.school, &self.school.staff[p], &self.demand.posts[rep]) {
@@ -288,6 +292,7 @@ impl<'a> Model<'a> {
                             0.0,
                         );
                         self.mip.own(m, p);
+                        self.mip.in_week(m, spec.post.week);
                         self.mip.row(
                             format!("at1[{i},{p}]"),
                             vec![(m, 1.0), (l, -1.0), (y, -1.0)],
@@ -336,6 +341,7 @@ impl<'a> Model<'a> {
                 self.mip
                     .continuous(format!("missassist[{i}]"), 0.0, f64::from(extra), 0.0);
             self.unmet.push((missing, MISSING_ADULT));
+            self.mip.in_week(missing, spec.post.week);
             vars.missing_assist.insert(i, missing);
             let mut row = vec![(missing, 1.0)];
             for p in 0..self.school.staff.len() {
@@ -347,6 +353,7 @@ impl<'a> Model<'a> {
                     0.0,
                 );
                 self.mip.own(a, p);
+                self.mip.in_week(a, self.demand.posts[i].post.week);
                 row.push((a, 1.0));
                 vars.assists.insert((p, i), a);
                 self.acts[p].push(Act { var: a, post: i });
@@ -438,6 +445,7 @@ impl<'a> Model<'a> {
                             let o = self
                                 .mip
                                 .continuous(format!("occ[{c},{r},{i}]"), 0.0, 1.0, 0.0);
+                            self.mip.in_week(o, self.demand.posts[i].post.week);
                             self.mip.row(
                                 format!("occ[{c},{r},{i}]"),
                                 vec![(o, 1.0), (z, -1.0), (y, -1.0)],
@@ -557,21 +565,23 @@ impl<'a> Model<'a> {
         }
     }
 
-    /// For each person, the others who could take one of the same posts.
-    pub fn neighbours(&self) -> Vec<Vec<usize>> {
-        let mut by_post: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    /// For the neighbourhood search: each person's acts (variable, post) and,
+    /// per post, everyone who could take it.
+    pub fn neighbourhoods(&self) -> crate::milp::lns::Neighbours {
+        let mut eligible: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
         for (p, acts) in self.acts.iter().enumerate() {
             for a in acts {
-                by_post.entry(a.post).or_default().push(p);
+                eligible.entry(a.post).or_default().push(p);
             }
         }
-        let mut out = vec![std::collections::BTreeSet::new(); self.school.staff.len()];
-        for people in by_post.values() {
-            for &p in people {
-                out[p].extend(people.iter().copied().filter(|&q| q != p));
-            }
+        crate::milp::lns::Neighbours {
+            acts: self
+                .acts
+                .iter()
+                .map(|acts| acts.iter().map(|a| (a.var, a.post)).collect())
+                .collect(),
+            eligible,
         }
-        out.into_iter().map(|s| s.into_iter().collect()).collect()
     }
 
     /// Weighted minutes of person `p`, as terms.

@@ -16,6 +16,19 @@ pub struct VarDef {
     pub obj: f64,
     /// The person this variable is about, if any (for neighbourhood search).
     pub owner: Option<usize>,
+    /// The cycle week of the posts this variable is about; `None` for what
+    /// holds for the whole cycle (a club's leader, days and room).
+    pub week: Option<u8>,
+}
+
+/// What becomes of a variable in a smaller model made by `Mip::restrict`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Keep {
+    Free,
+    /// Substituted by this value.
+    Fixed(f64),
+    /// Left out, with every row that names it.
+    Absent,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -59,8 +72,13 @@ impl Mip {
             integer,
             obj,
             owner: None,
+            week: None,
         });
         Var(self.vars.len() - 1)
+    }
+
+    pub fn in_week(&mut self, v: Var, week: u8) {
+        self.vars[v.0].week = Some(week);
     }
 
     pub fn own(&mut self, v: Var, person: usize) {
@@ -97,10 +115,10 @@ impl Mip {
                 .sum::<f64>()
     }
 
-    /// The model with the variables that have a value in `fixed` substituted
-    /// out; rows left without variables are dropped (the caller guarantees
-    /// they hold). Returns the smaller model and, per new variable, the old one.
-    pub fn restrict(&self, fixed: &[Option<f64>]) -> (Mip, Vec<Var>) {
+    /// A smaller model: `Fixed` variables substituted out, `Absent` ones left
+    /// out with their rows, rows left without variables dropped (the caller
+    /// guarantees they hold). Returns it and, per new variable, the old one.
+    pub fn restrict(&self, keep: &[Keep]) -> (Mip, Vec<Var>) {
         let mut map = vec![None; self.vars.len()];
         let mut sub = Mip {
             obj_constant: self.obj_constant,
@@ -108,22 +126,24 @@ impl Mip {
         };
         let mut old = Vec::new();
         for (i, v) in self.vars.iter().enumerate() {
-            if let Some(x) = fixed[i] {
-                sub.obj_constant += v.obj * x;
-            } else {
-                map[i] = Some(Var(sub.vars.len()));
-                sub.vars.push(v.clone());
-                old.push(Var(i));
+            match keep[i] {
+                Keep::Fixed(x) => sub.obj_constant += v.obj * x,
+                Keep::Absent => {}
+                Keep::Free => {
+                    map[i] = Some(Var(sub.vars.len()));
+                    sub.vars.push(v.clone());
+                    old.push(Var(i));
+                }
             }
         }
-        for row in &self.rows {
+        'rows: for row in &self.rows {
             let mut rhs = row.rhs;
             let mut terms = Vec::new();
             for (v, c) in &row.terms {
-                match (map[v.0], fixed[v.0]) {
-                    (Some(nv), _) => terms.push((nv, *c)),
-                    (None, Some(x)) => rhs -= c * x,
-                    (None, None) => {}
+                match keep[v.0] {
+                    Keep::Free => terms.extend(map[v.0].map(|nv| (nv, *c))),
+                    Keep::Fixed(x) => rhs -= c * x,
+                    Keep::Absent => continue 'rows,
                 }
             }
             if !terms.is_empty() {

@@ -8,15 +8,21 @@
 use std::time::{Duration, Instant};
 
 use crate::backend::{self, Outcome};
-use crate::milp::ir::{Mip, Var};
+use crate::milp::ir::{Keep, Mip, Var};
+
+/// Who could swap with whom: each person's acts (variable, post), and per
+/// post everyone who could take it.
+pub struct Neighbours {
+    pub acts: Vec<Vec<(Var, usize)>>,
+    pub eligible: std::collections::BTreeMap<usize, Vec<usize>>,
+}
 
 /// Improves `best` until `deadline`; returns the best plan found.
-/// `neighbours[p]` lists the people who could take some post that `p` could.
 pub fn improve(
     mip: &Mip,
     mut best: Outcome,
     deadline: Instant,
-    neighbours: &[Vec<usize>],
+    neighbours: &Neighbours,
 ) -> (Outcome, u32) {
     let people = mip
         .vars
@@ -35,7 +41,7 @@ pub fn improve(
         let free = neighbourhood(mip, &best.values, people, stale, neighbours, &mut rng);
         let free_unowned = rounds % 5 == 0;
         // Everyone else's variables, integer or not, are fixed at the incumbent.
-        let fixed: Vec<Option<f64>> = mip
+        let fixed: Vec<Keep> = mip
             .vars
             .iter()
             .zip(&best.values)
@@ -43,7 +49,11 @@ pub fn improve(
                 let is_free = v
                     .owner
                     .map_or(free_unowned || !v.integer, |p| free.contains(&p));
-                (!is_free).then(|| if v.integer { x.round() } else { *x })
+                match (is_free, v.integer) {
+                    (true, _) => Keep::Free,
+                    (false, true) => Keep::Fixed(x.round()),
+                    (false, false) => Keep::Fixed(*x),
+                }
             })
             .collect();
         let (sub, old) = mip.restrict(&fixed);
@@ -56,7 +66,8 @@ pub fn improve(
         let left = deadline
             .saturating_duration_since(Instant::now())
             .as_secs_f64();
-        let Ok(out) = backend::solve(&sub, left.min(0.5), &start) else {
+        let result = backend::solve(&sub, left.min(0.5), &start);
+        let Ok(out) = result else {
             stale += 1;
             continue;
         };
@@ -80,15 +91,16 @@ pub fn improve(
     (best, rounds)
 }
 
-/// The people to free: one of the costliest (at random among the top few)
-/// and people who could take the same posts, so that they can swap; more
-/// of them the longer nothing improved.
+/// The people to free: one of the costliest (at random among the top
+/// quarter), and people who could take one of the posts that person holds
+/// now, so that the post can change hands; more of them the longer nothing
+/// improved, and now and then anyone at random.
 fn neighbourhood(
     mip: &Mip,
     values: &[f64],
     people: usize,
     stale: u32,
-    neighbours: &[Vec<usize>],
+    neighbours: &Neighbours,
     rng: &mut XorShift,
 ) -> Vec<usize> {
     let mut cost = vec![0.0; people];
@@ -101,16 +113,30 @@ fn neighbourhood(
     order.sort_by(|a, b| cost[*b].total_cmp(&cost[*a]));
     let top = (people / 4).max(1);
     let centre = order[(rng.next() % top as u64) as usize];
-    let size = (4 + stale as usize / 10).min(people);
+    let size = (4 + stale as usize / 20).min(people);
     let mut free = vec![centre];
-    let near = neighbours.get(centre).map_or(&[][..], Vec::as_slice);
+    let held: Vec<usize> = neighbours
+        .acts
+        .get(centre)
+        .map(|acts| {
+            acts.iter()
+                .filter(|(v, _)| values[v.0] > 0.5)
+                .map(|(_, post)| *post)
+                .collect()
+        })
+        .unwrap_or_default();
     let mut guard = 0;
     while free.len() < size && guard < 20 * size {
         guard += 1;
-        let p = if near.is_empty() || rng.next() % 5 == 0 {
-            (rng.next() % people as u64) as usize
+        let near = if held.is_empty() {
+            None
         } else {
-            near[(rng.next() % near.len() as u64) as usize]
+            let post = held[(rng.next() % held.len() as u64) as usize];
+            neighbours.eligible.get(&post).filter(|e| !e.is_empty())
+        };
+        let p = match near {
+            Some(e) if rng.next() % 6 != 0 => e[(rng.next() % e.len() as u64) as usize],
+            _ => (rng.next() % people as u64) as usize,
         };
         if !free.contains(&p) {
             free.push(p);

@@ -85,7 +85,7 @@ pub fn solve(school: &School, options: &SolveOptions) -> Solved {
     // small pull towards non-teachers estimates that total in a blink. (As a
     // term of the MILP itself, the pull made phase 1 60× slower.)
     let teacher_total = teacher_total_estimate(&model, limit * 0.1);
-    let phase1 = backend::solve(&model.mip, limit * 0.4, &[]);
+    let phase1 = phase1_by_week(&model.mip, k, limit * 0.4);
     let phase1 = match phase1 {
         Ok(out) => out,
         Err(e) => return no_plan(school, &demand, k, &e, notes, stats, &model),
@@ -95,6 +95,22 @@ pub fn solve(school: &School, options: &SolveOptions) -> Solved {
 
     // Phase 2: keep unmet demand optimal; fairness, preferences, gaps, stability.
     let targets = Targets::from_totals(&model, &phase1.values, teacher_total);
+    // A fairer start for phase 2: coverage again, with every teacher's load,
+    // late duties and duty days capped near their targets (bands, as in the
+    // solver notes). Kept only if it covers as much as phase 1 did.
+    let phase1 = match banded_start(&model, &targets, k, limit * 0.15) {
+        Some(out) if unmet_of(&unmet, &out.values) <= unmet_value + 1e-6 => {
+            notes.push(
+                "phase 2 starts from a plan with every teacher's load near the fair target"
+                    .to_owned(),
+            );
+            Outcome {
+                seconds: phase1.seconds + out.seconds,
+                ..out
+            }
+        }
+        _ => phase1,
+    };
     for v in &mut model.mip.vars {
         v.obj = 0.0;
     }
@@ -113,40 +129,48 @@ pub fn solve(school: &School, options: &SolveOptions) -> Solved {
     stats.rows = model.mip.rows.len();
     let model_lp = model.mip.to_lp();
     let remaining = (limit - phase1.seconds).max(1.0);
-    // Start phase 2 from phase 1's plan, so it only has to improve on it.
-    let mut start: Vec<(ir::Var, f64)> = (0..phase1.values.len())
-        .filter(|&i| model.mip.vars[i].integer)
-        .map(|i| (ir::Var(i), phase1.values[i].round()))
-        .collect();
-    start.extend(terms.complete_start(&phase1.values));
+    // Phase 1's plan, completed, is phase 2's first incumbent: a short full
+    // solve from it gives the bound (and sometimes the proof), then the
+    // neighbourhood search improves the plan until the time is up (§6).
     let phase2_started = std::time::Instant::now();
     let deadline = phase2_started + std::time::Duration::from_secs_f64(remaining);
-    // A short full solve gives the bound (and sometimes the proof); the
-    // neighbourhood search then improves the plan until the time is up.
-    let (outcome, status) = match backend::solve(&model.mip, remaining * 0.25, &start) {
-        Ok(out) if out.proven_optimal => (out, SolveStatus::Optimal),
-        Ok(out) => {
-            let (better, rounds) = lns::improve(&model.mip, out, deadline, &model.neighbours());
-            notes.push(format!(
-                "improved by neighbourhood search ({rounds} rounds)"
-            ));
-            let optimal = better
-                .bound
-                .is_some_and(|b| relative_gap(better.objective, b) < 1e-6);
-            (
-                better,
-                if optimal {
-                    SolveStatus::Optimal
-                } else {
-                    SolveStatus::Feasible
-                },
-            )
-        }
-        Err(e) => {
-            notes.push(format!("phase 2 (fairness) found no plan in time ({e}); the plan is phase 1's, fair only by chance"));
-            (phase1.clone(), SolveStatus::Feasible)
+    let start_values = terms.complete(&phase1.values, model.mip.vars.len());
+    let mut best = Outcome {
+        objective: model.mip.objective_of(&start_values),
+        values: start_values,
+        proven_optimal: false,
+        bound: None,
+        seconds: 0.0,
+    };
+    let start: Vec<(ir::Var, f64)> = (0..best.values.len())
+        .filter(|&i| model.mip.vars[i].integer)
+        .map(|i| (ir::Var(i), best.values[i]))
+        .collect();
+    match backend::solve(&model.mip, remaining * 0.25, &start) {
+        Ok(out) if out.objective <= best.objective + 1e-9 => best = out,
+        Ok(out) => best.bound = out.bound,
+        Err(e) => notes.push(format!(
+            "the full phase-2 solve found nothing in its share of the time ({e}); no bound"
+        )),
+    }
+    let status = if best.proven_optimal {
+        SolveStatus::Optimal
+    } else {
+        let (better, rounds) = lns::improve(&model.mip, best, deadline, &model.neighbourhoods());
+        notes.push(format!(
+            "improved by neighbourhood search ({rounds} rounds)"
+        ));
+        best = better;
+        if best
+            .bound
+            .is_some_and(|b| relative_gap(best.objective, b) < 1e-6)
+        {
+            SolveStatus::Optimal
+        } else {
+            SolveStatus::Feasible
         }
     };
+    let outcome = best;
     stats.phase2_seconds = phase2_started.elapsed().as_secs_f64();
     let mut plan = extract::plan(&model, &outcome.values);
     let objective = report_terms(&unmet, &terms, &outcome);
@@ -212,9 +236,94 @@ fn report_terms(unmet: &[(ir::Var, f64)], terms: &Terms, out: &Outcome) -> Vec<O
     .collect()
 }
 
-/// Teachers' total weighted minutes when non-teachers take all they can,
-/// from the LP relaxation of phase 1 with a pull towards non-teachers.
-fn teacher_total_estimate(model: &Model, seconds: f64) -> Option<f64> {
+fn unmet_of(unmet: &[(ir::Var, f64)], values: &[f64]) -> f64 {
+    unmet.iter().map(|(v, w)| w * values[v.0]).sum()
+}
+
+/// Phase 1 with upper bands: each teacher at most 45 weighted minutes above
+/// their target and at most one late duty above theirs; each leader at most
+/// one duty day above theirs.
+fn banded_start(model: &Model, targets: &Targets, k: u8, seconds: f64) -> Option<Outcome> {
+    let mut mip = model.mip.clone();
+    for p in 0..model.school.staff.len() {
+        if let Some(t) = targets.minutes[p] {
+            mip.row(
+                format!("band_load[{p}]"),
+                model.load_terms(p),
+                Sense::Le,
+                t + 45.0,
+            );
+        }
+        if let Some(t) = targets.late[p] {
+            mip.row(
+                format!("band_late[{p}]"),
+                model.late_terms(p),
+                Sense::Le,
+                t.ceil() + 1.0,
+            );
+        }
+        if let Some(t) = targets.duty[p] {
+            mip.row(
+                format!("band_duty[{p}]"),
+                model.duty_terms(p),
+                Sense::Le,
+                t.ceil(),
+            );
+        }
+    }
+    phase1_by_week(&mip, k, seconds).ok()
+}
+
+/// Phase 1 week by week: nothing but a club's leader, days and room links
+/// the weeks of the cycle, so week 1 decides those (with its own posts) and
+/// each later week is solved with them fixed. The pieces together are a plan
+/// for the whole cycle; its unmet demand is the sum of the weeks' minima, so
+/// phase 1 is optimal unless week 1's club choices hurt a later week. For a
+/// one-week cycle this is the plain solve. (On the large demo with a 4-week
+/// cycle the whole model found no plan in 24 s; see docs/benchmarks.md.)
+fn phase1_by_week(mip: &ir::Mip, k: u8, seconds: f64) -> Result<Outcome, BackendError> {
+    if k <= 1 {
+        return backend::solve(mip, seconds, &[]);
+    }
+    let started = std::time::Instant::now();
+    let mut values = vec![0.0; mip.vars.len()];
+    let mut bound = 0.0;
+    let mut proven = true;
+    for week in 1..=k {
+        let keep: Vec<ir::Keep> = mip
+            .vars
+            .iter()
+            .enumerate()
+            .map(|(i, v)| match v.week {
+                Some(w) if w == week => ir::Keep::Free,
+                Some(_) => ir::Keep::Absent,
+                None if week == 1 => ir::Keep::Free,
+                None => ir::Keep::Fixed(values[i]),
+            })
+            .collect();
+        let (sub, old) = mip.restrict(&keep);
+        let left = seconds - started.elapsed().as_secs_f64();
+        let share = left / f64::from(k - week + 1);
+        let out = backend::solve(&sub, share.max(0.5), &[])?;
+        for (new, o) in old.iter().enumerate() {
+            let x = out.values[new];
+            values[o.0] = if mip.vars[o.0].integer { x.round() } else { x };
+        }
+        proven &= out.proven_optimal;
+        bound += out.bound.unwrap_or(out.objective) - sub.obj_constant;
+    }
+    Ok(Outcome {
+        objective: mip.objective_of(&values),
+        values,
+        proven_optimal: proven,
+        bound: Some(bound),
+        seconds: started.elapsed().as_secs_f64(),
+    })
+}
+
+/// Teachers' total weighted minutes and late duties when non-teachers take
+/// all they can, from the LP relaxation of phase 1 with a pull towards non-teachers.
+fn teacher_total_estimate(model: &Model, seconds: f64) -> Option<(f64, f64)> {
     let mut lp = model.mip.clone();
     for v in &mut lp.vars {
         v.integer = false;
@@ -227,12 +336,16 @@ fn teacher_total_estimate(model: &Model, seconds: f64) -> Option<f64> {
         lp.add_obj(*v, c * 1e-3);
     }
     let out = backend::solve(&lp, seconds.max(1.0), &[]).ok()?;
-    Some(
-        teacher_minutes
-            .iter()
-            .map(|(v, c)| c * out.values[v.0])
-            .sum(),
-    )
+    let late: f64 = (0..model.school.staff.len())
+        .filter(|&p| model.is_teacher(p))
+        .flat_map(|p| model.late_terms(p))
+        .map(|(v, c)| c * out.values[v.0])
+        .sum();
+    let minutes: f64 = teacher_minutes
+        .iter()
+        .map(|(v, c)| c * out.values[v.0])
+        .sum();
+    Some((minutes, late))
 }
 
 fn relative_gap(objective: f64, bound: f64) -> f64 {

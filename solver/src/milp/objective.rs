@@ -60,40 +60,68 @@ pub struct Terms {
     /// Each person's value choices: the expression and its (w, value) pairs,
     /// so a start plan can be completed with the right choice.
     pub choices: Vec<Choice>,
+    pub gap_rows: Vec<Gap>,
 }
 
 impl Terms {
-    /// Hints for the choice variables that match a plan's values of the rest.
-    pub fn complete_start(&self, values: &[f64]) -> Vec<(Var, f64)> {
-        let mut hints = Vec::new();
-        for (expr, choices) in &self.choices {
-            let value: f64 = expr
+    /// Completes a plan of phase 1 (values of the variables phase 1 had) into
+    /// a full phase-2 solution: each choice takes the offered value nearest
+    /// the person's real value with over/under making up the rest, and each
+    /// idle gap is set from the acts it watches. Every row of phase 2 holds.
+    pub fn complete(&self, phase1: &[f64], variables: usize) -> Vec<f64> {
+        let mut values = phase1.to_vec();
+        values.resize(variables, 0.0);
+        for c in &self.choices {
+            let value: f64 = c
+                .expr
                 .iter()
-                .map(|(v, c)| values.get(v.0).copied().unwrap_or(0.0).round() * *c as f64)
+                .map(|(v, k)| values[v.0].round() * *k as f64)
                 .sum();
-            let best = choices.iter().min_by(|a, b| {
+            let best = c.offered.iter().min_by(|a, b| {
                 (a.1 as f64 - value)
                     .abs()
                     .total_cmp(&(b.1 as f64 - value).abs())
             });
-            for (w, v) in choices {
-                hints.push((
-                    *w,
-                    if best.is_some_and(|b| b.1 == *v) {
-                        1.0
-                    } else {
-                        0.0
-                    },
-                ));
+            for (w, v) in &c.offered {
+                values[w.0] = if best.is_some_and(|b| b.1 == *v) {
+                    1.0
+                } else {
+                    0.0
+                };
             }
+            let diff = value - best.map_or(0, |b| b.1) as f64;
+            values[c.over.0] = diff.max(0.0);
+            values[c.under.0] = (-diff).max(0.0);
         }
-        hints
+        let sum =
+            |vars: &[Var], values: &[f64]| vars.iter().map(|v| values[v.0].round()).sum::<f64>();
+        for g in &self.gap_rows {
+            let gap =
+                sum(&g.basic, &values) + sum(&g.late, &values) - 1.0 - sum(&g.extended, &values);
+            values[g.var.0] = gap.clamp(0.0, 1.0);
+        }
+        values
     }
 }
 
-/// A person's integer-valued expression (a load in units, a count) and the
-/// (w, value) pairs offered for it (15).
-pub type Choice = (Vec<(Var, i64)>, Vec<(Var, i64)>);
+/// A person's integer-valued expression (a load in units, a count), the
+/// (w, value) pairs offered for it, and its over and under slacks (15).
+#[derive(Debug, Clone)]
+pub struct Choice {
+    pub expr: Vec<(Var, i64)>,
+    pub offered: Vec<(Var, i64)>,
+    pub over: Var,
+    pub under: Var,
+}
+
+/// An idle-gap variable and the basic, late and extended acts it watches (14).
+#[derive(Debug, Clone)]
+pub struct Gap {
+    pub var: Var,
+    pub basic: Vec<Var>,
+    pub late: Vec<Var>,
+    pub extended: Vec<Var>,
+}
 
 /// Fair targets, from phase 1's totals shared by capacity.
 #[derive(Debug, Clone, Default)]
@@ -107,16 +135,23 @@ pub struct Targets {
 impl Targets {
     /// Shares phase 1's teacher totals (minutes, late duties) among teachers
     /// in proportion to their shares, and duty-leader days among leaders.
-    pub fn from_totals(model: &Model, values: &[f64], teacher_total: Option<f64>) -> Targets {
+    pub fn from_totals(
+        model: &Model,
+        values: &[f64],
+        teacher_total: Option<(f64, f64)>,
+    ) -> Targets {
         // Totals of phase 1's plan; the targets share them out.
         let n = model.school.staff.len();
         let sum = |terms: Vec<(Var, f64)>| terms.iter().map(|(v, c)| c * values[v.0]).sum::<f64>();
         let teachers: Vec<usize> = (0..n)
             .filter(|&p| model.is_teacher(p) && !model.acts[p].is_empty())
             .collect();
-        let total_minutes: f64 = teacher_total
-            .unwrap_or_else(|| teachers.iter().map(|&p| sum(model.load_terms(p))).sum());
-        let total_late: f64 = teachers.iter().map(|&p| sum(model.late_terms(p))).sum();
+        let (total_minutes, total_late) = teacher_total.unwrap_or_else(|| {
+            (
+                teachers.iter().map(|&p| sum(model.load_terms(p))).sum(),
+                teachers.iter().map(|&p| sum(model.late_terms(p))).sum(),
+            )
+        });
         let late_able: Vec<usize> = teachers
             .iter()
             .copied()
@@ -216,7 +251,9 @@ pub fn add(model: &mut Model, targets: &Targets, previous: Option<&crate::plan::
                 200.0,
             ));
         }
-        terms.gaps.extend(gaps(model, p));
+        let (costs, rows) = gaps(model, p);
+        terms.gaps.extend(costs);
+        terms.gap_rows.extend(rows);
     }
     terms.preferences = model
         .preference
@@ -296,7 +333,12 @@ fn discrete_deviation(
     cost.push((under, steep));
     model.mip.row(format!("choose{name}"), one, Sense::Eq, 1.0);
     model.mip.row(format!("value{name}"), row, Sense::Eq, 0.0);
-    choices.push((expr.to_vec(), offered));
+    choices.push(Choice {
+        expr: expr.to_vec(),
+        offered,
+        over,
+        under,
+    });
     cost
 }
 
@@ -327,8 +369,9 @@ fn reachable_sums(expr: &[(Var, i64)], max_items: usize) -> Vec<i64> {
 /// (14) idle gap: a person with a basic-session post and a late post on one
 /// day but nothing in the extended session between waits idle:
 /// gap ≥ Σbasic + Σlate − 1 − Σextended.
-fn gaps(model: &mut Model, p: usize) -> Vec<(Var, f64)> {
+fn gaps(model: &mut Model, p: usize) -> (Vec<(Var, f64)>, Vec<Gap>) {
     let mut out = Vec::new();
+    let mut rows = Vec::new();
     for week in 1..=model.demand.cycle_weeks {
         for day in Weekday::ALL {
             let basic = model.session_acts(p, week, day, SessionKind::Basic);
@@ -352,7 +395,13 @@ fn gaps(model: &mut Model, p: usize) -> Vec<(Var, f64)> {
                 -1.0,
             );
             out.push((g, GAP_WEIGHT));
+            rows.push(Gap {
+                var: g,
+                basic,
+                late,
+                extended: ext,
+            });
         }
     }
-    out
+    (out, rows)
 }

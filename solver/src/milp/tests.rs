@@ -248,3 +248,23 @@ proptest! {
         prop_assert!(unmet(&a) <= unmet(&b) + 1e-6, "more available: {} unmet, less available: {}", unmet(&a), unmet(&b));
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 12, failure_persistence: None, ..ProptestConfig::default() })]
+
+    /// Whatever nonsense a school holds (the validation mutator's zero
+    /// capacities, unknown ids, backwards times, huge counts …), solving it
+    /// returns a plan and the checker runs on it: no panic.
+    #[test]
+    fn prop_solver_never_panics_on_bad_data(
+        edits in proptest::collection::vec((0u8..=255, 0usize..64, 0u32..=u32::MAX, 0u32..=u32::MAX), 1..4),
+    ) {
+        let mut school = tiny_school();
+        for (what, i, a, b) in edits {
+            crate::validate::testing::mutate(&mut school, what, i, a, b);
+        }
+        let plan = solve(&school, &options(1.0)).plan;
+        let _ = check(&school, &plan);
+        let _ = crate::explain::summary(&plan);
+    }
+}

@@ -258,7 +258,7 @@ fn some_date(n: u32) -> NaiveDate {
 }
 
 /// One random change: `what` picks the field, `i` the item, `a` and `b` the values.
-fn mutate(s: &mut School, what: u8, i: usize, a: u32, b: u32) {
+pub(crate) fn mutate(s: &mut School, what: u8, i: usize, a: u32, b: u32) {
     let id = IDS[a as usize % IDS.len()];
     let byte = (a % 256) as u8;
     let day = i % 5;
