@@ -11,13 +11,14 @@ mod check;
 mod demo;
 mod export;
 mod import;
+mod overview;
 mod solve;
 pub mod text;
 
 use std::io::{self, Write};
 use std::process::ExitCode;
 
-use clap::{CommandFactory, Parser, Subcommand};
+use clap::{Parser, Subcommand};
 
 pub use bench::BenchArgs;
 pub use check::CheckArgs;
@@ -137,10 +138,7 @@ pub fn run_with(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write) -> io::Resu
         Some(Command::Export(args)) => export::run(args, out, err),
         Some(Command::Import(args)) => import::run(args, out, err),
         Some(Command::Bench(args)) => bench::run(args, out, err),
-        None => {
-            write!(out, "{}", Cli::command().render_long_help())?;
-            Ok(Outcome::Clean)
-        }
+        None => overview::run(out),
     }
 }
 
@@ -193,6 +191,8 @@ impl Write for Stdout {
 
 #[cfg(test)]
 mod tests {
+    use clap::CommandFactory;
+
     use super::*;
 
     #[test]
@@ -211,12 +211,14 @@ mod tests {
     }
 
     #[test]
-    fn no_command_prints_the_help() {
+    fn no_command_shows_the_demo_school() {
         let cli = Cli::try_parse_from(["kehou"]).unwrap();
         let (mut out, mut err) = (Vec::new(), Vec::new());
         assert_eq!(run_with(&cli, &mut out, &mut err).unwrap(), Outcome::Clean);
         let out = String::from_utf8(out).unwrap();
-        assert!(out.contains("kehou demo -o demo.school.ron"), "{out}");
+        assert!(out.contains("阳光实验小学"), "{out}");
+        assert!(out.contains("check: no errors"), "{out}");
+        assert!(out.contains("solve data/demo/demo.school.ron"), "{out}");
         assert!(err.is_empty());
     }
 }

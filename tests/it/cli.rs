@@ -147,11 +147,12 @@ fn help_of_every_command_exits_0_and_shows_an_example() {
 }
 
 #[test]
-fn no_command_prints_the_help_and_exits_0() {
+fn no_command_shows_the_demo_school_and_exits_0() {
     let run = kehou(&[]);
     assert_eq!(run.code, 0, "{}", run.all());
-    assert!(run.stdout.contains("课后服务"), "{}", run.all());
-    assert!(run.stdout.contains("kehou check"), "{}", run.all());
+    assert!(run.stdout.contains("阳光实验小学"), "{}", run.all());
+    assert!(run.stdout.contains("24 classes"), "{}", run.all());
+    assert!(run.stdout.contains("solve data/demo/demo.school.ron"), "{}", run.all());
 }
 
 #[test]
