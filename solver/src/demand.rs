@@ -186,7 +186,10 @@ impl<'a> DayBuilder<'a> {
         let Some((main, other)) = self.times(first.grade, session) else {
             return;
         };
-        let students: u32 = group.iter().map(|c| c.staying(self.day, session)).sum();
+        let students = group
+            .iter()
+            .map(|c| c.staying(self.day, session))
+            .fold(0u32, u32::saturating_add);
         // The largest class hosts the group in its homeroom, if free and big enough.
         let mut hosts: Vec<&Class> = group.to_vec();
         hosts.sort_by_key(|c| std::cmp::Reverse(c.staying(self.day, session)));
@@ -273,17 +276,19 @@ impl<'a> DayBuilder<'a> {
                 .map(|r| r.capacity)
                 .max()
                 .unwrap_or(0);
-            let full = (ratio.students_per_adult * ratio.min_adults.max(1))
-                .min(largest_room)
-                .max(1);
+            let full = (ratio
+                .students_per_adult
+                .saturating_mul(ratio.min_adults.max(1)))
+            .min(largest_room)
+            .max(1);
             let mut groups: Vec<Vec<&'a Class>> = Vec::new();
-            let mut size = 0;
+            let mut size = 0u32;
             for class in classes {
                 let c = class.late[self.day.index()];
                 match groups.last_mut() {
-                    Some(g) if size + c <= full => {
+                    Some(g) if size.saturating_add(c) <= full => {
                         g.push(class);
-                        size += c;
+                        size = size.saturating_add(c);
                     }
                     _ => {
                         groups.push(vec![class]);
@@ -292,7 +297,10 @@ impl<'a> DayBuilder<'a> {
                 }
             }
             for (i, group) in groups.iter().enumerate() {
-                let students: u32 = group.iter().map(|c| c.late[self.day.index()]).sum();
+                let students = group
+                    .iter()
+                    .map(|c| c.late[self.day.index()])
+                    .fold(0u32, u32::saturating_add);
                 let preferred: Vec<RoomId> = group.iter().map(|c| c.homeroom.clone()).collect();
                 let room = self.pick_room(
                     &preferred,
@@ -514,16 +522,18 @@ impl<'a> DayBuilder<'a> {
         lead_skill: Option<Skill>,
     ) -> PostSpec {
         let w = &self.school.rules.weights;
-        let mut weight = 100;
+        // In u64: nonsense percentages (validation reports them) must not overflow.
+        let mut weight: u64 = 100;
         if kind == PostKind::Late {
-            weight = weight * w.late_percent / 100;
+            weight = weight * u64::from(w.late_percent) / 100;
         }
         if kind == PostKind::DutyLeader {
-            weight = weight * w.duty_leader_percent / 100;
+            weight = weight * u64::from(w.duty_leader_percent) / 100;
         }
         if self.day == Weekday::Fri {
-            weight = weight * w.friday_percent / 100;
+            weight = weight.saturating_mul(u64::from(w.friday_percent)) / 100;
         }
+        let weight = u32::try_from(weight).unwrap_or(u32::MAX);
         let session_code = if kind.holds_students() || kind == PostKind::Gate {
             session.code()
         } else {
@@ -604,7 +614,7 @@ fn merge_groups<'a>(
         let mut remaining = tail;
         while let Some((next, after)) = remaining.split_first() {
             let n = next.staying(day, session);
-            let together = size + n;
+            let together = size.saturating_add(n);
             let saves = ratio.adults_for(together) < ratio.adults_for(size) + ratio.adults_for(n);
             let host_capacity = school.room(&next.homeroom).map_or(0, |r| r.capacity);
             if saves && together <= rule.max_students && together <= host_capacity {

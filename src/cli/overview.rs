@@ -23,7 +23,10 @@ fn demo_school() -> (School, String) {
             return (school, path.display().to_string());
         }
     }
-    (kehou_solver::generate::generate(kehou_solver::generate::Size::Medium, 2026), "kehou demo (in memory)".to_owned())
+    (
+        kehou_solver::generate::generate(kehou_solver::generate::Size::Medium, 2026),
+        "kehou demo (in memory)".to_owned(),
+    )
 }
 
 pub fn run(out: &mut dyn Write) -> io::Result<Outcome> {
@@ -32,7 +35,10 @@ pub fn run(out: &mut dyn Write) -> io::Result<Outcome> {
     let days = service_days(&school.term, school.rules.cycle_weeks);
     let students: u32 = school.classes.iter().map(|c| c.basic[0]).sum();
     let findings = validate(&school);
-    let errors = findings.iter().filter(|f| f.severity == Severity::Error).count();
+    let errors = findings
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .count();
     writeln!(out, "kehou 课后 — after-school service rota\n")?;
     writeln!(out, "{} ({source})", school.name)?;
     writeln!(
@@ -61,10 +67,21 @@ pub fn run(out: &mut dyn Write) -> io::Result<Outcome> {
         school.rooms.len(),
         school.clubs.len()
     )?;
-    writeln!(out, "  check: {}\n", if errors == 0 { "no errors".to_owned() } else { format!("{errors} errors") })?;
+    writeln!(
+        out,
+        "  check: {}\n",
+        if errors == 0 {
+            "no errors".to_owned()
+        } else {
+            format!("{errors} errors")
+        }
+    )?;
     writeln!(out, "Next:")?;
     writeln!(out, "  cargo run --release -- solve data/demo/demo.school.ron -o demo.plan.ron    # make the rota (about a minute)")?;
-    writeln!(out, "  cargo run --release -- export data/demo/demo.school.ron demo.plan.ron -o roster.csv")?;
+    writeln!(
+        out,
+        "  cargo run --release -- export data/demo/demo.school.ron demo.plan.ron -o roster.csv"
+    )?;
     writeln!(out, "  cargo run --release -- help                                                 # every command")?;
     Ok(Outcome::Clean)
 }

@@ -152,7 +152,11 @@ fn no_command_shows_the_demo_school_and_exits_0() {
     assert_eq!(run.code, 0, "{}", run.all());
     assert!(run.stdout.contains("阳光实验小学"), "{}", run.all());
     assert!(run.stdout.contains("24 classes"), "{}", run.all());
-    assert!(run.stdout.contains("solve data/demo/demo.school.ron"), "{}", run.all());
+    assert!(
+        run.stdout.contains("solve data/demo/demo.school.ron"),
+        "{}",
+        run.all()
+    );
 }
 
 #[test]

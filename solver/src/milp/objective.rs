@@ -44,6 +44,8 @@ fn piecewise(mut d: f64, segments: &[(f64, f64)]) -> f64 {
 /// Values more than this many units from the target are not offered as
 /// choices; reaching them costs the steepest slope through a slack.
 const WINDOW_UNITS: i64 = 36;
+/// Largest total (in units) for which reachable values are computed exactly.
+const MAX_KNAPSACK: i64 = 20_000;
 pub const PREFERENCE_WEIGHT: f64 = 5.0;
 pub const GAP_WEIGHT: f64 = 3.0;
 pub const STABILITY_WEIGHT: f64 = 1.0;
@@ -291,8 +293,17 @@ fn discrete_deviation(
     if expr.is_empty() {
         return Vec::new();
     }
-    let reachable = reachable_sums(expr, max_posts as usize);
     let centre = target.round() as i64;
+    let total: i64 = expr.iter().map(|(_, c)| (*c).max(0)).sum();
+    // The knapsack's table grows with the total; beyond a term's worth of
+    // posts (only nonsense weights get there) offer every value near the target.
+    let reachable: Vec<i64> = if total <= MAX_KNAPSACK {
+        reachable_sums(expr, max_posts as usize)
+    } else {
+        (centre - WINDOW_UNITS..=centre + WINDOW_UNITS)
+            .filter(|v| (0..=total).contains(v))
+            .collect()
+    };
     let mut values: Vec<i64> = reachable
         .iter()
         .copied()

@@ -228,6 +228,7 @@ impl Season {
 /// A weekday and a session, or every session of that weekday. Written
 /// `(day: Thu, session: Some(Basic))`, or in CSV as `thu:basic` / `fri:all`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Slot {
     pub day: Weekday,
     /// `None` means every session of the day.
@@ -252,6 +253,7 @@ impl fmt::Display for Slot {
 
 /// An inclusive range of grades, like 3–6. Written `(from: 3, to: 6)`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct GradeBand {
     pub from: u8,
     pub to: u8,
