@@ -95,22 +95,6 @@ pub fn solve(school: &School, options: &SolveOptions) -> Solved {
 
     // Phase 2: keep unmet demand optimal; fairness, preferences, gaps, stability.
     let targets = Targets::from_totals(&model, &phase1.values, teacher_total);
-    // A fairer start for phase 2: coverage again, with every teacher's load,
-    // late duties and duty days capped near their targets (bands, as in the
-    // solver notes). Kept only if it covers as much as phase 1 did.
-    let phase1 = match banded_start(&model, &targets, k, limit * 0.15) {
-        Some(out) if unmet_of(&unmet, &out.values) <= unmet_value + 1e-6 => {
-            notes.push(
-                "phase 2 starts from a plan with every teacher's load near the fair target"
-                    .to_owned(),
-            );
-            Outcome {
-                seconds: phase1.seconds + out.seconds,
-                ..out
-            }
-        }
-        _ => phase1,
-    };
     for v in &mut model.mip.vars {
         v.obj = 0.0;
     }
@@ -234,44 +218,6 @@ fn report_terms(unmet: &[(ir::Var, f64)], terms: &Terms, out: &Outcome) -> Vec<O
         value: (value * 1000.0).round() / 1000.0,
     })
     .collect()
-}
-
-fn unmet_of(unmet: &[(ir::Var, f64)], values: &[f64]) -> f64 {
-    unmet.iter().map(|(v, w)| w * values[v.0]).sum()
-}
-
-/// Phase 1 with upper bands: each teacher at most 45 weighted minutes above
-/// their target and at most one late duty above theirs; each leader at most
-/// one duty day above theirs.
-fn banded_start(model: &Model, targets: &Targets, k: u8, seconds: f64) -> Option<Outcome> {
-    let mut mip = model.mip.clone();
-    for p in 0..model.school.staff.len() {
-        if let Some(t) = targets.minutes[p] {
-            mip.row(
-                format!("band_load[{p}]"),
-                model.load_terms(p),
-                Sense::Le,
-                t + 45.0,
-            );
-        }
-        if let Some(t) = targets.late[p] {
-            mip.row(
-                format!("band_late[{p}]"),
-                model.late_terms(p),
-                Sense::Le,
-                t.ceil() + 1.0,
-            );
-        }
-        if let Some(t) = targets.duty[p] {
-            mip.row(
-                format!("band_duty[{p}]"),
-                model.duty_terms(p),
-                Sense::Le,
-                t.ceil(),
-            );
-        }
-    }
-    phase1_by_week(&mip, k, seconds).ok()
 }
 
 /// Phase 1 week by week: nothing but a club's leader, days and room links
