@@ -10,6 +10,7 @@ pub mod ir;
 pub mod lns;
 pub mod objective;
 pub mod people;
+mod swap;
 #[cfg(test)]
 mod tests;
 
@@ -126,6 +127,15 @@ pub fn solve(school: &School, options: &SolveOptions) -> Solved {
         bound: None,
         seconds: 0.0,
     };
+    // Swaps first: they take phase 1's arbitrary loads most of the way to fair.
+    let mut pools: Vec<Vec<(usize, ir::Var)>> = vec![Vec::new(); model.pools.len()];
+    for (&(p, pool), &v) in &model.x {
+        pools[pool].push((p, v));
+    }
+    let swapper = swap::Swapper::new(&model.mip, pools, &terms, school.staff.len());
+    let swap_deadline = phase2_started + std::time::Duration::from_secs_f64(remaining * 0.2);
+    let mut moves = swapper.improve(&mut best.values, swap_deadline);
+    best.objective = model.mip.objective_of(&best.values);
     let start: Vec<(ir::Var, f64)> = (0..best.values.len())
         .filter(|&i| model.mip.vars[i].integer)
         .map(|i| (ir::Var(i), best.values[i]))
@@ -140,9 +150,13 @@ pub fn solve(school: &School, options: &SolveOptions) -> Solved {
     let status = if best.proven_optimal {
         SolveStatus::Optimal
     } else {
-        let (better, rounds) = lns::improve(&model.mip, best, deadline, &model.neighbourhoods());
+        let lns_deadline = phase2_started + std::time::Duration::from_secs_f64(remaining * 0.95);
+        let (mut better, rounds) =
+            lns::improve(&model.mip, best, lns_deadline, &model.neighbourhoods());
+        moves += swapper.improve(&mut better.values, deadline);
+        better.objective = model.mip.objective_of(&better.values);
         notes.push(format!(
-            "improved by neighbourhood search ({rounds} rounds)"
+            "improved by {moves} swaps and {rounds} rounds of neighbourhood search"
         ));
         best = better;
         if best
