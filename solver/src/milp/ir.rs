@@ -105,6 +105,30 @@ impl Mip {
         self.vars.iter().filter(|v| v.integer).count()
     }
 
+    /// Names of the rows and variable bounds that `values` breaks (for tests
+    /// and assertions: a solution must leave this empty).
+    pub fn violations(&self, values: &[f64]) -> Vec<String> {
+        let eps = 1e-6;
+        let mut out = Vec::new();
+        for (v, x) in self.vars.iter().zip(values) {
+            if *x < v.lo - eps || *x > v.hi + eps || (v.integer && (x - x.round()).abs() > eps) {
+                out.push(format!("{} = {x}", v.name));
+            }
+        }
+        for row in &self.rows {
+            let a: f64 = row.terms.iter().map(|(v, c)| c * values[v.0]).sum();
+            let ok = match row.sense {
+                Sense::Le => a <= row.rhs + eps,
+                Sense::Ge => a >= row.rhs - eps,
+                Sense::Eq => (a - row.rhs).abs() <= eps,
+            };
+            if !ok {
+                out.push(format!("{}: {a} vs {}", row.name, row.rhs));
+            }
+        }
+        out
+    }
+
     pub fn objective_of(&self, values: &[f64]) -> f64 {
         self.obj_constant
             + self

@@ -100,7 +100,7 @@ impl Terms {
         for g in &self.gap_rows {
             let gap =
                 sum(&g.basic, &values) + sum(&g.late, &values) - 1.0 - sum(&g.extended, &values);
-            values[g.var.0] = gap.clamp(0.0, 1.0);
+            values[g.var.0] = gap.max(0.0);
         }
         values
     }
@@ -391,9 +391,12 @@ fn gaps(model: &mut Model, p: usize) -> (Vec<(Var, f64)>, Vec<Gap>) {
                 continue;
             }
             let ext = model.session_acts(p, week, day, SessionKind::Extended);
-            let g = model
-                .mip
-                .continuous(format!("gap[{p},w{week},{}]", day.code()), 0.0, 1.0, 0.0);
+            let g = model.mip.continuous(
+                format!("gap[{p},w{week},{}]", day.code()),
+                0.0,
+                f64::INFINITY,
+                0.0,
+            );
             model.mip.own(g, p);
             let mut row = vec![(g, 1.0)];
             row.extend(basic.iter().map(|v| (*v, -1.0)));

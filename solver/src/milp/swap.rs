@@ -159,7 +159,7 @@ impl<'a> Swapper<'a> {
             }
             for g in &self.gaps[p] {
                 let sum = |vars: &[Var]| vars.iter().map(|v| values[v.0].round()).sum::<f64>();
-                let gap = (sum(&g.basic) + sum(&g.late) - 1.0 - sum(&g.extended)).clamp(0.0, 1.0);
+                let gap = (sum(&g.basic) + sum(&g.late) - 1.0 - sum(&g.extended)).max(0.0);
                 set(g.var, gap, values, activity, &mut undo);
             }
         }
