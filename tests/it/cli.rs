@@ -2,7 +2,6 @@
 //! temporary directory, and the exit status and words the user sees.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
 use chrono::NaiveDate;
 use kehou::files;
@@ -15,38 +14,7 @@ use kehou_solver::validate;
 use kehou_solver::Plan;
 use tempfile::TempDir;
 
-/// What a run of `kehou` did.
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-impl Run {
-    fn all(&self) -> String {
-        format!(
-            "exit {}\n--- stdout\n{}--- stderr\n{}",
-            self.code, self.stdout, self.stderr
-        )
-    }
-}
-
-fn kehou(args: &[&str]) -> Run {
-    let Output {
-        status,
-        stdout,
-        stderr,
-    } = Command::new(env!("CARGO_BIN_EXE_kehou"))
-        .args(args)
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("run kehou");
-    Run {
-        code: status.code().expect("kehou ended by a signal"),
-        stdout: String::from_utf8(stdout).expect("stdout is UTF-8"),
-        stderr: String::from_utf8(stderr).expect("stderr is UTF-8"),
-    }
-}
+use crate::run::kehou;
 
 fn arg(path: &Path) -> &str {
     path.to_str().expect("temporary paths are UTF-8")

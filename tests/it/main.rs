@@ -6,4 +6,5 @@ mod docs;
 mod import;
 mod layering;
 mod lp_crosscheck;
+mod run;
 mod solve_export;

@@ -5,7 +5,6 @@
 //! a short time limit) and the tests that need a plan share it.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 use std::sync::OnceLock;
 
 use kehou::files;
@@ -19,37 +18,7 @@ const BOM: &str = "\u{feff}";
 const HEADER: &str =
     "cycle_week,weekday,session,start,end,post_kind,post_id,group,room,staff_id,staff_name,role";
 
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-impl Run {
-    fn all(&self) -> String {
-        format!(
-            "exit {}\n--- stdout\n{}--- stderr\n{}",
-            self.code, self.stdout, self.stderr
-        )
-    }
-}
-
-fn kehou(args: &[&str]) -> Run {
-    let Output {
-        status,
-        stdout,
-        stderr,
-    } = Command::new(env!("CARGO_BIN_EXE_kehou"))
-        .args(args)
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("run kehou");
-    Run {
-        code: status.code().expect("kehou ended by a signal"),
-        stdout: String::from_utf8_lossy(&stdout).into_owned(),
-        stderr: String::from_utf8(stderr).expect("stderr is UTF-8"),
-    }
-}
+use crate::run::{kehou, Run};
 
 fn arg(path: &Path) -> &str {
     path.to_str().expect("temporary paths are UTF-8")

@@ -111,18 +111,9 @@ impl<'a> Swapper<'a> {
                    activity: &mut [f64],
                    undo: &mut Vec<(Var, f64)>| {
             let old = values[v.0];
-            if (old - x).abs() < 1e-12 {
-                return;
-            }
-            undo.push((v, old));
-            values[v.0] = x;
-            for &r in &self.rows_of[v.0] {
-                let c = self.mip.rows[r]
-                    .terms
-                    .iter()
-                    .find(|(w, _)| *w == v)
-                    .map_or(0.0, |(_, c)| *c);
-                activity[r] += c * (x - old);
+            if (old - x).abs() >= 1e-12 {
+                undo.push((v, old));
+                self.assign(v, x, values, activity);
             }
         };
         for &(v, x) in changes {
@@ -181,17 +172,22 @@ impl<'a> Swapper<'a> {
             return true;
         }
         for (v, old) in undo.into_iter().rev() {
-            let x = values[v.0];
-            values[v.0] = old;
-            for &r in &self.rows_of[v.0] {
-                let c = self.mip.rows[r]
-                    .terms
-                    .iter()
-                    .find(|(w, _)| *w == v)
-                    .map_or(0.0, |(_, c)| *c);
-                activity[r] += c * (old - x);
-            }
+            self.assign(v, old, values, activity);
         }
         false
+    }
+
+    /// Sets `v` to `x`, keeping the rows' activities up to date.
+    fn assign(&self, v: Var, x: f64, values: &mut [f64], activity: &mut [f64]) {
+        let old = values[v.0];
+        values[v.0] = x;
+        for &r in &self.rows_of[v.0] {
+            let c = self.mip.rows[r]
+                .terms
+                .iter()
+                .find(|(w, _)| *w == v)
+                .map_or(0.0, |(_, c)| *c);
+            activity[r] += c * (x - old);
+        }
     }
 }
