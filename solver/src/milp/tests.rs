@@ -1,6 +1,8 @@
 //! The solver held against the independent checker, against exhaustive search
 //! on tiny schools, and against a monotonicity property.
 
+use std::ops::Not;
+
 use proptest::prelude::*;
 
 use super::objective::{load_penalty, LOAD_UNIT_MINUTES, PREFERENCE_WEIGHT};
@@ -112,6 +114,68 @@ fn swaps_keep_every_row_and_lower_the_objective() {
         "after {moves} swaps"
     );
     assert!(model.mip.objective_of(&values) < before);
+}
+
+#[test]
+fn locked_assignments_are_kept_and_the_rest_stays_close() {
+    let mut school = tiny_school();
+    for cap in &mut school.rules.caps {
+        cap.per_week = 12;
+        cap.per_day = 3;
+    }
+    let first = solve(&school, &options(5.0)).plan;
+    // Lock a teacher onto a Tuesday homework group that someone else has.
+    let post = first
+        .posts
+        .iter()
+        .find(|p| p.id == "w1-tue-basic-3-1")
+        .unwrap();
+    let holder = &post.staff[0].staff;
+    let other = school
+        .staff
+        .iter()
+        .find(|p| {
+            p.kind == StaffKind::Teacher
+                && &p.id != holder
+                && p.is_unavailable(Weekday::Tue, SessionKind::Basic).not()
+        })
+        .unwrap()
+        .id
+        .clone();
+    let mut previous = first.clone();
+    previous.locks.push(crate::plan::Lock {
+        post: post.id.clone(),
+        staff: other.clone(),
+        role: Role::Lead,
+    });
+    let second = solve(
+        &school,
+        &SolveOptions {
+            previous: Some(previous),
+            ..options(5.0)
+        },
+    )
+    .plan;
+    assert_eq!(check(&school, &second), vec![]);
+    let kept = second.post("w1-tue-basic-3-1").unwrap();
+    assert!(
+        kept.staff
+            .iter()
+            .any(|a| a.staff == other && a.role == Role::Lead),
+        "{kept:?}"
+    );
+    assert_eq!(second.locks.len(), 1);
+    // Stability: most other assignments are as before.
+    let same = first
+        .posts
+        .iter()
+        .filter(|p| second.post(&p.id).is_some_and(|q| q.staff == p.staff))
+        .count();
+    assert!(
+        same * 2 > first.posts.len(),
+        "{same} of {} posts unchanged",
+        first.posts.len()
+    );
 }
 
 #[test]
