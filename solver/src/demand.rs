@@ -202,19 +202,20 @@ impl<'a> DayBuilder<'a> {
             .join("+");
         let classes: Vec<ClassId> = group.iter().map(|c| c.id.clone()).collect();
         let lead_skill = (kind == PostKind::Homework).then(Skill::homework);
-        self.push(
+        let spec = self.spec(Draft {
             kind,
             session,
-            &label,
+            label,
             main,
             other,
             classes,
-            None,
+            club: None,
             room,
             students,
-            ratio.adults_for(students),
+            adults: ratio.adults_for(students),
             lead_skill,
-        );
+        });
+        self.posts.push(spec);
     }
 
     /// A free room for a group: a preferred one, else any of `kind` that fits.
@@ -312,19 +313,20 @@ impl<'a> DayBuilder<'a> {
                 let label = format!("L{}", n * 100 + i + 1);
                 let classes = group.iter().map(|c| c.id.clone()).collect();
                 let adults = ratio.adults_for(students);
-                self.push(
-                    PostKind::Late,
-                    SessionKind::Late,
-                    &label,
-                    times.0,
-                    times.1,
+                let spec = self.spec(Draft {
+                    kind: PostKind::Late,
+                    session: SessionKind::Late,
+                    label,
+                    main: times.0,
+                    other: times.1,
                     classes,
-                    None,
+                    club: None,
                     room,
                     students,
                     adults,
-                    None,
-                );
+                    lead_skill: None,
+                });
+                self.posts.push(spec);
             }
         }
     }
@@ -353,19 +355,19 @@ impl<'a> DayBuilder<'a> {
                     .rules
                     .ratios
                     .club_adults(club.enrolled, club.outdoor);
-                let mut spec = self.spec(
-                    PostKind::Club,
+                let mut spec = self.spec(Draft {
+                    kind: PostKind::Club,
                     session,
-                    &format!("club-{}", club.id),
+                    label: format!("club-{}", club.id),
                     main,
                     other,
-                    Vec::new(),
-                    Some(club.id.clone()),
-                    None,
-                    club.enrolled,
+                    classes: Vec::new(),
+                    club: Some(club.id.clone()),
+                    room: None,
+                    students: club.enrolled,
                     adults,
-                    Some(club.skill.clone()),
-                );
+                    lead_skill: Some(club.skill.clone()),
+                });
                 spec.optional = optional;
                 self.posts.push(spec);
             }
@@ -422,19 +424,20 @@ impl<'a> DayBuilder<'a> {
             );
             let room = Some(reception.room.clone());
             let adults = u32::from(reception.adults);
-            self.push(
-                PostKind::Reception,
-                SessionKind::Late,
-                "reception",
-                (late_end.0, span.0),
-                (late_end.1, span.1),
-                Vec::new(),
-                None,
+            let spec = self.spec(Draft {
+                kind: PostKind::Reception,
+                session: SessionKind::Late,
+                label: "reception".to_owned(),
+                main: (late_end.0, span.0),
+                other: (late_end.1, span.1),
+                classes: Vec::new(),
+                club: None,
                 room,
-                0,
+                students: 0,
                 adults,
-                None,
-            );
+                lead_skill: None,
+            });
+            self.posts.push(spec);
             end_of_day = (end_of_day.0.max(span.0), end_of_day.1.max(span.1));
         }
         if duties.gate.adults > 0 {
@@ -451,76 +454,55 @@ impl<'a> DayBuilder<'a> {
                 let main = (end_main, plus(end_main, duties.gate.minutes));
                 let other = (end_other, plus(end_other, duties.gate.minutes));
                 end_of_day = (end_of_day.0.max(main.1), end_of_day.1.max(other.1));
-                self.push(
-                    PostKind::Gate,
+                let spec = self.spec(Draft {
+                    kind: PostKind::Gate,
                     session,
-                    &label,
+                    label,
                     main,
                     other,
-                    Vec::new(),
-                    None,
-                    None,
-                    0,
-                    u32::from(duties.gate.adults),
-                    None,
-                );
+                    classes: Vec::new(),
+                    club: None,
+                    room: None,
+                    students: 0,
+                    adults: u32::from(duties.gate.adults),
+                    lead_skill: None,
+                });
+                self.posts.push(spec);
             }
         }
         if duties.duty_leader {
-            let mut spec = self.spec(
-                PostKind::DutyLeader,
-                SessionKind::Basic,
-                "duty",
-                (first.0, end_of_day.0),
-                (first.1, end_of_day.1),
-                Vec::new(),
-                None,
-                None,
-                0,
-                1,
-                None,
-            );
+            let mut spec = self.spec(Draft {
+                kind: PostKind::DutyLeader,
+                session: SessionKind::Basic,
+                label: "duty".to_owned(),
+                main: (first.0, end_of_day.0),
+                other: (first.1, end_of_day.1),
+                classes: Vec::new(),
+                club: None,
+                room: None,
+                students: 0,
+                adults: 1,
+                lead_skill: None,
+            });
             spec.only_kinds = Some(vec![StaffKind::Leader]);
             self.posts.push(spec);
         }
     }
 
-    #[allow(clippy::too_many_arguments)]
-    fn push(
-        &mut self,
-        kind: PostKind,
-        session: SessionKind,
-        label: &str,
-        main: (ClockTime, ClockTime),
-        other: (ClockTime, ClockTime),
-        classes: Vec<ClassId>,
-        club: Option<crate::model::ClubId>,
-        room: Option<RoomId>,
-        students: u32,
-        adults: u32,
-        lead_skill: Option<Skill>,
-    ) {
-        let spec = self.spec(
-            kind, session, label, main, other, classes, club, room, students, adults, lead_skill,
-        );
-        self.posts.push(spec);
-    }
-
-    #[allow(clippy::too_many_arguments)]
-    fn spec(
-        &self,
-        kind: PostKind,
-        session: SessionKind,
-        label: &str,
-        main: (ClockTime, ClockTime),
-        other: (ClockTime, ClockTime),
-        classes: Vec<ClassId>,
-        club: Option<crate::model::ClubId>,
-        room: Option<RoomId>,
-        students: u32,
-        adults: u32,
-        lead_skill: Option<Skill>,
-    ) -> PostSpec {
+    fn spec(&self, draft: Draft) -> PostSpec {
+        let Draft {
+            kind,
+            session,
+            label,
+            main,
+            other,
+            classes,
+            club,
+            room,
+            students,
+            adults,
+            lead_skill,
+        } = draft;
         let w = &self.school.rules.weights;
         // In u64: nonsense percentages (validation reports them) must not overflow.
         let mut weight: u64 = 100;
@@ -575,6 +557,23 @@ impl<'a> DayBuilder<'a> {
             weight_percent: weight,
         }
     }
+}
+
+/// A post before its id and fairness weight are worked out (`DayBuilder::spec`).
+struct Draft {
+    kind: PostKind,
+    session: SessionKind,
+    /// What makes the id unique within the day: `3-2`, `L1`, `club-football`.
+    label: String,
+    /// (start, end) in the main season and in the other season.
+    main: (ClockTime, ClockTime),
+    other: (ClockTime, ClockTime),
+    classes: Vec<ClassId>,
+    club: Option<crate::model::ClubId>,
+    room: Option<RoomId>,
+    students: u32,
+    adults: u32,
+    lead_skill: Option<Skill>,
 }
 
 /// A post holding students, as the duties need it: kind, session, main and other-season times.
