@@ -5,3 +5,4 @@ pub mod cli;
 pub mod export;
 pub mod files;
 pub mod import;
+pub mod tui;

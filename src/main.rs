@@ -6,7 +6,11 @@ use clap::Parser;
 use kehou::cli::{self, Cli};
 
 fn main() -> color_eyre::Result<ExitCode> {
-    // First, so that a panic anywhere is reported readably.
+    // First, so that a panic anywhere is reported readably. The terminal UI
+    // then calls `ratatui::try_init`, which wraps this panic hook with one
+    // that restores the terminal first: a panic in the UI leaves a usable
+    // shell and color-eyre's report on it (the other order would print the
+    // report into the alternate screen, then wipe it).
     color_eyre::install()?;
     let cli = Cli::parse();
     Ok(cli::run(&cli).into())

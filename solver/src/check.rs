@@ -51,6 +51,16 @@ impl fmt::Display for Violation {
     }
 }
 
+pub use crate::repair::check::check_dated;
+
+/// Every broken hard rule of the cycle and of the real dates its absences and
+/// substitutions touch: what must be empty before a plan is saved.
+pub fn check_all(school: &School, plan: &Plan) -> Vec<Violation> {
+    let mut out = check(school, plan);
+    out.extend(check_dated(school, plan));
+    out
+}
+
 /// Every broken hard rule of `plan` for `school`; empty when the plan is sound.
 pub fn check(school: &School, plan: &Plan) -> Vec<Violation> {
     let mut out = Vec::new();

@@ -5,12 +5,14 @@
 pub mod backend;
 pub mod calendar;
 pub mod check;
+pub mod dated;
 pub mod demand;
 pub mod explain;
 pub mod generate;
 pub mod milp;
 pub mod model;
 pub mod plan;
+pub mod repair;
 pub mod validate;
 
 pub use model::School;

@@ -2,12 +2,18 @@
 
 use std::fmt;
 
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::model::{ClassId, ClockTime, ClubId, RoomId, SessionKind, StaffId, Weekday};
 
 /// The format version of `*.plan.ron` files this build reads and writes.
-pub const PLAN_FORMAT_VERSION: u32 = 1;
+///
+/// Version 2 added `absences` and `substitutions` (sick calls repaired on real
+/// dates). Both default to empty, so version 1 files still load; the bump makes
+/// an older kehou say "newer than this kehou understands" instead of failing on
+/// an unknown field.
+pub const PLAN_FORMAT_VERSION: u32 = 2;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -22,6 +28,12 @@ pub struct Plan {
     /// Assignments a re-solve must keep exactly.
     #[serde(default)]
     pub locks: Vec<Lock>,
+    /// Absences on real dates (sick calls, longer leave noted during the term).
+    #[serde(default)]
+    pub absences: Vec<Absence>,
+    /// Changes to the cycle's staffing on real dates, in the order they were made.
+    #[serde(default)]
+    pub substitutions: Vec<Substitution>,
 }
 
 impl Plan {
@@ -34,6 +46,8 @@ impl Plan {
             solve: SolveReport::default(),
             posts: Vec::new(),
             locks: Vec::new(),
+            absences: Vec::new(),
+            substitutions: Vec::new(),
         }
     }
 
@@ -223,4 +237,67 @@ pub struct Lock {
     pub post: String,
     pub staff: StaffId,
     pub role: Role,
+}
+
+/// A person away on real dates: the cycle's posts they hold those dates are repaired.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Absence {
+    pub staff: StaffId,
+    pub from: NaiveDate,
+    /// Inclusive.
+    pub to: NaiveDate,
+    /// Sessions missed; empty = the whole day.
+    #[serde(default)]
+    pub sessions: Vec<SessionKind>,
+    #[serde(default)]
+    pub reason: String,
+}
+
+impl Absence {
+    /// Is the person away on `date` for a post touching these sessions?
+    pub fn covers(&self, date: NaiveDate, sessions: &[SessionKind]) -> bool {
+        self.from <= date
+            && date <= self.to
+            && (self.sessions.is_empty() || sessions.iter().any(|s| self.sessions.contains(s)))
+    }
+}
+
+/// One change to a cycle post on one date: `out` leaves the post, `cover` takes
+/// their place in `role`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Substitution {
+    pub date: NaiveDate,
+    /// `Post::id` of the cycle post.
+    pub post: String,
+    pub role: Role,
+    /// Who is out (`None`: filling a post that was unmet).
+    #[serde(default)]
+    pub out: Option<StaffId>,
+    /// Who covers (`None`: nobody could; the post is unmet that day).
+    #[serde(default)]
+    pub cover: Option<StaffId>,
+    /// Why this person (or why nobody), in words for the deputy head.
+    #[serde(default)]
+    pub reason: String,
+    pub decided_by: DecidedBy,
+}
+
+/// Who chose a substitute.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum DecidedBy {
+    /// The repair chose.
+    Kehou,
+    /// The deputy head chose by hand.
+    Hand,
+}
+
+impl DecidedBy {
+    pub fn code(self) -> &'static str {
+        match self {
+            DecidedBy::Kehou => "kehou",
+            DecidedBy::Hand => "hand",
+        }
+    }
 }

@@ -42,9 +42,19 @@ pub struct BenchArgs {
     pub time_limit: f64,
     #[arg(long, help = "Print the table header first")]
     pub header: bool,
+    /// Measure drawing the terminal UI's rota instead of solving.
+    #[arg(
+        long,
+        value_name = "SCHOOL",
+        help = "Instead of solving: time drawing the terminal UI's rota for SCHOOL and its plan (200×60)"
+    )]
+    pub tui: Option<std::path::PathBuf>,
 }
 
-pub fn run(args: &BenchArgs, out: &mut dyn Write, _err: &mut dyn Write) -> io::Result<Outcome> {
+pub fn run(args: &BenchArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<Outcome> {
+    if let Some(school) = &args.tui {
+        return tui_frames(school, out, err);
+    }
     let school = generate(args.size.into(), args.seed);
     let started = std::time::Instant::now();
     let solved = solve(
@@ -53,6 +63,7 @@ pub fn run(args: &BenchArgs, out: &mut dyn Write, _err: &mut dyn Write) -> io::R
             cycle_weeks: Some(args.cycle_weeks),
             time_limit_seconds: Some(args.time_limit),
             previous: None,
+            cancel: None,
         },
     );
     let wall = started.elapsed().as_secs_f64();
@@ -97,6 +108,57 @@ pub fn run(args: &BenchArgs, out: &mut dyn Write, _err: &mut dyn Write) -> io::R
     } else {
         Outcome::Bug
     })
+}
+
+/// `kehou bench --tui SCHOOL`: frame times of the rota at 200×60, as a
+/// Markdown table row.
+fn tui_frames(
+    school: &std::path::Path,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> io::Result<Outcome> {
+    use crate::tui::screens::ScreenId;
+    let ms = |d: std::time::Duration| d.as_secs_f64() * 1000.0;
+    let mut row = Vec::new();
+    for (screen, name) in [(ScreenId::Rota, "rota"), (ScreenId::Overview, "overview")] {
+        match crate::tui::bench::frame_times(school, screen, 200, 60, 200) {
+            Ok(t) => row.push(format!(
+                "| {} | {name} | 200×60 | {} | {:.2} | {:.2} | {:.2} |",
+                school.display(),
+                t.frames,
+                ms(t.median),
+                ms(t.p95),
+                ms(t.max)
+            )),
+            Err(e) => {
+                writeln!(err, "{e}")?;
+                return Ok(Outcome::Trouble);
+            }
+        }
+    }
+    match crate::tui::bench::edit_times(school, 50) {
+        Ok(t) => row.push(format!(
+            "| {} | one edit (lock), with validation and the checker | – | {} | {:.2} | {:.2} | {:.2} |",
+            school.display(),
+            t.frames,
+            ms(t.median),
+            ms(t.p95),
+            ms(t.max)
+        )),
+        Err(e) => {
+            writeln!(err, "{e}")?;
+            return Ok(Outcome::Trouble);
+        }
+    }
+    writeln!(
+        out,
+        "| school | screen | size | frames | median ms | p95 ms | max ms |"
+    )?;
+    writeln!(out, "|---|---|---|---|---|---|---|")?;
+    for r in row {
+        writeln!(out, "{r}")?;
+    }
+    Ok(Outcome::Clean)
 }
 
 /// The process's peak resident memory (Linux `VmHWM`), if the system says.

@@ -1,14 +1,16 @@
-//! `kehou export`: the roster of a plan as a file for the duty board,
-//! the teachers and the finance office.
+//! `kehou export`: the roster of a plan as files for the duty board, the
+//! teachers and the finance office. All the work is `export::export`, which
+//! the terminal UI calls too.
 
-use std::fs::File;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
+use chrono::NaiveDate;
 use clap::{Args, ValueEnum};
+use kehou_solver::model::StaffId;
 
 use super::{text, Outcome};
-use crate::export::{self, Format};
+use crate::export::{self, ExportError, ExportOptions, Format};
 use crate::files;
 
 #[derive(Debug, Args)]
@@ -19,6 +21,10 @@ pub struct ExportArgs {
     pub plan: PathBuf,
     #[arg(long, value_enum, default_value_t = ExportFormat::Csv, help = text::EXPORT_FORMAT_HELP)]
     pub format: ExportFormat,
+    #[arg(long, value_name = "YYYY-MM-DD", help = text::EXPORT_DATE_HELP)]
+    pub date: Option<NaiveDate>,
+    #[arg(long, value_name = "STAFF_ID", help = text::EXPORT_PERSON_HELP)]
+    pub person: Option<String>,
     #[arg(short, long, value_name = "FILE", help = text::EXPORT_OUTPUT_HELP)]
     pub output: PathBuf,
 }
@@ -28,12 +34,27 @@ pub struct ExportArgs {
 pub enum ExportFormat {
     #[value(help = text::EXPORT_FORMAT_CSV)]
     Csv,
+    #[value(help = text::EXPORT_FORMAT_HTML)]
+    Html,
+    #[value(help = text::EXPORT_FORMAT_SIGNIN)]
+    Signin,
+    #[value(help = text::EXPORT_FORMAT_XLSX)]
+    Xlsx,
+    #[value(help = text::EXPORT_FORMAT_ICS)]
+    Ics,
+    #[value(help = text::EXPORT_FORMAT_HOURS)]
+    Hours,
 }
 
 impl From<ExportFormat> for Format {
     fn from(format: ExportFormat) -> Format {
         match format {
             ExportFormat::Csv => Format::Csv,
+            ExportFormat::Html => Format::Html,
+            ExportFormat::Signin => Format::Signin,
+            ExportFormat::Xlsx => Format::Xlsx,
+            ExportFormat::Ics => Format::Ics,
+            ExportFormat::Hours => Format::Hours,
         }
     }
 }
@@ -56,22 +77,59 @@ pub fn run(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::R
     if plan.school_fingerprint != school.fingerprint() {
         writeln!(err, "{}", text::export_stale(&args.plan))?;
     }
+    let options = ExportOptions {
+        format: args.format.into(),
+        date: args.date,
+        person: args.person.as_deref().map(StaffId::new),
+        output: args.output.clone(),
+    };
 
-    let bytes = export::render(args.format.into(), &school, &plan)?;
     if args.output == Path::new("-") {
-        out.write_all(&bytes)?;
+        let made = match export::files(&school, &plan, &options) {
+            Ok(made) => made,
+            Err(e) => return trouble(err, &e),
+        };
+        if made.len() != 1 {
+            writeln!(err, "{}", words::MANY_TO_STDOUT)?;
+            return Ok(Outcome::Trouble);
+        }
+        out.write_all(&made[0].bytes)?;
         return Ok(Outcome::Clean);
     }
-    let mut write = |f: &mut File, b: &[u8]| f.write_all(b);
-    if let Err(e) = files::write_atomic(&args.output, &bytes, &mut write) {
-        writeln!(err, "{e}")?;
-        return Ok(Outcome::Trouble);
+    let written = match export::export(&school, &plan, &options) {
+        Ok(written) => written,
+        Err(e) => return trouble(err, &e),
+    };
+    if options.format == Format::Csv && options.date.is_none() {
+        let rows = export::roster_rows(&school, &plan);
+        let holes = rows
+            .iter()
+            .filter(|r| r.role == export::RosterRole::Unmet)
+            .count();
+        writeln!(out, "{}", text::exported(&args.output, rows.len(), holes))?;
+    } else {
+        writeln!(out, "{}", words::wrote(&written, &args.output))?;
     }
-    let rows = export::roster_rows(&school, &plan);
-    let holes = rows
-        .iter()
-        .filter(|r| r.role == export::RosterRole::Unmet)
-        .count();
-    writeln!(out, "{}", text::exported(&args.output, rows.len(), holes))?;
     Ok(Outcome::Clean)
+}
+
+fn trouble(err: &mut dyn Write, e: &ExportError) -> io::Result<Outcome> {
+    writeln!(err, "{e}")?;
+    Ok(Outcome::Trouble)
+}
+
+mod words {
+    use std::path::Path;
+
+    use crate::export::Written;
+
+    pub const MANY_TO_STDOUT: &str = "this export makes one file per person and cannot go to standard output; give a directory with -o, or one person with --person";
+
+    /// "wrote duty-board.html (53 kB)", or "wrote 88 files to calendars/".
+    pub fn wrote(written: &[Written], output: &Path) -> String {
+        match written {
+            [one] => format!("wrote {} ({} bytes)", one.path.display(), one.bytes),
+            many => format!("wrote {} files to {}", many.len(), output.display()),
+        }
+    }
 }

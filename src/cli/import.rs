@@ -16,19 +16,26 @@ use crate::import::{self, Source, Sources};
 pub use words::{IMPORT_ABOUT, IMPORT_EXAMPLES, IMPORT_LONG_ABOUT};
 use words::{
     IMPORT_CLASSES_HELP, IMPORT_CLUBS_HELP, IMPORT_OUTPUT_HELP, IMPORT_ROOMS_HELP,
-    IMPORT_SETTINGS_HELP, IMPORT_STAFF_HELP,
+    IMPORT_SETTINGS_HELP, IMPORT_STAFF_HELP, IMPORT_WORKBOOK_HELP,
 };
 
 #[derive(Debug, Args)]
 pub struct ImportArgs {
-    #[arg(long, value_name = "FILE", help = IMPORT_STAFF_HELP)]
-    pub staff: PathBuf,
-    #[arg(long, value_name = "FILE", help = IMPORT_ROOMS_HELP)]
-    pub rooms: PathBuf,
-    #[arg(long, value_name = "FILE", help = IMPORT_CLASSES_HELP)]
-    pub classes: PathBuf,
+    #[arg(long, value_name = "FILE", help = IMPORT_STAFF_HELP, required_unless_present = "workbook")]
+    pub staff: Option<PathBuf>,
+    #[arg(long, value_name = "FILE", help = IMPORT_ROOMS_HELP, required_unless_present = "workbook")]
+    pub rooms: Option<PathBuf>,
+    #[arg(long, value_name = "FILE", help = IMPORT_CLASSES_HELP, required_unless_present = "workbook")]
+    pub classes: Option<PathBuf>,
     #[arg(long, value_name = "FILE", help = IMPORT_CLUBS_HELP)]
     pub clubs: Option<PathBuf>,
+    #[arg(
+        long,
+        value_name = "FILE.xlsx",
+        help = IMPORT_WORKBOOK_HELP,
+        conflicts_with_all = ["staff", "rooms", "classes", "clubs"]
+    )]
+    pub workbook: Option<PathBuf>,
     #[arg(long, value_name = "BASE.school.ron", help = IMPORT_SETTINGS_HELP)]
     pub settings: Option<PathBuf>,
     #[arg(short, long, value_name = "SCHOOL", help = IMPORT_OUTPUT_HELP)]
@@ -56,9 +63,10 @@ pub fn run_on(
             None
         }
     };
-    let staff = read(&args.staff);
-    let rooms = read(&args.rooms);
-    let classes = read(&args.classes);
+    let workbook = args.workbook.as_deref().map(&mut read);
+    let staff = args.staff.as_deref().map(&mut read);
+    let rooms = args.rooms.as_deref().map(&mut read);
+    let classes = args.classes.as_deref().map(&mut read);
     let clubs = args.clubs.as_deref().map(&mut read);
     let base = match args.settings.as_deref().map(files::load_school).transpose() {
         Ok(base) => base,
@@ -67,16 +75,30 @@ pub fn run_on(
             None
         }
     };
-    let (Some(staff), Some(rooms), Some(classes), true) =
-        (staff, rooms, classes, trouble.is_empty())
-    else {
+    if !trouble.is_empty() {
         return report_trouble(&trouble, err);
-    };
-    let sources = Sources {
-        staff,
-        rooms,
-        classes,
-        clubs: clubs.flatten(),
+    }
+    let sources = match (
+        workbook.flatten(),
+        staff.flatten(),
+        rooms.flatten(),
+        classes.flatten(),
+    ) {
+        (Some(book), ..) => match import::xlsx::sources(&book.name, &book.bytes) {
+            Ok(sources) => sources,
+            Err(errors) => {
+                let lines: Vec<String> = errors.0.iter().map(ToString::to_string).collect();
+                return report_trouble(&lines, err);
+            }
+        },
+        (None, Some(staff), Some(rooms), Some(classes)) => Sources {
+            staff,
+            rooms,
+            classes,
+            clubs: clubs.flatten(),
+        },
+        // clap requires the three lists when there is no workbook.
+        _ => return report_trouble(&[words::NO_LISTS.to_owned()], err),
     };
     let defaults_used = base.is_none();
     let school = match import::import(&sources, base, today) {
@@ -156,7 +178,13 @@ The school's name, term, rules, day timetables and duties come from
 --settings, an existing school file (last term's, say). Without it they are
 defaults for the current school year: check them in the file written.
 
-Every problem in every CSV file is listed at once, with file, row and column.
+Or keep the lists as sheets of one Excel workbook (--workbook school.xlsx):
+sheets named staff, rooms, classes and clubs (or 教职工, 教室, 班级, 社团),
+each with the columns above in its first row. A line break inside a cell
+separates list items.
+
+Every problem in every CSV file or sheet is listed at once, with file (and
+sheet), row and column.
 Then the school is checked as by `kehou check`. The school file is written only
 if there are no errors (warnings are allowed); if SCHOOL exists, the old one is
 kept as SCHOOL.bak.
@@ -170,7 +198,9 @@ Examples:
   kehou import --staff staff.csv --rooms rooms.csv --classes classes.csv --clubs clubs.csv -o school.school.ron
       a school with default settings
   kehou import --staff staff.csv --rooms rooms.csv --classes classes.csv --clubs clubs.csv --settings last-term.school.ron -o new-term.school.ron
-      this term's lists, with last term's settings";
+      this term's lists, with last term's settings
+  kehou import --workbook school.xlsx --settings last-term.school.ron -o new-term.school.ron
+      the four lists as sheets of one workbook";
 
     pub const IMPORT_STAFF_HELP: &str = "The staff list, such as staff.csv: one person a row";
     pub const IMPORT_ROOMS_HELP: &str = "The rooms and places, such as rooms.csv";
@@ -180,6 +210,10 @@ Examples:
     pub const IMPORT_SETTINGS_HELP: &str =
         "A school file whose name, term, rules, timetables and duties to keep";
     pub const IMPORT_OUTPUT_HELP: &str = "Where to save the school, such as school.school.ron";
+    pub const IMPORT_WORKBOOK_HELP: &str =
+        "Instead of the CSV files: one Excel workbook with sheets staff, rooms, classes and (optional) clubs";
+    pub const NO_LISTS: &str =
+        "give --staff, --rooms and --classes (CSV files), or --workbook (an .xlsx file)";
 
     pub fn cannot_read(path: &Path, e: &impl Display) -> String {
         format!("{}: cannot read the file: {e}", path.display())

@@ -6,26 +6,34 @@
 //! not be read or written, or the command line was wrong — clap uses 2 too),
 //! 3 kehou found a bug in itself (a solved plan failed the independent checker).
 
+mod absent;
 mod bench;
 mod check;
+mod cover;
 mod demo;
 mod export;
 mod import;
 mod overview;
+mod roster;
 mod solve;
 pub mod text;
+mod tui;
 
 use std::io::{self, Write};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+pub use absent::AbsentArgs;
 pub use bench::BenchArgs;
 pub use check::CheckArgs;
+pub use cover::{CandidatesArgs, CoverArgs};
 pub use demo::{DemoArgs, DemoSize};
 pub use export::{ExportArgs, ExportFormat};
 pub use import::ImportArgs;
+pub use roster::{RosterArgs, RosterFormat};
 pub use solve::SolveArgs;
+pub use tui::{LangArg, TuiArgs};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -38,6 +46,13 @@ pub use solve::SolveArgs;
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
+    /// The terminal UI's language when `kehou` runs with no command.
+    #[arg(
+        long,
+        value_enum,
+        help = "Language of the terminal UI (with no command)"
+    )]
+    pub lang: Option<LangArg>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -74,6 +89,16 @@ pub enum Command {
     Import(ImportArgs),
     #[command(about = bench::BENCH_ABOUT, long_about = bench::BENCH_LONG_ABOUT, after_help = bench::BENCH_EXAMPLES)]
     Bench(BenchArgs),
+    #[command(about = roster::ROSTER_ABOUT, long_about = roster::ROSTER_LONG_ABOUT, after_help = roster::ROSTER_EXAMPLES)]
+    Roster(RosterArgs),
+    #[command(about = absent::ABSENT_ABOUT, long_about = absent::ABSENT_LONG_ABOUT, after_help = absent::ABSENT_EXAMPLES)]
+    Absent(AbsentArgs),
+    #[command(about = cover::CANDIDATES_ABOUT, long_about = cover::CANDIDATES_LONG_ABOUT, after_help = cover::CANDIDATES_EXAMPLES)]
+    Candidates(CandidatesArgs),
+    #[command(about = cover::COVER_ABOUT, long_about = cover::COVER_LONG_ABOUT, after_help = cover::COVER_EXAMPLES)]
+    Cover(CoverArgs),
+    #[command(about = tui::TUI_ABOUT, long_about = tui::TUI_LONG_ABOUT, after_help = tui::TUI_EXAMPLES)]
+    Tui(TuiArgs),
 }
 
 /// How a command ended; the process exit status.
@@ -117,6 +142,12 @@ impl From<Outcome> for ExitCode {
 
 /// Runs a parsed command line against the real standard output and error.
 pub fn run(cli: &Cli) -> Outcome {
+    // No command on a terminal opens the terminal UI; piped (`kehou | head`),
+    // the overview text.
+    if cli.command.is_none() && tui::interactive() {
+        let mut err = io::stderr().lock();
+        return tui::run_default(cli.lang, &mut err).unwrap_or(Outcome::Trouble);
+    }
     let mut out = Stdout::default();
     let mut err = io::stderr().lock();
     let result = run_with(cli, &mut out, &mut err).and_then(|outcome| {
@@ -138,6 +169,11 @@ pub fn run_with(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write) -> io::Resu
         Some(Command::Export(args)) => export::run(args, out, err),
         Some(Command::Import(args)) => import::run(args, out, err),
         Some(Command::Bench(args)) => bench::run(args, out, err),
+        Some(Command::Roster(args)) => roster::run(args, out, err),
+        Some(Command::Absent(args)) => absent::run(args, out, err),
+        Some(Command::Candidates(args)) => cover::candidates(args, out, err),
+        Some(Command::Cover(args)) => cover::cover(args, out, err),
+        Some(Command::Tui(args)) => tui::run(args, err),
         None => overview::run(out),
     }
 }

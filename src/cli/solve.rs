@@ -71,6 +71,7 @@ pub fn run(args: &SolveArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Re
         cycle_weeks: args.cycle_weeks,
         time_limit_seconds: args.time_limit.map(f64::from),
         previous: previous_plan(&school, &args.output, err)?,
+        cancel: None,
     };
     let limit = args.time_limit.unwrap_or(school.rules.time_limit_seconds);
     let mut solved = with_progress(limit, err, || milp::solve(&school, &options));
@@ -88,12 +89,31 @@ pub fn run(args: &SolveArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Re
         }
     }
 
+    // A re-solve keeps the term's sick calls and substitutions, redoing those
+    // the new cycle no longer fits (docs/model.md §10).
+    if let Some(previous) = &options.previous {
+        match kehou_solver::repair::carry_over(&school, previous, solved.plan.clone()) {
+            Ok(kept) if kept.plan.absences.is_empty() && kept.plan.substitutions.is_empty() => {}
+            Ok(kept) => {
+                writeln!(
+                    err,
+                    "Kept {} absence(s) and {} substitution(s) of the term; {} redone for the new rota.",
+                    kept.plan.absences.len(),
+                    kept.plan.substitutions.len(),
+                    kept.removed.len()
+                )?;
+                solved.plan = kept.plan;
+            }
+            Err(e) => writeln!(err, "{e}")?,
+        }
+    }
+
     let plan = &solved.plan;
     if plan.solve.status == SolveStatus::NoPlan {
         write!(out, "{}", text::solve_no_plan(plan, &args.output))?;
         return Ok(outcome.worst(Outcome::Problems));
     }
-    let violations = check::check(&school, plan);
+    let violations = check::check_all(&school, plan);
     if !violations.is_empty() {
         writeln!(err, "{}", text::SOLVE_BUG)?;
         for v in &violations {

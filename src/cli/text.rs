@@ -37,6 +37,10 @@ Examples:
       make the rota
   kehou export demo.school.ron demo.plan.ron --format csv -o roster.csv
       the roster for the duty board, as a spreadsheet
+  kehou absent demo.school.ron demo.plan.ron --staff t012 --date 2026-09-08 --reason 病假
+      a teacher called in sick: repair that day's roster
+  kehou roster demo.school.ron demo.plan.ron --date 2026-09-08
+      the roster of one date, with every substitution
   kehou help check
       more about one command";
 
@@ -358,12 +362,35 @@ fn number(x: f64) -> String {
 
 // ---- kehou export ----------------------------------------------------------
 
-pub const EXPORT_ABOUT: &str = "Write a plan's roster as a file for the duty board";
+pub const EXPORT_ABOUT: &str =
+    "Write a plan as a duty board, workbook, calendars, sign-in sheets, hours or CSV";
 
 pub const EXPORT_LONG_ABOUT: &str = "\
-Write the roster of a plan as a file: for the duty board (值班表), for every
+Write the roster of a plan as files: for the duty board (值班表), for every
 teacher, and for the finance office (after-school hours count for
-performance pay).
+performance pay). docs/exports.md describes every format.
+
+--format html    the duty board: printable HTML, one A4 landscape page per
+                 week of the cycle (a large school's week may take two),
+                 weekdays across, sessions down, the duty leader of each day
+                 highlighted. With --date D: that day's sheet, its
+                 substitutions marked (who is out struck through, who covers
+                 highlighted). Open it in a browser and print.
+--format signin  attendance sign-in sheets (托管学生考勤记录表): one A4 page
+                 per care group per week, a row per day with count and
+                 signature columns. With --date D: the sheets of D's teaching
+                 week, dates filled in.
+--format xlsx    a workbook with sheets Rota, By person, By room,
+                 Substitutions and Hours.
+--format ics     iCalendar files for phones: one per person, all term on real
+                 dates (holidays skipped, make-up days included, substitutions
+                 applied), in time zone Asia/Shanghai. -o names a directory;
+                 with --person ID, -o may name the .ics file.
+--format hours   hours per person for the term: minutes by post kind, late
+                 duties, substitutions covered and released, total hours. CSV,
+                 or a workbook when -o ends in .xlsx. --person ID: one person.
+--format csv     the roster, one row per person per post (below). With
+                 --date D: that day's roster, a date column first.
 
 CSV (--format csv) has one row per person per post, with the columns
   cycle_week,weekday,session,start,end,post_kind,post_id,group,room,staff_id,staff_name,role
@@ -387,21 +414,44 @@ If the plan was made for an earlier version of the school, the roster is
 still written, with a warning: solve again. If FILE already exists, the old
 one is kept as FILE.bak.
 
-Exit status: 0 when the file is written (warnings allowed); 2 when a file
-cannot be read or written.";
+Exit status: 0 when the files are written (warnings allowed); 2 when a file
+cannot be read or written, the date has no service, or the person is not in
+the school.";
 
 pub const EXPORT_EXAMPLES: &str = "\
 Examples:
   kehou export demo.school.ron demo.plan.ron --format csv -o roster.csv
       the roster for a spreadsheet
   kehou export demo.school.ron demo.plan.ron -o - | grep ',unmet'
-      the posts still missing adults";
+      the posts still missing adults
+  kehou export demo.school.ron demo.plan.ron --format html -o 值班表.html
+      the duty board to print, a page per cycle week
+  kehou export demo.school.ron demo.plan.ron --format html --date 2026-10-12 -o today.html
+      the day's sheet with its substitutions
+  kehou export demo.school.ron demo.plan.ron --format xlsx -o roster.xlsx
+      the workbook for the office
+  kehou export demo.school.ron demo.plan.ron --format ics -o calendars/
+      a calendar file per teacher; --person t001 -o t001.ics for one
+  kehou export demo.school.ron demo.plan.ron --format hours -o hours.xlsx
+      the term's hours for performance pay
+  kehou export demo.school.ron demo.plan.ron --format signin -o signin.html
+      attendance sign-in sheets per care group per week";
 
 pub const EXPORT_SCHOOL_HELP: &str = "The school file, such as demo.school.ron";
 pub const EXPORT_PLAN_HELP: &str = "The plan file, such as demo.plan.ron";
 pub const EXPORT_FORMAT_HELP: &str = "The kind of file to write";
 pub const EXPORT_FORMAT_CSV: &str = "the roster as CSV, one row per person per post";
-pub const EXPORT_OUTPUT_HELP: &str = "Where to write, such as roster.csv; - for standard output";
+pub const EXPORT_FORMAT_HTML: &str = "the duty board (值班表), printable HTML";
+pub const EXPORT_FORMAT_SIGNIN: &str =
+    "attendance sign-in sheets per care group per week, printable HTML";
+pub const EXPORT_FORMAT_XLSX: &str = "a workbook: Rota, By person, By room, Substitutions, Hours";
+pub const EXPORT_FORMAT_ICS: &str = "iCalendar files, one per person, for the whole term";
+pub const EXPORT_FORMAT_HOURS: &str =
+    "hours per person for the term: CSV, or xlsx if -o ends in .xlsx";
+pub const EXPORT_DATE_HELP: &str = "One service date (YYYY-MM-DD): the day's sheet (html), a date column (csv), that week's sheets (signin)";
+pub const EXPORT_PERSON_HELP: &str = "One person's staff id: their calendar (ics) or hours (hours)";
+pub const EXPORT_OUTPUT_HELP: &str =
+    "Where to write, such as roster.csv (a directory for ics); - for standard output";
 
 pub fn export_stale(plan: &Path) -> String {
     format!(

@@ -10,6 +10,9 @@
 use std::borrow::Cow;
 use std::io;
 
+use kehou_solver::dated::DayRoster;
+use kehou_solver::School;
+
 use super::RosterRow;
 
 /// The header of the roster CSV; the columns are documented in `kehou export --help`.
@@ -39,6 +42,30 @@ pub fn roster(rows: &[RosterRow]) -> io::Result<Vec<u8>> {
         .from_writer(&mut bytes);
     writer.write_record(ROSTER_HEADER)?;
     for row in rows {
+        for cell in cells(row) {
+            writer.write_field(spreadsheet_safe(&cell).as_bytes())?;
+        }
+        writer.write_record(None::<&[u8]>)?;
+    }
+    writer.flush()?;
+    drop(writer);
+    Ok(bytes)
+}
+
+/// The roster of one date as CSV: the roster's columns after a `date`
+/// column, the posts timed for that date's season and staffed as that
+/// date's substitutions left them.
+pub fn day(school: &School, day: &DayRoster) -> io::Result<Vec<u8>> {
+    let rows = super::post_rows(school, day.posts.iter().map(|p| &p.post));
+    let date = day.day.date.to_string();
+    let mut bytes = BOM.as_bytes().to_vec();
+    let mut writer = ::csv::WriterBuilder::new()
+        .terminator(::csv::Terminator::CRLF)
+        .from_writer(&mut bytes);
+    writer.write_field("date")?;
+    writer.write_record(ROSTER_HEADER)?;
+    for row in &rows {
+        writer.write_field(&date)?;
         for cell in cells(row) {
             writer.write_field(spreadsheet_safe(&cell).as_bytes())?;
         }

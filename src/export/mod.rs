@@ -10,13 +10,25 @@
 //! late duties, duty-leader days), computed from the plan alone, so the command
 //! line and the terminal UI say the same.
 
+pub mod board;
 pub mod csv;
+pub mod day;
+mod fit;
+pub mod hours;
+pub mod html;
+pub mod ics;
+mod job;
+pub mod labels;
+pub mod signin;
 pub mod summary;
+pub mod xlsx;
+
+pub use job::{export, files, ExportError, ExportFile, ExportOptions, Written};
 
 use std::io;
 
 use kehou_solver::model::{ClockTime, RoomId, SessionKind, StaffId, Weekday};
-use kehou_solver::plan::{PostKind, Role};
+use kehou_solver::plan::{Post, PostKind, Role};
 use kehou_solver::{Plan, School};
 
 /// The file formats a plan can be exported to.
@@ -24,13 +36,67 @@ use kehou_solver::{Plan, School};
 pub enum Format {
     /// The roster as a spreadsheet-safe CSV file (UTF-8 with a byte-order mark).
     Csv,
+    /// The duty board (值班表): printable HTML, a page per cycle week, or the
+    /// sheet of one date.
+    Html,
+    /// Attendance sign-in sheets (考勤记录表), printable HTML, one per care group per week.
+    Signin,
+    /// A workbook: Rota, By person, By room, Substitutions, Hours.
+    Xlsx,
+    /// iCalendar files, one per person, for the whole term on real dates.
+    Ics,
+    /// Hours per person for the term (performance pay): CSV, or a workbook
+    /// when the output ends in `.xlsx`.
+    Hours,
 }
 
-/// The bytes of `plan` exported as `format`.
+impl Format {
+    pub const ALL: [Format; 6] = [
+        Format::Csv,
+        Format::Html,
+        Format::Signin,
+        Format::Xlsx,
+        Format::Ics,
+        Format::Hours,
+    ];
+
+    /// The name the command line uses.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Csv => "csv",
+            Format::Html => "html",
+            Format::Signin => "signin",
+            Format::Xlsx => "xlsx",
+            Format::Ics => "ics",
+            Format::Hours => "hours",
+        }
+    }
+
+    /// A file name to suggest for the output (a directory for `Ics`).
+    pub fn default_output(self) -> &'static str {
+        match self {
+            Format::Csv => "roster.csv",
+            Format::Html => "duty-board.html",
+            Format::Signin => "signin.html",
+            Format::Xlsx => "roster.xlsx",
+            Format::Ics => "calendars",
+            Format::Hours => "hours.csv",
+        }
+    }
+}
+
+/// The bytes of `plan` exported as `format`, for the formats that make one
+/// file without a date or person (every format but `Ics`, which makes a file
+/// per person: use [`files`]).
 pub fn render(format: Format, school: &School, plan: &Plan) -> io::Result<Vec<u8>> {
-    let rows = roster_rows(school, plan);
-    match format {
-        Format::Csv => self::csv::roster(&rows),
+    let options = ExportOptions::new(format, format.default_output());
+    let mut made = files(school, plan, &options).map_err(io::Error::other)?;
+    match (made.pop(), made.is_empty()) {
+        (Some(file), true) => Ok(file.bytes),
+        _ => Err(io::Error::other(format!(
+            "{} makes a file per person; use export::files",
+            format.name()
+        ))),
     }
 }
 
@@ -103,8 +169,13 @@ impl RosterRow {
 /// missing lead when the adults it has are all assistants — so that the hole
 /// shows on the duty board instead of vanishing from it.
 pub fn roster_rows(school: &School, plan: &Plan) -> Vec<RosterRow> {
+    post_rows(school, &plan.posts)
+}
+
+/// The roster rows of `posts` (a plan's, or one date's), in roster order.
+pub fn post_rows<'a>(school: &School, posts: impl IntoIterator<Item = &'a Post>) -> Vec<RosterRow> {
     let mut rows = Vec::new();
-    for post in &plan.posts {
+    for post in posts {
         let row = |staff: Option<StaffId>, role: RosterRole| {
             let staff_name = staff
                 .as_ref()

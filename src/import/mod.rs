@@ -8,7 +8,8 @@
 //!   mark), a header row, rows numbered as a spreadsheet numbers them;
 //! - [`cells`]: the values inside cells;
 //! - `staff`, `rooms`, `classes`, `clubs`: one file each;
-//! - [`defaults`]: the term and timetables of a school imported without a base.
+//! - [`defaults`]: the term and timetables of a school imported without a base;
+//! - [`xlsx`]: the four lists as sheets of one Excel workbook, read as CSV.
 //!
 //! Every problem in every file is collected and reported together, each
 //! naming file, row, column, the value and what was expected. Whether the
@@ -23,6 +24,7 @@ mod headers;
 mod rooms;
 mod staff;
 mod table;
+pub mod xlsx;
 
 use std::fmt;
 
@@ -98,6 +100,15 @@ pub enum ImportError {
         /// The whole cell, when `value` is one item of a list.
         within: Option<String>,
         expected: String,
+    },
+    #[error("{file}: {message}")]
+    Workbook { file: String, message: String },
+    #[error("{file}: there is no sheet {sheet}; name a sheet with one of: {names} (the workbook has: {found})")]
+    MissingSheet {
+        file: String,
+        sheet: &'static str,
+        names: String,
+        found: String,
     },
     #[error("{file}: row {row}, column {column}: \"{value}\" is in a column with no header; give the column a header, or clear it")]
     Unnamed {

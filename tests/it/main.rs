@@ -1,10 +1,19 @@
 //! kehou's integration tests: one binary, one module per area.
 
+mod absence;
 mod cli;
 mod data_files;
 mod docs;
+mod exports;
 mod import;
+mod import_xlsx;
 mod layering;
 mod lp_crosscheck;
 mod run;
 mod solve_export;
+mod tui;
+mod tui_data;
+mod tui_resolve;
+mod tui_review;
+mod tui_tmux;
+mod tui_walk;

@@ -5,9 +5,10 @@
 //! that small MILP from the incumbent. The model and its rows are the same,
 //! so every improved plan satisfies exactly the same constraints.
 
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use crate::backend::{self, Outcome};
+use crate::milp::deadline::Deadline;
 use crate::milp::ir::{Keep, Mip, Var};
 
 /// Who could swap with whom: each person's acts (variable, post), and per
@@ -17,11 +18,11 @@ pub struct Neighbours {
     pub eligible: std::collections::BTreeMap<usize, Vec<usize>>,
 }
 
-/// Improves `best` until `deadline`; returns the best plan found.
-pub fn improve(
+/// Improves `best` until `deadline` (or a cancel); returns the best plan found.
+pub(crate) fn improve(
     mip: &Mip,
     mut best: Outcome,
-    deadline: Instant,
+    deadline: Deadline<'_>,
     neighbours: &Neighbours,
 ) -> (Outcome, u32) {
     let people = mip
@@ -36,7 +37,7 @@ pub fn improve(
     let mut rng = XorShift(0x9e37_79b9_7f4a_7c15);
     let mut rounds = 0;
     let mut stale = 0;
-    while Instant::now() + Duration::from_millis(100) < deadline && stale < 400 {
+    while deadline.has(Duration::from_millis(100)) && stale < 400 {
         rounds += 1;
         let free = neighbourhood(mip, &best.values, people, stale, neighbours, &mut rng);
         let free_unowned = rounds % 5 == 0;
@@ -63,9 +64,7 @@ pub fn improve(
             .filter(|(new, _)| sub.vars[*new].integer)
             .map(|(new, o)| (Var(new), best.values[o.0].round()))
             .collect();
-        let left = deadline
-            .saturating_duration_since(Instant::now())
-            .as_secs_f64();
+        let left = deadline.seconds_left();
         let result = backend::solve(&sub, left.min(0.5), &start);
         let Ok(out) = result else {
             stale += 1;

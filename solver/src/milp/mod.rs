@@ -5,6 +5,7 @@
 //! optimum and minimises unfairness, then preferences, idle gaps and changes.
 
 pub mod build;
+mod deadline;
 mod extract;
 pub mod ir;
 pub mod lns;
@@ -19,11 +20,13 @@ use crate::demand::{self, Demand};
 use crate::model::School;
 use crate::plan::{ObjectiveTerm, Plan, SolveReport, SolveStatus, PLAN_FORMAT_VERSION};
 use build::Model;
+pub use deadline::Cancel;
+use deadline::Deadline;
 use ir::Sense;
 use objective::{Targets, Terms};
 
 /// What to solve and how long to try.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct SolveOptions {
     /// Overrides the school's cycle length.
     pub cycle_weeks: Option<u8>,
@@ -31,6 +34,9 @@ pub struct SolveOptions {
     pub time_limit_seconds: Option<f64>,
     /// A plan to stay close to, whose locks are kept.
     pub previous: Option<Plan>,
+    /// Set by the caller to stop early: the solve returns what it has at its
+    /// next check, with a note saying it was cancelled.
+    pub cancel: Option<Cancel>,
 }
 
 /// Model sizes and phase timings, for summaries and benchmarks.
@@ -118,7 +124,8 @@ pub fn solve(school: &School, options: &SolveOptions) -> Solved {
     // solve from it gives the bound (and sometimes the proof), then the
     // neighbourhood search improves the plan until the time is up (§6).
     let phase2_started = std::time::Instant::now();
-    let deadline = phase2_started + std::time::Duration::from_secs_f64(remaining);
+    let after = |share: f64| phase2_started + std::time::Duration::from_secs_f64(remaining * share);
+    let deadline = Deadline::new(after(1.0), options.cancel.as_ref());
     let start_values = terms.complete(&phase1.values, model.mip.vars.len());
     let mut best = Outcome {
         objective: model.mip.objective_of(&start_values),
@@ -133,26 +140,31 @@ pub fn solve(school: &School, options: &SolveOptions) -> Solved {
         pools[pool].push((p, v));
     }
     let swapper = swap::Swapper::new(&model.mip, pools, &terms, school.staff.len());
-    let swap_deadline = phase2_started + std::time::Duration::from_secs_f64(remaining * 0.2);
-    let mut moves = swapper.improve(&mut best.values, swap_deadline);
+    let mut moves = swapper.improve(&mut best.values, deadline.at(after(0.2)));
     best.objective = model.mip.objective_of(&best.values);
     let start: Vec<(ir::Var, f64)> = (0..best.values.len())
         .filter(|&i| model.mip.vars[i].integer)
         .map(|i| (ir::Var(i), best.values[i]))
         .collect();
-    match backend::solve(&model.mip, remaining * 0.25, &start) {
-        Ok(out) if out.objective <= best.objective + 1e-9 => best = out,
-        Ok(out) => best.bound = out.bound,
-        Err(e) => notes.push(format!(
+    let full =
+        (!deadline.cancelled()).then(|| backend::solve(&model.mip, remaining * 0.25, &start));
+    match full {
+        None => notes.push("cancelled by the user: the plan is the best found so far".into()),
+        Some(Ok(out)) if out.objective <= best.objective + 1e-9 => best = out,
+        Some(Ok(out)) => best.bound = out.bound,
+        Some(Err(e)) => notes.push(format!(
             "the full phase-2 solve found nothing in its share of the time ({e}); no bound"
         )),
     }
     let status = if best.proven_optimal {
         SolveStatus::Optimal
     } else {
-        let lns_deadline = phase2_started + std::time::Duration::from_secs_f64(remaining * 0.95);
-        let (mut better, rounds) =
-            lns::improve(&model.mip, best, lns_deadline, &model.neighbourhoods());
+        let (mut better, rounds) = lns::improve(
+            &model.mip,
+            best,
+            deadline.at(after(0.95)),
+            &model.neighbourhoods(),
+        );
         moves += swapper.improve(&mut better.values, deadline);
         better.objective = model.mip.objective_of(&better.values);
         notes.push(format!(

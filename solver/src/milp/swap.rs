@@ -6,8 +6,7 @@
 //! `Terms::complete` does. Thousands of moves a second, where a
 //! neighbourhood MILP takes a fraction of a second.
 
-use std::time::Instant;
-
+use crate::milp::deadline::Deadline;
 use crate::milp::ir::{Mip, Sense, Var};
 use crate::milp::objective::{Choice, Gap, Terms};
 
@@ -60,7 +59,7 @@ impl<'a> Swapper<'a> {
 
     /// Improves `values` (a feasible solution) by swaps until no swap helps
     /// or `deadline`; returns the number of moves made.
-    pub fn improve(&self, values: &mut [f64], deadline: Instant) -> u32 {
+    pub fn improve(&self, values: &mut [f64], deadline: Deadline<'_>) -> u32 {
         let mut activity: Vec<f64> = self
             .mip
             .rows
@@ -69,7 +68,7 @@ impl<'a> Swapper<'a> {
             .collect();
         let mut moves = 0;
         let mut improved = true;
-        while improved && Instant::now() < deadline {
+        while improved && !deadline.passed() {
             improved = false;
             for pool in &self.pools {
                 for &(a, xa) in pool {
@@ -87,7 +86,7 @@ impl<'a> Swapper<'a> {
                         }
                     }
                 }
-                if Instant::now() >= deadline {
+                if deadline.passed() {
                     break;
                 }
             }

@@ -17,6 +17,7 @@ fn options(seconds: f64) -> SolveOptions {
         cycle_weeks: Some(1),
         time_limit_seconds: Some(seconds),
         previous: None,
+        cancel: None,
     }
 }
 
@@ -106,7 +107,7 @@ fn swaps_keep_every_row_and_lower_the_objective() {
     }
     let swapper = super::swap::Swapper::new(&model.mip, pools, &terms, school.staff.len());
     let far = std::time::Instant::now() + std::time::Duration::from_secs(30);
-    let moves = swapper.improve(&mut values, far);
+    let moves = swapper.improve(&mut values, super::deadline::Deadline::new(far, None));
     assert!(moves > 0, "no improving swap from phase 1's plan");
     assert_eq!(
         model.mip.violations(&values),
@@ -176,6 +177,33 @@ fn locked_assignments_are_kept_and_the_rest_stays_close() {
         "{same} of {} posts unchanged",
         first.posts.len()
     );
+}
+
+#[test]
+fn a_cancelled_solve_stops_early_with_a_plan_that_passes_the_checker() {
+    let school = crate::generate::generate(crate::generate::Size::Small, 7);
+    let cancel = super::Cancel::new();
+    cancel.clone().cancel();
+    let started = std::time::Instant::now();
+    let solved = solve(
+        &school,
+        &SolveOptions {
+            cycle_weeks: Some(1),
+            time_limit_seconds: Some(600.0),
+            previous: None,
+            cancel: Some(cancel),
+        },
+    );
+    // Not a speed test: a solve that ignored the flag would run for ten minutes.
+    assert!(started.elapsed().as_secs() < 120, "{:?}", started.elapsed());
+    let plan = &solved.plan;
+    assert!(
+        plan.solve.notes.iter().any(|n| n.contains("cancelled")),
+        "{:?}",
+        plan.solve.notes
+    );
+    assert_ne!(plan.solve.status, SolveStatus::Optimal);
+    assert_eq!(check(&school, plan), Vec::new());
 }
 
 #[test]

@@ -1,0 +1,122 @@
+//! Who may take a vacated place on a real date, and what it would break:
+//! the same eligibility as the cycle (milp/people.rs) on the date itself —
+//! that date's leave and absences, its real times, its own day and week counts.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+
+use crate::dated::DayRoster;
+use crate::explain::spec_of;
+use crate::milp::people::{may_lead, sessions_touched, staffing, unavailable_reason, Staffing};
+use crate::model::{Person, School, SessionKind, StaffId};
+use crate::plan::{Plan, Post, Role};
+
+/// The sessions a post touches (its own, and any whose times overlap it).
+pub fn post_sessions(school: &School, post: &Post) -> Vec<SessionKind> {
+    sessions_touched(school, &spec_of(school, post))
+}
+
+/// Is `staff` absent for `post` on `date` by the plan's absences?
+pub fn is_absent(
+    school: &School,
+    plan: &Plan,
+    staff: &StaffId,
+    date: NaiveDate,
+    post: &Post,
+) -> bool {
+    let sessions = post_sessions(school, post);
+    plan.absences
+        .iter()
+        .any(|a| &a.staff == staff && a.covers(date, &sessions))
+}
+
+/// Staffing of a person for real dates: the cycle's leave approximation is
+/// replaced by the date's own leave.
+pub fn dated_staffing(school: &School, person: &Person, cycle_weeks: u8) -> Staffing {
+    let mut st = staffing(school, person, cycle_weeks);
+    st.away.clear();
+    st
+}
+
+/// Why `person` can never take `post` (timed for the date) in `role` on
+/// `date`, whatever else happens that date: `None` if they could.
+pub fn blocked(
+    school: &School,
+    plan: &Plan,
+    person: &Person,
+    date: NaiveDate,
+    post: &Post,
+    role: Role,
+) -> Option<String> {
+    let spec = spec_of(school, post);
+    let st = dated_staffing(school, person, plan.cycle_weeks);
+    if let Some(why) = unavailable_reason(school, person, &st, &spec) {
+        return Some(why.to_owned());
+    }
+    if person.on_leave(date) {
+        return Some("on leave".to_owned());
+    }
+    if is_absent(school, plan, &person.id, date, post) {
+        return Some("absent that day".to_owned());
+    }
+    if role == Role::Lead && !may_lead(school, person, &spec) {
+        return Some(if school.rules.may_lead(person.kind) {
+            "lacks the skill to lead it".to_owned()
+        } else {
+            "may only assist".to_owned()
+        });
+    }
+    None
+}
+
+/// Posts a person holds on the roster's date, other than `except`.
+pub fn busy_with<'a>(roster: &'a DayRoster, staff: &'a StaffId, post: &Post) -> Option<&'a Post> {
+    roster
+        .posts_of(staff)
+        .map(|p| &p.post)
+        .find(|p| p.id != post.id && p.start < post.end && post.start < p.end)
+}
+
+/// How many posts each person holds, per date and per teaching week, over the
+/// rosters given.
+#[derive(Debug, Default, Clone)]
+pub struct Loads {
+    pub per_date: HashMap<(NaiveDate, StaffId), u32>,
+    pub per_week: HashMap<(u32, StaffId), u32>,
+}
+
+impl Loads {
+    pub fn of(rosters: &[DayRoster]) -> Loads {
+        let mut loads = Loads::default();
+        for r in rosters {
+            for p in &r.posts {
+                for a in &p.post.staff {
+                    *loads
+                        .per_date
+                        .entry((r.day.date, a.staff.clone()))
+                        .or_default() += 1;
+                    *loads
+                        .per_week
+                        .entry((r.day.teaching_week, a.staff.clone()))
+                        .or_default() += 1;
+                }
+            }
+        }
+        loads
+    }
+
+    pub fn on(&self, date: NaiveDate, staff: &StaffId) -> u32 {
+        self.per_date
+            .get(&(date, staff.clone()))
+            .copied()
+            .unwrap_or(0)
+    }
+
+    pub fn in_week(&self, week: u32, staff: &StaffId) -> u32 {
+        self.per_week
+            .get(&(week, staff.clone()))
+            .copied()
+            .unwrap_or(0)
+    }
+}

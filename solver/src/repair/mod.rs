@@ -1,0 +1,342 @@
+//! Same-day repair: an absence on real dates vacates places on the cycle's
+//! posts; the repair fills them on those dates only, keeping every hard rule,
+//! with as few changes as possible, fairly by the term-long substitution
+//! counter, then by preferences (docs/model.md §10). Pure: the caller loads,
+//! asks, shows the diff and saves.
+//!
+//! The plan stores absences and substitutions; [`reconcile`] brings the
+//! substitutions of some dates in line with the absences: it drops what is
+//! stale (the person out is back, the cover is now away, an unmet place may
+//! now be coverable), keeps every other earlier decision as it was, and solves
+//! one small MILP over the places left open on all those dates together.
+
+pub mod candidates;
+pub mod check;
+pub mod day;
+mod hand;
+pub mod model;
+mod reason;
+#[cfg(test)]
+mod tests;
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use chrono::NaiveDate;
+
+use crate::calendar::{self, ServiceDay};
+use crate::dated::{substitution_counts, DayRoster, Timing};
+use crate::model::School;
+use crate::plan::{Absence, DecidedBy, Plan, Substitution};
+pub use candidates::{Break, BreakRule, Candidate};
+use day::{is_absent, Loads};
+pub use hand::{candidates, choose};
+use model::Slot;
+
+/// Seconds the repair model may take per phase: a sick call waits for no one.
+const TIME_LIMIT: f64 = 20.0;
+
+/// A repaired plan and what changed.
+#[derive(Debug, Clone)]
+pub struct Repair {
+    pub plan: Plan,
+    /// Substitutions the repair made, in date and post order.
+    pub added: Vec<Substitution>,
+    /// Earlier substitutions it undid (the person is back, or the cover is away).
+    pub removed: Vec<Substitution>,
+    /// Places the repair had to fill.
+    pub places: usize,
+    /// Variables of the repair model.
+    pub variables: usize,
+    /// Whether the model's answer was proven best.
+    pub proven_optimal: bool,
+}
+
+impl Repair {
+    /// Nothing changed.
+    pub fn is_empty(&self) -> bool {
+        self.added.is_empty() && self.removed.is_empty()
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum RepairError {
+    #[error("no staff member with id {0}")]
+    UnknownStaff(String),
+    #[error("{0} is before {1}: the absence must end on or after its first day")]
+    BackwardsRange(NaiveDate, NaiveDate),
+    #[error("{0} is outside the term ({1} to {2})")]
+    OutsideTerm(NaiveDate, NaiveDate, NaiveDate),
+    #[error("no absence of {0} covers {1}")]
+    NoSuchAbsence(String, NaiveDate),
+    #[error("there is no after-school service on {0}")]
+    NoService(NaiveDate),
+    #[error("no post {0} on {1}")]
+    NoSuchPost(String, NaiveDate),
+    #[error("{0}")]
+    NotAPlace(String),
+    #[error("{who} cannot take it: {why}")]
+    CannotTake { who: String, why: String },
+    #[error("the repair model failed: {0}")]
+    Model(String),
+}
+
+/// Records `absence` and repairs the dates it covers.
+pub fn add_absence(school: &School, plan: &Plan, absence: Absence) -> Result<Repair, RepairError> {
+    if school.person(&absence.staff).is_none() {
+        return Err(RepairError::UnknownStaff(absence.staff.to_string()));
+    }
+    if absence.to < absence.from {
+        return Err(RepairError::BackwardsRange(absence.to, absence.from));
+    }
+    let term = &school.term;
+    for d in [absence.from, absence.to] {
+        if d < term.first_day || d > term.last_day {
+            return Err(RepairError::OutsideTerm(d, term.first_day, term.last_day));
+        }
+    }
+    let dates = dates_between(school, plan, absence.from, absence.to);
+    let mut with = plan.clone();
+    with.absences.push(absence);
+    reconcile_from(school, plan, with, &dates)
+}
+
+/// Removes the absences of `staff` covering `date` and repairs their dates:
+/// the person takes their own posts back wherever they still can.
+pub fn remove_absence(
+    school: &School,
+    plan: &Plan,
+    staff: &crate::model::StaffId,
+    date: NaiveDate,
+) -> Result<Repair, RepairError> {
+    let (gone, kept): (Vec<Absence>, Vec<Absence>) = plan
+        .absences
+        .iter()
+        .cloned()
+        .partition(|a| &a.staff == staff && a.from <= date && date <= a.to);
+    if gone.is_empty() {
+        return Err(RepairError::NoSuchAbsence(staff.to_string(), date));
+    }
+    let mut dates = Vec::new();
+    for a in &gone {
+        dates.extend(dates_between(school, plan, a.from, a.to));
+    }
+    let mut without = plan.clone();
+    without.absences = kept;
+    reconcile_from(school, plan, without, &dates)
+}
+
+/// Brings the substitutions of `dates` in line with the plan's absences.
+pub fn reconcile(school: &School, plan: &Plan, dates: &[NaiveDate]) -> Result<Repair, RepairError> {
+    reconcile_from(school, plan, plan.clone(), dates)
+}
+
+/// The service dates from `from` to `to`, inclusive.
+pub fn dates_between(
+    school: &School,
+    plan: &Plan,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Vec<NaiveDate> {
+    calendar::service_days(&school.term, plan.cycle_weeks)
+        .into_iter()
+        .filter(|d| from <= d.date && d.date <= to)
+        .map(|d| d.date)
+        .collect()
+}
+
+/// `before` is the plan as saved; `work` the same with the absences changed.
+fn reconcile_from(
+    school: &School,
+    before: &Plan,
+    mut work: Plan,
+    dates: &[NaiveDate],
+) -> Result<Repair, RepairError> {
+    let wanted: BTreeSet<NaiveDate> = dates.iter().copied().collect();
+    let days: Vec<ServiceDay> = calendar::service_days(&school.term, work.cycle_weeks)
+        .into_iter()
+        .filter(|d| wanted.contains(&d.date))
+        .collect();
+    let timing = Timing::new(school, &work);
+    drop_stale(school, &mut work, &days, &timing);
+
+    let weeks: BTreeSet<u32> = days.iter().map(|d| d.teaching_week).collect();
+    let week_rosters: Vec<DayRoster> = calendar::service_days(&school.term, work.cycle_weeks)
+        .into_iter()
+        .filter(|d| weeks.contains(&d.teaching_week))
+        .map(|d| timing.roster(&work, d))
+        .collect();
+    let loads = Loads::of(&week_rosters);
+    let counts = substitution_counts(&work);
+    let mut slots = Vec::new();
+    for roster in week_rosters.iter().filter(|r| wanted.contains(&r.day.date)) {
+        slots.extend(vacated(school, &work, roster, &loads, &counts));
+    }
+    let balances = counts
+        .iter()
+        .map(|(k, c)| (k.clone(), c.balance()))
+        .collect();
+    let decision = model::solve(
+        school,
+        work.cycle_weeks,
+        &slots,
+        &loads,
+        &balances,
+        TIME_LIMIT,
+    )
+    .map_err(|e| RepairError::Model(e.to_string()))?;
+    let mut added = Vec::new();
+    for (slot, cover) in slots.iter().zip(&decision.covers) {
+        let chosen = cover.map(|i| &slot.ranked[i]);
+        added.push(Substitution {
+            date: slot.date,
+            post: slot.post.id.clone(),
+            role: slot.role,
+            out: Some(slot.out.clone()),
+            cover: chosen.map(|c| c.staff.clone()),
+            reason: match chosen {
+                Some(c) => reason::chosen(c, slot),
+                None => reason::nobody(school, slot),
+            },
+            decided_by: DecidedBy::Kehou,
+        });
+    }
+    work.substitutions.extend(added.iter().cloned());
+    let removed = before
+        .substitutions
+        .iter()
+        .filter(|s| !work.substitutions.contains(s))
+        .cloned()
+        .collect();
+    let added = work
+        .substitutions
+        .iter()
+        .filter(|s| !before.substitutions.contains(s))
+        .cloned()
+        .collect();
+    Ok(Repair {
+        plan: work,
+        added,
+        removed,
+        places: slots.len(),
+        variables: decision.variables,
+        proven_optimal: decision.proven_optimal,
+    })
+}
+
+/// Drops the substitutions of `days` that no longer hold: the person out is
+/// back, the cover is away, the post is not on that date, or kehou found
+/// nobody (the place is tried again).
+fn drop_stale(school: &School, work: &mut Plan, days: &[ServiceDay], timing: &Timing) {
+    let by_date: BTreeMap<NaiveDate, &ServiceDay> = days.iter().map(|d| (d.date, d)).collect();
+    let snapshot = work.clone();
+    work.substitutions.retain(|s| {
+        let Some(day) = by_date.get(&s.date) else {
+            return true;
+        };
+        let Some(post) = snapshot
+            .posts
+            .iter()
+            .find(|p| p.id == s.post && p.week == day.cycle_week && p.day == day.runs_as)
+        else {
+            return false;
+        };
+        let post = timing.timed(post, day);
+        let away = |id: &crate::model::StaffId| {
+            is_absent(school, &snapshot, id, s.date, &post)
+                || school.person(id).is_none_or(|p| p.on_leave(s.date))
+        };
+        let out_back = s
+            .out
+            .as_ref()
+            .is_some_and(|o| !is_absent(school, &snapshot, o, s.date, &post));
+        let cover_away = s.cover.as_ref().is_some_and(away);
+        let retry = s.cover.is_none() && s.decided_by == DecidedBy::Kehou;
+        // After a re-solve the cycle may have changed under a substitution:
+        // the person out no longer holds the post, the post is no longer
+        // short, or the cover now has a post of their own at that time.
+        let not_theirs = s
+            .out
+            .as_ref()
+            .is_some_and(|o| !post.staff.iter().any(|a| &a.staff == o));
+        let now_full =
+            s.out.is_none() && post.missing() == 0 && (post.has_lead() || post.adults_needed == 0);
+        let cover_busy = s.cover.as_ref().is_some_and(|c| {
+            snapshot
+                .posts
+                .iter()
+                .filter(|p| p.week == day.cycle_week && p.day == day.runs_as && p.id != post.id)
+                .filter(|p| p.staff.iter().any(|a| &a.staff == c))
+                .map(|p| timing.timed(p, day))
+                .any(|p| p.start < post.end && post.start < p.end)
+        });
+        !(out_back || cover_away || retry || not_theirs || now_full || cover_busy)
+    });
+}
+
+/// A new cycle plan (a re-solve) keeps the term's record: the previous
+/// plan's absences are carried over, with the choices made by hand that
+/// still hold; kehou's own substitutions are made again for the new cycle,
+/// all in one repair (a kept cover could now go over a cap the new cycle
+/// fills). The diff is against the previous substitutions. With no record
+/// to keep, or a new plan that is no plan at all, `new` comes back unchanged.
+pub fn carry_over(school: &School, previous: &Plan, mut new: Plan) -> Result<Repair, RepairError> {
+    if (previous.absences.is_empty() && previous.substitutions.is_empty())
+        || new.solve.status == crate::plan::SolveStatus::NoPlan
+    {
+        return Ok(Repair {
+            plan: new,
+            added: Vec::new(),
+            removed: Vec::new(),
+            places: 0,
+            variables: 0,
+            proven_optimal: true,
+        });
+    }
+    new.absences.clone_from(&previous.absences);
+    new.substitutions.clone_from(&previous.substitutions);
+    let before = new.clone();
+    new.substitutions
+        .retain(|s| s.decided_by == DecidedBy::Hand);
+    let mut dates: BTreeSet<NaiveDate> = previous.substitutions.iter().map(|s| s.date).collect();
+    for a in &new.absences {
+        dates.extend(dates_between(school, &new, a.from, a.to));
+    }
+    let dates: Vec<NaiveDate> = dates.into_iter().collect();
+    reconcile_from(school, &before, new, &dates)
+}
+
+/// The places absences leave open on one date's roster.
+fn vacated(
+    school: &School,
+    work: &Plan,
+    roster: &DayRoster,
+    loads: &Loads,
+    counts: &BTreeMap<crate::model::StaffId, crate::dated::SubstitutionCount>,
+) -> Vec<Slot> {
+    let situation = candidates::Situation {
+        school,
+        plan: work,
+        date: roster.day.date,
+        teaching_week: roster.day.teaching_week,
+        roster,
+        loads,
+        counts,
+    };
+    let mut slots = Vec::new();
+    for dp in &roster.posts {
+        // A place already given up by a recorded "nobody" stays open as recorded.
+        for a in &dp.post.staff {
+            if is_absent(school, work, &a.staff, roster.day.date, &dp.post) {
+                slots.push(Slot {
+                    date: roster.day.date,
+                    teaching_week: roster.day.teaching_week,
+                    post: dp.post.clone(),
+                    role: a.role,
+                    out: a.staff.clone(),
+                    ranked: situation.rank(&dp.post, a.role),
+                });
+            }
+        }
+    }
+    slots
+}

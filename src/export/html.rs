@@ -1,0 +1,139 @@
+//! What the printable HTML exports share: escaping, the page shell with its
+//! print CSS, and the system font stack.
+//!
+//! The pages are self-contained: no script, no web font, no image, no link
+//! to anything outside the file, so that they print the same on the office
+//! PC without a network as on a phone. Chinese text is drawn with whatever
+//! CJK font the system has (the stack names the usual ones of Windows, macOS,
+//! Linux and Android). Everything that came from a file — names, rooms,
+//! groups — goes through [`escape`].
+
+use std::borrow::Cow;
+use std::fmt::Write as _;
+
+/// The system fonts to try, Chinese ones first.
+pub const FONT_STACK: &str = "\"Microsoft YaHei\", \"微软雅黑\", \"PingFang SC\", \
+\"Hiragino Sans GB\", \"Noto Sans CJK SC\", \"Source Han Sans SC\", \"WenQuanYi Micro Hei\", \
+\"WenQuanYi Zen Hei\", SimHei, \"Droid Sans Fallback\", sans-serif";
+
+/// `text` made safe as HTML text or as a quoted attribute value.
+pub fn escape(text: &str) -> Cow<'_, str> {
+    if !text.contains(['&', '<', '>', '"', '\'']) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// The paper a document is printed on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Paper {
+    A4Landscape,
+    A4Portrait,
+}
+
+impl Paper {
+    /// Width and height in millimetres.
+    pub fn size_mm(self) -> (f64, f64) {
+        match self {
+            Paper::A4Landscape => (297.0, 210.0),
+            Paper::A4Portrait => (210.0, 297.0),
+        }
+    }
+
+    fn css(self) -> &'static str {
+        match self {
+            Paper::A4Landscape => "A4 landscape",
+            Paper::A4Portrait => "A4 portrait",
+        }
+    }
+}
+
+/// The page margin, in millimetres, on every side.
+pub const MARGIN_MM: f64 = 8.0;
+
+/// A complete HTML document of `pages` (each a `<section class="page">`)
+/// with the shared CSS and the document's own `css`.
+pub fn document(title: &str, paper: Paper, css: &str, pages: &str) -> String {
+    let (w, h) = paper.size_mm();
+    let mut out = String::with_capacity(pages.len() + 4096);
+    let _ = write!(
+        out,
+        "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n\
+<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+<meta name=\"generator\" content=\"kehou\">\n<title>{title}</title>\n<style>\n\
+@page {{ size: {size}; margin: {m}mm; }}\n\
+* {{ box-sizing: border-box; }}\n\
+html {{ -webkit-print-color-adjust: exact; print-color-adjust: exact; }}\n\
+body {{ margin: 0; font-family: {fonts}; color: #000; background: #d9d9d9; }}\n\
+.page {{ background: #fff; width: {w}mm; min-height: {h}mm; padding: {m}mm; margin: 6mm auto; \
+box-shadow: 0 0 2mm rgba(0,0,0,.3); }}\n\
+.page + .page {{ break-before: page; }}\n\
+h1 {{ font-size: 15pt; margin: 0 0 1mm; }}\n\
+.sub {{ font-size: 9pt; margin: 0 0 2mm; color: #333; }}\n\
+table {{ border-collapse: collapse; width: 100%; }}\n\
+th, td {{ border: 0.3mm solid #444; vertical-align: top; text-align: left; }}\n\
+.legend {{ font-size: 7.5pt; margin-top: 1.5mm; color: #222; }}\n\
+.unmet {{ color: #b00020; font-weight: bold; }}\n\
+@media print {{\n  body {{ background: none; }}\n  \
+.page {{ width: auto; min-height: 0; padding: 0; margin: 0; box-shadow: none; }}\n}}\n\
+{css}</style>\n</head>\n<body>\n{pages}</body>\n</html>\n",
+        title = escape(title),
+        size = paper.css(),
+        m = MARGIN_MM,
+        fonts = FONT_STACK,
+    );
+    out
+}
+
+/// How wide `text` is, in half-ems: a Chinese character is 2, a Latin one 1.
+pub fn width(text: &str) -> usize {
+    unicode_width::UnicodeWidthStr::width(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markup_and_quotes_are_escaped() {
+        assert_eq!(
+            escape("<script>alert(1)</script>"),
+            "&lt;script&gt;alert(1)&lt;/script&gt;"
+        );
+        assert_eq!(escape("a & \"b\" 'c'"), "a &amp; &quot;b&quot; &#39;c&#39;");
+        assert!(matches!(escape("王丽"), Cow::Borrowed("王丽")));
+    }
+
+    #[test]
+    fn chinese_is_twice_as_wide() {
+        assert_eq!(width("王丽"), 4);
+        assert_eq!(width("3-1"), 3);
+    }
+
+    #[test]
+    fn the_document_is_self_contained() {
+        let doc = document(
+            "<t>",
+            Paper::A4Landscape,
+            "",
+            "<section class=\"page\"></section>",
+        );
+        assert!(doc.starts_with("<!DOCTYPE html>"));
+        assert!(doc.contains("<title>&lt;t&gt;</title>"));
+        assert!(doc.contains("size: A4 landscape"));
+        for outside in ["http:", "https:", "<script", "<link", "@import", "url("] {
+            assert!(!doc.contains(outside), "{outside}");
+        }
+    }
+}

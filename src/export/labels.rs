@@ -1,0 +1,125 @@
+//! The words the printed and spreadsheet exports use for posts, places and
+//! people, so that the duty board, the sign-in sheets, the workbook and the
+//! calendars name things alike.
+
+use kehou_solver::model::{ClassId, Season, StaffId, StaffKind};
+use kehou_solver::plan::{Post, PostKind};
+use kehou_solver::School;
+
+/// The post kind as the duty board names it.
+pub fn kind_chinese(kind: PostKind) -> &'static str {
+    match kind {
+        PostKind::Homework => "作业辅导",
+        PostKind::Club => "社团",
+        PostKind::Late => "弹性离校",
+        PostKind::DutyLeader => "值班领导",
+        PostKind::Gate => "门岗护导",
+        PostKind::Reception => "接待室",
+    }
+}
+
+pub fn season_chinese(season: Season) -> &'static str {
+    match season {
+        Season::Summer => "夏季",
+        Season::Winter => "冬季",
+    }
+}
+
+/// Who a post is for, in a few characters: `3-1`, `3-1+3-2`, the club's
+/// name, or the duty's name for posts without students.
+pub fn group(school: &School, post: &Post) -> String {
+    if let Some(club) = &post.club {
+        return school
+            .club(club)
+            .map_or_else(|| club.to_string(), |c| c.name.clone());
+    }
+    match post.kind {
+        PostKind::DutyLeader | PostKind::Gate | PostKind::Reception => {
+            kind_chinese(post.kind).to_owned()
+        }
+        _ => compact_classes(post.classes.iter().map(ClassId::as_str)),
+    }
+}
+
+/// Class ids joined with `+`, runs of three or more in one grade shortened:
+/// `1-1+1-2+1-3+1-4+2-1` is `1-1~4+2-1`. A whole grade's late group
+/// stays short enough for a cell of the duty board.
+pub fn compact_classes<'a>(classes: impl IntoIterator<Item = &'a str>) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    // The current run: grade prefix, first number, last number.
+    let mut run: Option<(&str, u32, u32)> = None;
+    let flush = |run: Option<(&str, u32, u32)>, parts: &mut Vec<String>| match run {
+        Some((g, a, b)) if b >= a + 2 => parts.push(format!("{g}-{a}~{b}")),
+        Some((g, a, b)) => parts.extend((a..=b).map(|n| format!("{g}-{n}"))),
+        None => {}
+    };
+    for class in classes {
+        let numbered = class.rsplit_once('-').and_then(|(g, n)| {
+            n.parse::<u32>()
+                .ok()
+                .filter(|_| !n.starts_with('0'))
+                .map(|n| (g, n))
+        });
+        match (numbered, run) {
+            (Some((g, n)), Some((rg, a, b))) if g == rg && n == b + 1 => run = Some((rg, a, n)),
+            (Some((g, n)), _) => {
+                flush(run, &mut parts);
+                run = Some((g, n, n));
+            }
+            (None, _) => {
+                flush(run.take(), &mut parts);
+                parts.push(class.to_owned());
+            }
+        }
+    }
+    flush(run, &mut parts);
+    parts.join("+")
+}
+
+/// The room's name (its id when the school lacks it), or empty.
+pub fn room(school: &School, post: &Post) -> String {
+    post.room.as_ref().map_or_else(String::new, |id| {
+        school
+            .room(id)
+            .map_or_else(|| id.to_string(), |r| r.name.clone())
+    })
+}
+
+/// Is the post in the homeroom of the first class it holds? The duty board
+/// leaves such rooms out: everyone knows where class 3-1 sits.
+pub fn in_homeroom(school: &School, post: &Post) -> bool {
+    match (post.room.as_ref(), post.classes.first()) {
+        (Some(room), Some(class)) => school.class(class).is_some_and(|c| &c.homeroom == room),
+        _ => false,
+    }
+}
+
+/// The person's name, or their id when the school lacks them.
+pub fn name(school: &School, id: &StaffId) -> String {
+    school
+        .person(id)
+        .map_or_else(|| id.to_string(), |p| p.name.clone())
+}
+
+/// Is the person a volunteer or from outside the school (marked on the board)?
+pub fn is_outside(school: &School, id: &StaffId) -> bool {
+    school
+        .person(id)
+        .is_some_and(|p| !p.kind.is_own_staff() && p.kind != StaffKind::Retired)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::compact_classes;
+
+    #[test]
+    fn runs_of_classes_are_shortened() {
+        let c = |s: &str| compact_classes(s.split('+'));
+        assert_eq!(c("1-1+1-2+1-3+1-4+2-1"), "1-1~4+2-1");
+        assert_eq!(c("3-1+3-2"), "3-1+3-2");
+        assert_eq!(c("3-1"), "3-1");
+        assert_eq!(c("1-8+1-9+1-10+2-3"), "1-8~10+2-3");
+        assert_eq!(c("初一(1)+1-2+1-3+1-4"), "初一(1)+1-2~4");
+        assert_eq!(c("1-1+1-3+1-4"), "1-1+1-3+1-4");
+    }
+}

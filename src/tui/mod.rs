@@ -1,0 +1,78 @@
+//! The terminal UI: `kehou` and `kehou tui SCHOOL`. Elm-shaped, after
+//! ratatui's Elm-architecture page and gitui:
+//!
+//! - [`app::App`] is the whole state; [`app::App::update`] takes an
+//!   [`event::Event`] (a key, a tick, a finished job) and may return an
+//!   [`event::Effect`] (solve, save, quit) for the loop to run;
+//! - [`ui::render`] draws a frame from the state alone;
+//! - [`doc::Doc`] holds the school and plan with snapshot undo/redo, and
+//!   re-runs validation and the checker after every change;
+//! - [`worker`] runs solves and saves on threads, results come back as events;
+//! - every word is in [`text`], in 简体中文 and English.
+//!
+//! So everything but [`run`] works on ratatui's `TestBackend`: see [`testing`].
+
+pub mod app;
+pub mod bench;
+pub mod doc;
+pub mod event;
+pub mod screens;
+pub mod state;
+pub mod testing;
+pub mod text;
+pub mod theme;
+pub mod ui;
+pub mod verdict;
+pub mod widgets;
+mod worker;
+
+use std::io;
+use std::sync::mpsc;
+use std::time::Duration;
+
+use crossterm::event as term;
+use ratatui::DefaultTerminal;
+
+use app::App;
+use event::{Effect, Event};
+
+/// How often the screen refreshes while nothing happens (the solve clock).
+const TICK: Duration = Duration::from_millis(250);
+
+/// Runs the interface on the real terminal until the user quits. The
+/// terminal is put back as it was on return, on error and on panic
+/// (`ratatui::try_init` wraps the panic hook color-eyre installed in `main`).
+pub fn run(app: App) -> io::Result<()> {
+    let mut terminal = ratatui::try_init()?;
+    let result = run_loop(&mut terminal, app);
+    ratatui::try_restore()?;
+    result
+}
+
+fn run_loop(terminal: &mut DefaultTerminal, mut app: App) -> io::Result<()> {
+    let (tx, rx) = mpsc::channel::<Event>();
+    loop {
+        terminal.draw(|frame| ui::render(&app, frame))?;
+        let mut events = Vec::new();
+        if term::poll(TICK)? {
+            match term::read()? {
+                term::Event::Key(key) => events.push(Event::Key(key)),
+                term::Event::Resize(w, h) => events.push(Event::Resize(w, h)),
+                _ => {}
+            }
+        } else {
+            events.push(Event::Tick);
+        }
+        events.extend(rx.try_iter());
+        for event in events {
+            match app.update(event) {
+                Some(Effect::Quit) => return Ok(()),
+                Some(Effect::Solve(job)) => worker::spawn_solve(job, tx.clone()),
+                Some(Effect::Save(job)) => worker::spawn_save(job, tx.clone()),
+                Some(Effect::Repair(job)) => worker::spawn_repair(job, tx.clone()),
+                Some(Effect::Export(job)) => worker::spawn_export(job, tx.clone()),
+                None => {}
+            }
+        }
+    }
+}

@@ -1,0 +1,287 @@
+//! The classes screen: each home class with its homeroom, class teacher and
+//! how many students stay for each session on each weekday (Monday to
+//! Friday); a form to add, edit and delete. The class teacher is kept in
+//! step with the person's "class teacher of" in the same undo step, and
+//! deleting a class clears it from its teacher.
+
+use crossterm::event::KeyEvent;
+use kehou_solver::model::{Class, ClassId, RoomId, StaffId};
+use kehou_solver::{Plan, School};
+use ratatui::layout::Rect;
+use ratatui::Frame;
+
+use super::{Cx, Handled, Screen, ScreenId, View};
+use crate::tui::text::{fill, Text};
+use crate::tui::widgets::form::editor::{Editor, Records, Target};
+use crate::tui::widgets::form::parse::{self, five_cell, five_text};
+use crate::tui::widgets::form::{Field, FieldError, Form};
+use crate::tui::widgets::table::TableRow;
+
+#[derive(Debug, Default)]
+pub struct ClassesScreen {
+    pub editor: Editor<ClassRecords>,
+}
+
+#[derive(Debug)]
+pub struct ClassRecords;
+
+const ID: usize = 0;
+const GRADE: usize = 1;
+const HOMEROOM: usize = 2;
+const TEACHER: usize = 3;
+const BASIC: usize = 4;
+const EXTENDED: usize = 5;
+const LATE: usize = 6;
+
+fn form(t: &Text, title: String, c: &Class) -> Form {
+    let d = t.data;
+    let teacher = c
+        .class_teacher
+        .as_ref()
+        .map(ToString::to_string)
+        .unwrap_or_default();
+    Form::new(
+        title,
+        vec![
+            Field::new(d.col_id, c.id.as_str())
+                .hint(d.hint_class)
+                .keywords(&["id `", "no id", "the id", "its id"]),
+            Field::new(d.col_grade, c.grade.to_string()).keywords(&["grade"]),
+            Field::new(d.col_homeroom, c.homeroom.as_str()).keywords(&["homeroom"]),
+            Field::new(d.col_class_teacher, teacher)
+                .hint(d.hint_staff_id)
+                .keywords(&["class teacher", "class_teacher"]),
+            Field::new(d.col_basic, five_text(&c.basic))
+                .hint(d.hint_five)
+                .keywords(&["in basic", "basic service"]),
+            Field::new(d.col_extended, five_text(&c.extended))
+                .hint(d.hint_five)
+                .keywords(&["in extended", "extended"]),
+            Field::new(d.col_late, five_text(&c.late))
+                .hint(d.hint_five)
+                .keywords(&["in late", "late"]),
+        ],
+    )
+}
+
+fn blank(homeroom: RoomId) -> Class {
+    Class {
+        id: ClassId::new(""),
+        grade: 1,
+        homeroom,
+        class_teacher: None,
+        basic: [0; 5],
+        extended: [0; 5],
+        late: [0; 5],
+    }
+}
+
+impl Records for ClassRecords {
+    const SCREEN: ScreenId = ScreenId::Classes;
+
+    fn headers(t: &Text) -> Vec<&'static str> {
+        let d = t.data;
+        vec![
+            d.col_id,
+            d.col_grade,
+            d.col_homeroom,
+            d.col_class_teacher,
+            d.col_basic_short,
+            d.col_extended_short,
+            d.col_late_short,
+        ]
+    }
+
+    fn rows(school: &School, _t: &Text) -> Vec<TableRow> {
+        school
+            .classes
+            .iter()
+            .map(|c| {
+                let teacher = c
+                    .class_teacher
+                    .as_ref()
+                    .map(|id| {
+                        school
+                            .person(id)
+                            .map_or_else(|| id.to_string(), |p| p.name.clone())
+                    })
+                    .unwrap_or_default();
+                TableRow::new(
+                    c.id.as_str(),
+                    vec![
+                        c.id.to_string(),
+                        c.grade.to_string(),
+                        c.homeroom.to_string(),
+                        teacher,
+                        five_cell(&c.basic),
+                        five_cell(&c.extended),
+                        five_cell(&c.late),
+                    ],
+                )
+            })
+            .collect()
+    }
+
+    fn new_form(school: &School, t: &Text, _which: char) -> Option<Form> {
+        let room = school
+            .rooms
+            .first()
+            .map_or_else(|| RoomId::new(""), |r| r.id.clone());
+        Some(form(t, t.data.title_add_class.to_owned(), &blank(room)))
+    }
+
+    fn edit_form(school: &School, t: &Text, key: &str) -> Option<Form> {
+        let c = school.class(&ClassId::new(key))?;
+        Some(form(t, fill(t.data.title_edit, &[&c.id]), c))
+    }
+
+    fn apply(
+        school: &mut School,
+        plan: &mut Plan,
+        target: &Target,
+        v: &[String],
+        t: &Text,
+    ) -> Result<(String, String), Vec<FieldError>> {
+        let mut errors = Vec::new();
+        let mut ok = |r: Result<(), FieldError>| {
+            if let Err(e) = r {
+                errors.push(e);
+            }
+        };
+        let mut class = match &target.key {
+            Some(k) => school
+                .class(&ClassId::new(k.as_str()))
+                .cloned()
+                .ok_or_else(|| vec![(None, t.data.gone.to_owned())])?,
+            None => blank(RoomId::new("")),
+        };
+        let old = class.clone();
+        ok(parse::id(ID, &v[ID], t).map(|id| class.id = ClassId::new(id)));
+        ok(parse::number(GRADE, &v[GRADE], t).map(|g| class.grade = g));
+        match parse::id(HOMEROOM, &v[HOMEROOM], t) {
+            Ok(r) if school.room(&RoomId::new(r.as_str())).is_none() => {
+                ok(Err((Some(HOMEROOM), fill(t.data.err_no_such, &[&r]))));
+            }
+            Ok(r) => class.homeroom = RoomId::new(r),
+            Err(e) => ok(Err(e)),
+        }
+        class.class_teacher = (!v[TEACHER].is_empty()).then(|| StaffId::new(v[TEACHER].as_str()));
+        if let Some(p) = &class.class_teacher {
+            if school.person(p).is_none() {
+                ok(Err((Some(TEACHER), fill(t.data.err_no_such, &[&p]))));
+            }
+        }
+        ok(parse::five(BASIC, &v[BASIC], t).map(|n| class.basic = n));
+        ok(parse::five(EXTENDED, &v[EXTENDED], t).map(|n| class.extended = n));
+        ok(parse::five(LATE, &v[LATE], t).map(|n| class.late = n));
+        if class.id != old.id && school.class(&class.id).is_some() {
+            ok(Err((Some(ID), fill(t.data.err_id_taken, &[&class.id]))));
+        }
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        let id = class.id.clone();
+        let label = if target.key.is_some() {
+            fill(t.data.edit_class, &[&id])
+        } else {
+            fill(t.data.add_class, &[&id])
+        };
+        let teacher_changed = target.key.is_none() || old.class_teacher != class.class_teacher;
+        if target.key.is_some() {
+            if let Some(slot) = school.classes.iter_mut().find(|c| c.id == old.id) {
+                *slot = class;
+            }
+            if old.id != id {
+                rename(school, plan, &old.id, &id);
+            }
+        } else {
+            school.classes.push(class);
+        }
+        if teacher_changed {
+            sync_teacher(school, &id);
+        }
+        Ok((id.to_string(), label))
+    }
+
+    fn delete(
+        school: &mut School,
+        _plan: &mut Plan,
+        key: &str,
+        t: &Text,
+    ) -> Result<String, String> {
+        let id = ClassId::new(key);
+        school.class(&id).ok_or(t.data.gone)?;
+        school.classes.retain(|c| c.id != id);
+        for p in &mut school.staff {
+            if p.class_teacher_of.as_ref() == Some(&id) {
+                p.class_teacher_of = None;
+            }
+        }
+        Ok(fill(t.data.delete_class, &[&id]))
+    }
+
+    fn help(t: &'static Text) -> Vec<(&'static str, &'static str)> {
+        vec![("a", t.data.key_add)]
+    }
+}
+
+fn rename(school: &mut School, plan: &mut Plan, old: &ClassId, new: &ClassId) {
+    for p in &mut school.staff {
+        if p.class_teacher_of.as_ref() == Some(old) {
+            p.class_teacher_of = Some(new.clone());
+        }
+    }
+    for post in &mut plan.posts {
+        for c in &mut post.classes {
+            if c == old {
+                *c = new.clone();
+            }
+        }
+    }
+}
+
+/// Makes the people agree with the class `id`'s teacher: the teacher's
+/// `class_teacher_of` names the class, nobody else's does, and the class the
+/// teacher leaves has no class teacher.
+fn sync_teacher(school: &mut School, id: &ClassId) {
+    let now = school.class(id).and_then(|c| c.class_teacher.clone());
+    for p in &mut school.staff {
+        if Some(&p.id) != now.as_ref() && p.class_teacher_of.as_ref() == Some(id) {
+            p.class_teacher_of = None;
+        }
+    }
+    let Some(teacher) = now else {
+        return;
+    };
+    let mut left = None;
+    if let Some(p) = school.staff.iter_mut().find(|p| p.id == teacher) {
+        left = p.class_teacher_of.replace(id.clone()).filter(|c| c != id);
+    }
+    for c in school
+        .classes
+        .iter_mut()
+        .filter(|c| Some(&c.id) == left.as_ref())
+    {
+        if c.class_teacher.as_ref() == Some(&teacher) {
+            c.class_teacher = None;
+        }
+    }
+}
+
+impl Screen for ClassesScreen {
+    fn handle_key(&mut self, key: KeyEvent, cx: &mut Cx<'_>) -> Handled {
+        self.editor.handle_key(key, cx)
+    }
+
+    fn render(&self, frame: &mut Frame, area: Rect, view: &View<'_>) {
+        self.editor.render(frame, area, view);
+    }
+
+    fn help(&self, t: &'static Text) -> Vec<(&'static str, &'static str)> {
+        Editor::<ClassRecords>::help(t)
+    }
+
+    fn capturing(&self) -> bool {
+        self.editor.capturing()
+    }
+}

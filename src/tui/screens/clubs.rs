@@ -1,0 +1,257 @@
+//! The clubs screen (社团): who may join, how many enrolled, when they meet
+//! (so many times a week, or fixed slots), the room kind and leader; a form
+//! to add, edit and delete. Nothing else in the school refers to a club, so
+//! deleting one only makes the plan stale.
+
+use crossterm::event::KeyEvent;
+use kehou_solver::model::{Club, ClubId, GradeBand, Meetings, RoomKind, Skill, StaffId};
+use kehou_solver::{Plan, School};
+use ratatui::layout::Rect;
+use ratatui::Frame;
+
+use super::{Cx, Handled, Screen, ScreenId, View};
+use crate::tui::text::{fill, Text};
+use crate::tui::widgets::form::editor::{Editor, Records, Target};
+use crate::tui::widgets::form::parse::{self, room_kind_name, slots_text};
+use crate::tui::widgets::form::{Field, FieldError, Form};
+use crate::tui::widgets::table::TableRow;
+
+#[derive(Debug, Default)]
+pub struct ClubsScreen {
+    pub editor: Editor<ClubRecords>,
+}
+
+#[derive(Debug)]
+pub struct ClubRecords;
+
+const ID: usize = 0;
+const NAME: usize = 1;
+const SKILL: usize = 2;
+const GRADES: usize = 3;
+const ENROLLED: usize = 4;
+const MEETINGS: usize = 5;
+const ROOM_KIND: usize = 6;
+const LEADER: usize = 7;
+const OUTDOOR: usize = 8;
+
+fn meetings_text(m: &Meetings) -> String {
+    match m {
+        Meetings::PerWeek(n) => n.to_string(),
+        Meetings::Fixed(slots) => slots_text(slots),
+    }
+}
+
+fn meetings_cell(m: &Meetings, t: &Text) -> String {
+    match m {
+        Meetings::PerWeek(n) => fill(t.data.per_week, &[n]),
+        Meetings::Fixed(slots) => parse::slots_short(slots, t),
+    }
+}
+
+fn form(t: &Text, title: String, c: &Club) -> Form {
+    let d = t.data;
+    Form::new(
+        title,
+        vec![
+            Field::new(d.col_id, c.id.as_str()).keywords(&["id `", "no id", "the id"]),
+            Field::new(d.col_name, c.name.clone()).keywords(&["no name"]),
+            Field::new(d.col_skill, c.skill.as_str()).keywords(&["skill"]),
+            Field::new(d.col_grades, c.grades.to_string())
+                .hint("3-6")
+                .keywords(&["grades", "grade"]),
+            Field::new(d.col_enrolled, c.enrolled.to_string()).keywords(&["enrolled"]),
+            Field::new(d.col_meetings, meetings_text(&c.meetings))
+                .hint(d.hint_meetings)
+                .keywords(&["meet"]),
+            Field::new(d.col_room_kind, room_kind_name(c.room_kind, t))
+                .hint(parse::room_kind_hint(t))
+                .keywords(&["room"]),
+            Field::new(
+                d.col_leader,
+                c.leader
+                    .as_ref()
+                    .map(ToString::to_string)
+                    .unwrap_or_default(),
+            )
+            .hint(d.hint_leader)
+            .keywords(&["leader"]),
+            Field::new(d.col_outdoor, parse::yes_no_text(c.outdoor, t))
+                .hint(d.hint_yes_no)
+                .keywords(&["outdoor"]),
+        ],
+    )
+}
+
+fn blank() -> Club {
+    Club {
+        id: ClubId::new(""),
+        name: String::new(),
+        skill: Skill::new(""),
+        grades: GradeBand { from: 1, to: 6 },
+        enrolled: 0,
+        meetings: Meetings::PerWeek(1),
+        room_kind: RoomKind::Classroom,
+        leader: None,
+        outdoor: false,
+    }
+}
+
+impl Records for ClubRecords {
+    const SCREEN: ScreenId = ScreenId::Clubs;
+
+    fn headers(t: &Text) -> Vec<&'static str> {
+        let d = t.data;
+        vec![
+            d.col_id,
+            d.col_name,
+            d.col_skill,
+            d.col_grades,
+            d.col_enrolled,
+            d.col_meetings,
+            d.col_room_kind,
+            d.col_leader,
+        ]
+    }
+
+    fn rows(school: &School, t: &Text) -> Vec<TableRow> {
+        school
+            .clubs
+            .iter()
+            .map(|c| {
+                let leader = c.leader.as_ref().map_or_else(
+                    || t.data.leader_auto.to_owned(),
+                    |id| {
+                        school
+                            .person(id)
+                            .map_or_else(|| id.to_string(), |p| p.name.clone())
+                    },
+                );
+                TableRow::new(
+                    c.id.as_str(),
+                    vec![
+                        c.id.to_string(),
+                        c.name.clone(),
+                        c.skill.to_string(),
+                        c.grades.to_string(),
+                        c.enrolled.to_string(),
+                        meetings_cell(&c.meetings, t),
+                        room_kind_name(c.room_kind, t).to_owned(),
+                        leader,
+                    ],
+                )
+            })
+            .collect()
+    }
+
+    fn new_form(_school: &School, t: &Text, _which: char) -> Option<Form> {
+        Some(form(t, t.data.title_add_club.to_owned(), &blank()))
+    }
+
+    fn edit_form(school: &School, t: &Text, key: &str) -> Option<Form> {
+        let c = school.club(&ClubId::new(key))?;
+        Some(form(t, fill(t.data.title_edit, &[&c.name]), c))
+    }
+
+    fn apply(
+        school: &mut School,
+        plan: &mut Plan,
+        target: &Target,
+        v: &[String],
+        t: &Text,
+    ) -> Result<(String, String), Vec<FieldError>> {
+        let mut errors = Vec::new();
+        let mut ok = |r: Result<(), FieldError>| {
+            if let Err(e) = r {
+                errors.push(e);
+            }
+        };
+        let mut club = match &target.key {
+            Some(k) => school
+                .club(&ClubId::new(k.as_str()))
+                .cloned()
+                .ok_or_else(|| vec![(None, t.data.gone.to_owned())])?,
+            None => blank(),
+        };
+        let old_id = club.id.clone();
+        ok(parse::id(ID, &v[ID], t).map(|id| club.id = ClubId::new(id)));
+        ok(parse::required(NAME, &v[NAME], t).map(|n| club.name = n));
+        ok(parse::id(SKILL, &v[SKILL], t).map(|s| club.skill = Skill::new(s)));
+        ok(parse::grades(GRADES, &v[GRADES], t).map(|g| club.grades = g));
+        ok(parse::number(ENROLLED, &v[ENROLLED], t).map(|n| club.enrolled = n));
+        let meetings = if v[MEETINGS].chars().all(|c| c.is_ascii_digit()) {
+            parse::number(MEETINGS, &v[MEETINGS], t).map(Meetings::PerWeek)
+        } else {
+            parse::slots(MEETINGS, &v[MEETINGS], t).map(Meetings::Fixed)
+        };
+        ok(meetings.map(|m| club.meetings = m));
+        ok(parse::room_kind(ROOM_KIND, &v[ROOM_KIND], t).map(|k| club.room_kind = k));
+        club.leader = (!v[LEADER].is_empty()).then(|| StaffId::new(v[LEADER].as_str()));
+        if let Some(p) = &club.leader {
+            if school.person(p).is_none() {
+                ok(Err((Some(LEADER), fill(t.data.err_no_such, &[&p]))));
+            }
+        }
+        ok(parse::yes_no(OUTDOOR, &v[OUTDOOR], t).map(|b| club.outdoor = b));
+        if club.id != old_id && school.club(&club.id).is_some() {
+            ok(Err((Some(ID), fill(t.data.err_id_taken, &[&club.id]))));
+        }
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        let id = club.id.clone();
+        let label = if target.key.is_some() {
+            fill(t.data.edit_club, &[&club.name])
+        } else {
+            fill(t.data.add_club, &[&club.name])
+        };
+        if target.key.is_some() {
+            if let Some(slot) = school.clubs.iter_mut().find(|c| c.id == old_id) {
+                *slot = club;
+            }
+            if old_id != id {
+                for p in &mut plan.posts {
+                    if p.club.as_ref() == Some(&old_id) {
+                        p.club = Some(id.clone());
+                    }
+                }
+            }
+        } else {
+            school.clubs.push(club);
+        }
+        Ok((id.to_string(), label))
+    }
+
+    fn delete(
+        school: &mut School,
+        _plan: &mut Plan,
+        key: &str,
+        t: &Text,
+    ) -> Result<String, String> {
+        let id = ClubId::new(key);
+        let club = school.club(&id).ok_or(t.data.gone)?.clone();
+        school.clubs.retain(|c| c.id != id);
+        Ok(fill(t.data.delete_club, &[&club.name]))
+    }
+
+    fn help(t: &'static Text) -> Vec<(&'static str, &'static str)> {
+        vec![("a", t.data.key_add)]
+    }
+}
+
+impl Screen for ClubsScreen {
+    fn handle_key(&mut self, key: KeyEvent, cx: &mut Cx<'_>) -> Handled {
+        self.editor.handle_key(key, cx)
+    }
+
+    fn render(&self, frame: &mut Frame, area: Rect, view: &View<'_>) {
+        self.editor.render(frame, area, view);
+    }
+
+    fn help(&self, t: &'static Text) -> Vec<(&'static str, &'static str)> {
+        Editor::<ClubRecords>::help(t)
+    }
+
+    fn capturing(&self) -> bool {
+        self.editor.capturing()
+    }
+}

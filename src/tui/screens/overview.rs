@@ -1,0 +1,288 @@
+//! The overview: the term, how good the plan is (and whether it is stale),
+//! how fairly the work is spread among teachers (`fairness.rs`), and what
+//! validation and the checker found. The first screen; read-only.
+
+use crossterm::event::{KeyCode, KeyEvent};
+use kehou_solver::calendar::service_days;
+use kehou_solver::check::Rule;
+use kehou_solver::model::{Season, StaffKind};
+use kehou_solver::plan::SolveStatus;
+use kehou_solver::validate::Severity;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+use ratatui::Frame;
+
+use super::{Cx, Handled, Screen, View};
+use crate::export::summary::PlanSummary;
+use crate::tui::text::{fill, Text};
+use crate::tui::theme;
+use crate::tui::widgets::{pad, wrap};
+
+#[derive(Debug, Default)]
+pub struct OverviewScreen {
+    /// First line shown of the checks list (it can be long).
+    pub scroll: u16,
+}
+
+impl Screen for OverviewScreen {
+    fn handle_key(&mut self, key: KeyEvent, _cx: &mut Cx<'_>) -> Handled {
+        match key.code {
+            KeyCode::Down | KeyCode::Char('j') => self.scroll = self.scroll.saturating_add(1),
+            KeyCode::Up | KeyCode::Char('k') => self.scroll = self.scroll.saturating_sub(1),
+            KeyCode::Home | KeyCode::Char('g') => self.scroll = 0,
+            _ => return Handled::No,
+        }
+        Handled::Yes
+    }
+
+    fn render(&self, frame: &mut Frame, area: Rect, view: &View<'_>) {
+        let [left, right] =
+            Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)])
+                .areas(area);
+        // Lines wrap to the box (inside its borders) rather than being cut.
+        let cols = usize::from(left.width.saturating_sub(2));
+        let term = term_lines(view, cols);
+        let plan = plan_lines(view, cols);
+        let [term_area, plan_area, checks_area] = Layout::vertical([
+            Constraint::Length(term.len() as u16 + 2),
+            Constraint::Length(plan.len() as u16 + 2),
+            Constraint::Min(3),
+        ])
+        .areas(left);
+        frame.render_widget(
+            Paragraph::new(term).block(boxed(view.text.ov_term)),
+            term_area,
+        );
+        frame.render_widget(
+            Paragraph::new(plan).block(boxed(view.text.ov_plan)),
+            plan_area,
+        );
+        frame.render_widget(
+            Paragraph::new(check_lines(view))
+                .wrap(Wrap { trim: false })
+                .scroll((self.scroll, 0))
+                .block(boxed(view.text.ov_warnings)),
+            checks_area,
+        );
+        super::fairness::draw_fairness(frame, right, view);
+    }
+
+    fn help(&self, t: &'static Text) -> Vec<(&'static str, &'static str)> {
+        vec![("↑↓ jk", t.key_move)]
+    }
+}
+
+pub fn boxed(title: &str) -> Block<'_> {
+    Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme::border())
+        .title(Span::styled(format!(" {title} "), theme::title()))
+}
+
+/// Columns of a field's label (and the indent of its value's second line).
+const LABEL: usize = 13;
+
+/// A labelled value in `cols` columns: the value wraps to a second line
+/// under itself, and is cut with `…` only after that.
+fn field(label: &str, value: impl Into<String>, style: Style, cols: usize) -> Vec<Line<'static>> {
+    let value = value.into();
+    wrap(&value, cols.saturating_sub(LABEL), 2)
+        .into_iter()
+        .enumerate()
+        .map(|(i, part)| {
+            let head = if i == 0 {
+                format!("{} ", pad(label, LABEL - 1))
+            } else {
+                " ".repeat(LABEL)
+            };
+            Line::from(vec![
+                Span::styled(head, theme::dim()),
+                Span::styled(part, style),
+            ])
+        })
+        .collect()
+}
+
+/// A sentence in `cols` columns, wrapped (up to three lines).
+fn sentence(text: &str, style: Style, cols: usize) -> Vec<Line<'static>> {
+    wrap(text, cols, 3)
+        .into_iter()
+        .map(|l| Line::styled(l, style))
+        .collect()
+}
+
+fn term_lines(view: &View<'_>, cols: usize) -> Vec<Line<'static>> {
+    let (t, s) = (view.text, &view.doc.school);
+    let season = |x: Season| t.seasons[usize::from(x == Season::Winter)];
+    let count = |k: StaffKind| s.staff.iter().filter(|p| p.kind == k).count();
+    let staff = [
+        StaffKind::Teacher,
+        StaffKind::Leader,
+        StaffKind::Retired,
+        StaffKind::Parent,
+        StaffKind::Community,
+        StaffKind::Coach,
+    ]
+    .iter()
+    .filter(|k| count(**k) > 0)
+    // A no-break space keeps each kind with its count when the line wraps.
+    .map(|k| format!("{}\u{a0}{}", t.staff_kind(*k), count(*k)))
+    .collect::<Vec<_>>()
+    .join("  ");
+    let mut lines = sentence(&s.term.name, theme::header(), cols);
+    lines.extend(sentence(
+        &fill(t.ov_dates, &[&s.term.first_day, &s.term.last_day]),
+        Style::default(),
+        cols,
+    ));
+    lines.extend(field(
+        t.ov_service_days,
+        service_days(&s.term, s.rules.cycle_weeks).len().to_string(),
+        Style::default(),
+        cols,
+    ));
+    lines.extend(field(
+        t.ov_cycle,
+        format!("{} × {}", s.rules.cycle_weeks, t.weekdays[0..5].join("")),
+        Style::default(),
+        cols,
+    ));
+    lines.extend(field(
+        t.ov_season,
+        season(s.term.starts_in),
+        Style::default(),
+        cols,
+    ));
+    lines.extend(field(
+        t.ov_season_switch,
+        s.term.season_switch.map_or(t.ov_no_switch.to_owned(), |d| {
+            format!("{d} → {}", season(s.term.starts_in.other()))
+        }),
+        Style::default(),
+        cols,
+    ));
+    lines.extend(field(t.ov_staff, staff, Style::default(), cols));
+    lines
+}
+
+fn plan_lines(view: &View<'_>, cols: usize) -> Vec<Line<'static>> {
+    let (t, doc) = (view.text, view.doc);
+    let plan = &doc.plan;
+    if plan.solve.status == SolveStatus::NotSolved && plan.posts.is_empty() {
+        return sentence(t.ov_no_plan_yet, theme::warn(), cols);
+    }
+    let mut status = t.solve_status(plan.solve.status).to_owned();
+    if let Some(gap) = plan
+        .solve
+        .gap
+        .filter(|_| plan.solve.status == SolveStatus::Feasible)
+    {
+        status = format!("{status}, {} {:.1}%", t.ov_gap, gap * 100.0);
+    }
+    let status_style = match plan.solve.status {
+        SolveStatus::Optimal => theme::good(),
+        SolveStatus::Feasible => theme::warn(),
+        _ => theme::bad(),
+    };
+    let unmet = plan.unmet().count();
+    let broken = doc
+        .violations
+        .iter()
+        .filter(|v| v.rule != Rule::Stale)
+        .count();
+    let summary = PlanSummary::of(&doc.school, plan);
+    let sick = (!plan.absences.is_empty()).then(|| {
+        let covered = plan
+            .substitutions
+            .iter()
+            .filter(|s| s.cover.is_some())
+            .count();
+        field(
+            t.ov_sick,
+            fill(
+                t.ov_sick_line,
+                &[
+                    &plan.absences.len(),
+                    &covered,
+                    &(plan.substitutions.len() - covered),
+                ],
+            ),
+            Style::default(),
+            cols,
+        )
+    });
+    let good_or_bad = |n: usize| if n > 0 { theme::bad() } else { theme::good() };
+    let mut lines = field(t.ov_status, status, status_style, cols);
+    lines.extend(if doc.plan_is_stale() {
+        sentence(t.ov_stale, theme::bad(), cols)
+    } else {
+        sentence(t.ov_fresh, theme::good(), cols)
+    });
+    lines.extend(field(
+        t.ov_posts,
+        format!("{} ({} ✓)", summary.posts, summary.fully_staffed),
+        Style::default(),
+        cols,
+    ));
+    lines.extend(field(
+        t.ov_unmet,
+        unmet.to_string(),
+        good_or_bad(unmet),
+        cols,
+    ));
+    lines.extend(field(
+        t.ov_violations,
+        broken.to_string(),
+        good_or_bad(broken),
+        cols,
+    ));
+    lines.extend(sick.into_iter().flatten());
+    lines
+}
+
+fn check_lines(view: &View<'_>) -> Vec<Line<'static>> {
+    let (t, doc) = (view.text, view.doc);
+    let errors = doc.errors();
+    let warnings = doc.findings.len() - errors;
+    let mut lines = Vec::new();
+    // What could not be covered, and why (the solver's explanations).
+    let unmet = kehou_solver::explain::summary(&doc.plan);
+    for u in &unmet {
+        lines.push(Line::from(vec![
+            Span::styled("✗ ", theme::bad()),
+            Span::raw(u.clone()),
+        ]));
+    }
+    if doc.findings.is_empty() && doc.violations.iter().all(|v| v.rule == Rule::Stale) {
+        lines.push(Line::styled(t.ov_no_warnings, theme::good()));
+        return lines;
+    }
+    lines.push(Line::raw(fill(t.ov_errors_count, &[&errors, &warnings])));
+    for f in &doc.findings {
+        let style = if f.severity == Severity::Error {
+            theme::bad()
+        } else {
+            theme::warn()
+        };
+        lines.push(Line::from(vec![
+            Span::styled(
+                if f.severity == Severity::Error {
+                    "✗ "
+                } else {
+                    "! "
+                },
+                style,
+            ),
+            Span::raw(format!("{}: {}; {}", f.item, f.problem, f.fix)),
+        ]));
+    }
+    for v in doc.violations.iter().filter(|v| v.rule != Rule::Stale) {
+        lines.push(Line::from(vec![
+            Span::styled("✗ ", theme::bad()),
+            Span::raw(format!("{}: {}: {}", v.place, t.rule(v.rule), v.detail)),
+        ]));
+    }
+    lines
+}

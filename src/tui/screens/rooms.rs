@@ -1,0 +1,264 @@
+//! The rooms screen: classrooms, gym, playground … with capacity, kind and
+//! the indoor fallback of outdoor places; a form to add, edit and delete.
+//! A room that a class (homeroom), another room (fallback) or the reception
+//! duty uses cannot be deleted: the message says who uses it. A changed id
+//! is changed in those places and in the plan, in the same undo step.
+
+use crossterm::event::KeyEvent;
+use kehou_solver::model::{Room, RoomId, RoomKind};
+use kehou_solver::{Plan, School};
+use ratatui::layout::Rect;
+use ratatui::Frame;
+
+use super::{Cx, Handled, Screen, ScreenId, View};
+use crate::tui::text::{fill, Text};
+use crate::tui::widgets::form::editor::{Editor, Records, Target};
+use crate::tui::widgets::form::parse::{self, room_kind_name, slots_text};
+use crate::tui::widgets::form::{Field, FieldError, Form};
+use crate::tui::widgets::table::TableRow;
+
+#[derive(Debug, Default)]
+pub struct RoomsScreen {
+    pub editor: Editor<RoomRecords>,
+}
+
+#[derive(Debug)]
+pub struct RoomRecords;
+
+const ID: usize = 0;
+const NAME: usize = 1;
+const KIND: usize = 2;
+const CAPACITY: usize = 3;
+const OUTDOOR: usize = 4;
+const FALLBACK: usize = 5;
+const UNAVAILABLE: usize = 6;
+
+fn form(t: &Text, title: String, r: &Room) -> Form {
+    let d = t.data;
+    Form::new(
+        title,
+        vec![
+            Field::new(d.col_id, r.id.as_str()).keywords(&["id `", "no id", "the id"]),
+            Field::new(d.col_name, r.name.clone()).keywords(&["no name"]),
+            Field::new(d.col_kind, room_kind_name(r.kind, t))
+                .hint(parse::room_kind_hint(t))
+                .keywords(&["kind"]),
+            Field::new(d.col_capacity, r.capacity.to_string()).keywords(&["capacity", "holds"]),
+            Field::new(d.col_outdoor, parse::yes_no_text(r.outdoor, t))
+                .hint(d.hint_yes_no)
+                .keywords(&["outdoors"]),
+            Field::new(
+                d.col_fallback,
+                r.fallback
+                    .as_ref()
+                    .map(ToString::to_string)
+                    .unwrap_or_default(),
+            )
+            .hint(d.hint_fallback)
+            .keywords(&["fallback"]),
+            Field::new(d.col_unavailable, slots_text(&r.unavailable)).hint(d.hint_slots),
+        ],
+    )
+}
+
+/// Who uses the room `id`: `class 3-2 (homeroom)` … (empty if nobody).
+fn users(school: &School, id: &RoomId, t: &Text) -> Vec<String> {
+    let d = t.data;
+    let mut out: Vec<String> = school
+        .classes
+        .iter()
+        .filter(|c| &c.homeroom == id)
+        .map(|c| fill(d.used_by_class, &[&c.id]))
+        .collect();
+    out.extend(
+        school
+            .rooms
+            .iter()
+            .filter(|r| r.fallback.as_ref() == Some(id))
+            .map(|r| fill(d.used_by_fallback, &[&r.name])),
+    );
+    if school
+        .duties
+        .reception
+        .as_ref()
+        .is_some_and(|r| &r.room == id)
+    {
+        out.push(d.used_by_reception.to_owned());
+    }
+    out
+}
+
+impl Records for RoomRecords {
+    const SCREEN: ScreenId = ScreenId::Rooms;
+
+    fn headers(t: &Text) -> Vec<&'static str> {
+        let d = t.data;
+        vec![
+            d.col_id,
+            d.col_name,
+            d.col_kind,
+            d.col_capacity,
+            d.col_outdoor,
+            d.col_fallback,
+            d.col_unavailable,
+        ]
+    }
+
+    fn rows(school: &School, t: &Text) -> Vec<TableRow> {
+        school
+            .rooms
+            .iter()
+            .map(|r| {
+                TableRow::new(
+                    r.id.as_str(),
+                    vec![
+                        r.id.to_string(),
+                        r.name.clone(),
+                        room_kind_name(r.kind, t).to_owned(),
+                        r.capacity.to_string(),
+                        if r.outdoor {
+                            t.data.yes.to_owned()
+                        } else {
+                            String::new()
+                        },
+                        r.fallback
+                            .as_ref()
+                            .map(ToString::to_string)
+                            .unwrap_or_default(),
+                        parse::slots_short(&r.unavailable, t),
+                    ],
+                )
+            })
+            .collect()
+    }
+
+    fn new_form(school: &School, t: &Text, _which: char) -> Option<Form> {
+        let id = (1..100_000)
+            .map(|n| format!("r{n:03}"))
+            .find(|id| school.room(&RoomId::new(id.as_str())).is_none())?;
+        let room = Room::new(id, "", RoomKind::Classroom, 40);
+        Some(form(t, t.data.title_add_room.to_owned(), &room))
+    }
+
+    fn edit_form(school: &School, t: &Text, key: &str) -> Option<Form> {
+        let r = school.room(&RoomId::new(key))?;
+        Some(form(t, fill(t.data.title_edit, &[&r.name]), r))
+    }
+
+    fn apply(
+        school: &mut School,
+        plan: &mut Plan,
+        target: &Target,
+        v: &[String],
+        t: &Text,
+    ) -> Result<(String, String), Vec<FieldError>> {
+        let mut errors = Vec::new();
+        let mut ok = |r: Result<(), FieldError>| {
+            if let Err(e) = r {
+                errors.push(e);
+            }
+        };
+        let mut room = match &target.key {
+            Some(k) => school
+                .room(&RoomId::new(k.as_str()))
+                .cloned()
+                .ok_or_else(|| vec![(None, t.data.gone.to_owned())])?,
+            None => Room::new("", "", RoomKind::Classroom, 0),
+        };
+        let old_id = room.id.clone();
+        ok(parse::id(ID, &v[ID], t).map(|id| room.id = RoomId::new(id)));
+        ok(parse::required(NAME, &v[NAME], t).map(|n| room.name = n));
+        ok(parse::room_kind(KIND, &v[KIND], t).map(|k| room.kind = k));
+        ok(parse::number(CAPACITY, &v[CAPACITY], t).map(|n| room.capacity = n));
+        ok(parse::yes_no(OUTDOOR, &v[OUTDOOR], t).map(|b| room.outdoor = b));
+        room.fallback = (!v[FALLBACK].is_empty()).then(|| RoomId::new(v[FALLBACK].as_str()));
+        if let Some(f) = &room.fallback {
+            if school.room(f).is_none() && f != &room.id {
+                ok(Err((Some(FALLBACK), fill(t.data.err_no_such, &[&f]))));
+            }
+        }
+        ok(parse::slots(UNAVAILABLE, &v[UNAVAILABLE], t).map(|s| room.unavailable = s));
+        if room.id != old_id && school.room(&room.id).is_some() {
+            ok(Err((Some(ID), fill(t.data.err_id_taken, &[&room.id]))));
+        }
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        let id = room.id.clone();
+        let label = if target.key.is_some() {
+            fill(t.data.edit_room, &[&room.name])
+        } else {
+            fill(t.data.add_room, &[&room.name])
+        };
+        if target.key.is_some() {
+            if let Some(slot) = school.rooms.iter_mut().find(|r| r.id == old_id) {
+                *slot = room;
+            }
+            if old_id != id {
+                rename(school, plan, &old_id, &id);
+            }
+        } else {
+            school.rooms.push(room);
+        }
+        Ok((id.to_string(), label))
+    }
+
+    fn delete(
+        school: &mut School,
+        _plan: &mut Plan,
+        key: &str,
+        t: &Text,
+    ) -> Result<String, String> {
+        let id = RoomId::new(key);
+        let room = school.room(&id).ok_or(t.data.gone)?.clone();
+        let users = users(school, &id, t);
+        if !users.is_empty() {
+            return Err(fill(
+                t.data.room_in_use,
+                &[&room.name, &users.join(t.data.list_sep)],
+            ));
+        }
+        school.rooms.retain(|r| r.id != id);
+        Ok(fill(t.data.delete_room, &[&room.name]))
+    }
+
+    fn help(t: &'static Text) -> Vec<(&'static str, &'static str)> {
+        vec![("a", t.data.key_add)]
+    }
+}
+
+fn rename(school: &mut School, plan: &mut Plan, old: &RoomId, new: &RoomId) {
+    let fix = |r: &mut RoomId| {
+        if r == old {
+            *r = new.clone();
+        }
+    };
+    school.classes.iter_mut().for_each(|c| fix(&mut c.homeroom));
+    for r in &mut school.rooms {
+        r.fallback.iter_mut().for_each(fix);
+    }
+    if let Some(r) = &mut school.duties.reception {
+        fix(&mut r.room);
+    }
+    for p in &mut plan.posts {
+        p.room.iter_mut().for_each(fix);
+    }
+}
+
+impl Screen for RoomsScreen {
+    fn handle_key(&mut self, key: KeyEvent, cx: &mut Cx<'_>) -> Handled {
+        self.editor.handle_key(key, cx)
+    }
+
+    fn render(&self, frame: &mut Frame, area: Rect, view: &View<'_>) {
+        self.editor.render(frame, area, view);
+    }
+
+    fn help(&self, t: &'static Text) -> Vec<(&'static str, &'static str)> {
+        Editor::<RoomRecords>::help(t)
+    }
+
+    fn capturing(&self) -> bool {
+        self.editor.capturing()
+    }
+}

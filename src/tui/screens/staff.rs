@@ -1,0 +1,309 @@
+//! The staff screen: everyone who can be rostered, as a searchable, sortable
+//! table, with a form to add, edit and delete people.
+//!
+//! References are kept whole in the same undo step: a changed id is changed
+//! wherever the school and plan name the person; setting "class teacher of"
+//! also sets the class's `class_teacher` (and frees the class's previous
+//! teacher), as validation wants both sides to agree; deleting a person
+//! clears them from classes, clubs and the plan (the plan goes stale).
+
+use crossterm::event::KeyEvent;
+use kehou_solver::model::{ClassId, Person, Skill, StaffId, StaffKind};
+use kehou_solver::{Plan, School};
+use ratatui::layout::Rect;
+use ratatui::Frame;
+
+use super::{Cx, Handled, Screen, ScreenId, View};
+use crate::tui::text::{fill, Text};
+use crate::tui::widgets::form::editor::{Editor, Records, Target};
+use crate::tui::widgets::form::parse;
+use crate::tui::widgets::form::{Field, FieldError, Form};
+use crate::tui::widgets::table::TableRow;
+
+#[derive(Debug, Default)]
+pub struct StaffScreen {
+    pub editor: Editor<StaffRecords>,
+}
+
+#[derive(Debug)]
+pub struct StaffRecords;
+
+const ID: usize = 0;
+const NAME: usize = 1;
+const KIND: usize = 2;
+const SKILLS: usize = 3;
+const CLASS: usize = 4;
+const PER_WEEK: usize = 5;
+const PER_DAY: usize = 6;
+const NO_LATE: usize = 7;
+const PART_TIME: usize = 8;
+
+fn form(t: &Text, title: String, p: &Person) -> Form {
+    let d = t.data;
+    let num = |n: Option<u8>| n.map(|n| n.to_string()).unwrap_or_default();
+    Form::new(
+        title,
+        vec![
+            Field::new(d.col_id, p.id.as_str()).keywords(&["id `", "no id", "the id"]),
+            Field::new(d.col_name, p.name.clone()).keywords(&["no name"]),
+            Field::new(d.col_kind, t.staff_kind(p.kind))
+                .hint(parse::staff_kind_hint(t))
+                .keywords(&["kind", "may_lead"]),
+            Field::new(
+                d.col_skills,
+                p.skills
+                    .iter()
+                    .map(Skill::as_str)
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            )
+            .hint(d.hint_skills)
+            .keywords(&["skill"]),
+            Field::new(
+                d.col_class_teacher_of,
+                p.class_teacher_of
+                    .as_ref()
+                    .map(ToString::to_string)
+                    .unwrap_or_default(),
+            )
+            .hint(d.hint_class)
+            .keywords(&["class teacher", "class_teacher"]),
+            Field::new(d.col_max_per_week, num(p.max_per_week))
+                .hint(d.hint_empty_default)
+                .keywords(&["max_per_week"]),
+            Field::new(d.col_max_per_day, num(p.max_per_day))
+                .hint(d.hint_empty_default)
+                .keywords(&["max_per_day"]),
+            Field::new(d.col_no_late, parse::yes_no_text(p.no_late, t)).hint(d.hint_yes_no),
+            Field::new(d.col_part_time, p.part_time_percent.to_string()).keywords(&["part_time"]),
+        ],
+    )
+}
+
+fn next_id(school: &School) -> String {
+    (1..100_000)
+        .map(|n| format!("t{n:03}"))
+        .find(|id| school.person(&StaffId::new(id.as_str())).is_none())
+        .unwrap_or_default()
+}
+
+impl Records for StaffRecords {
+    const SCREEN: ScreenId = ScreenId::Staff;
+
+    fn headers(t: &Text) -> Vec<&'static str> {
+        let d = t.data;
+        vec![
+            d.col_id,
+            d.col_name,
+            d.col_kind,
+            d.col_skills,
+            d.col_class_teacher_of_short,
+            d.col_unavailable,
+            d.col_leave,
+        ]
+    }
+
+    fn rows(school: &School, t: &Text) -> Vec<TableRow> {
+        school
+            .staff
+            .iter()
+            .map(|p| {
+                TableRow::new(
+                    p.id.as_str(),
+                    vec![
+                        p.id.to_string(),
+                        p.name.clone(),
+                        t.staff_kind(p.kind).to_owned(),
+                        p.skills
+                            .iter()
+                            .map(Skill::as_str)
+                            .collect::<Vec<_>>()
+                            .join(" "),
+                        p.class_teacher_of
+                            .as_ref()
+                            .map(ToString::to_string)
+                            .unwrap_or_default(),
+                        parse::slots_short(&p.unavailable, t),
+                        if p.leave.is_empty() {
+                            String::new()
+                        } else {
+                            p.leave.len().to_string()
+                        },
+                    ],
+                )
+            })
+            .collect()
+    }
+
+    fn new_form(school: &School, t: &Text, _which: char) -> Option<Form> {
+        let mut p = Person::new(next_id(school), "", StaffKind::Teacher);
+        p.skills.push(Skill::homework());
+        Some(form(t, t.data.title_add_person.to_owned(), &p))
+    }
+
+    fn edit_form(school: &School, t: &Text, key: &str) -> Option<Form> {
+        let p = school.person(&StaffId::new(key))?;
+        Some(form(t, fill(t.data.title_edit, &[&p.name]), p))
+    }
+
+    fn apply(
+        school: &mut School,
+        plan: &mut Plan,
+        target: &Target,
+        v: &[String],
+        t: &Text,
+    ) -> Result<(String, String), Vec<FieldError>> {
+        let mut errors = Vec::new();
+        let mut ok = |r: Result<(), FieldError>| {
+            if let Err(e) = r {
+                errors.push(e);
+            }
+        };
+        let mut person = match &target.key {
+            Some(k) => school
+                .person(&StaffId::new(k.as_str()))
+                .cloned()
+                .ok_or_else(|| vec![(None, t.data.gone.to_owned())])?,
+            None => Person::new("", "", StaffKind::Teacher),
+        };
+        let old_id = person.id.clone();
+        ok(parse::id(ID, &v[ID], t).map(|id| person.id = StaffId::new(id)));
+        ok(parse::required(NAME, &v[NAME], t).map(|n| person.name = n));
+        ok(parse::staff_kind(KIND, &v[KIND], t).map(|k| person.kind = k));
+        person.skills = v[SKILLS]
+            .split([' ', ',', '，'])
+            .filter(|s| !s.is_empty())
+            .map(Skill::new)
+            .collect();
+        person.class_teacher_of = (!v[CLASS].is_empty()).then(|| ClassId::new(v[CLASS].as_str()));
+        if let Some(c) = &person.class_teacher_of {
+            if school.class(c).is_none() {
+                ok(Err((Some(CLASS), fill(t.data.err_no_such, &[&c]))));
+            }
+        }
+        ok(parse::optional_number(PER_WEEK, &v[PER_WEEK], t).map(|n| person.max_per_week = n));
+        ok(parse::optional_number(PER_DAY, &v[PER_DAY], t).map(|n| person.max_per_day = n));
+        ok(parse::yes_no(NO_LATE, &v[NO_LATE], t).map(|b| person.no_late = b));
+        ok(parse::number(PART_TIME, &v[PART_TIME], t).map(|n| person.part_time_percent = n));
+        if person.id != old_id && school.person(&person.id).is_some() {
+            ok(Err((Some(ID), fill(t.data.err_id_taken, &[&person.id]))));
+        }
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        let label = if target.key.is_some() {
+            fill(t.data.edit_person, &[&person.name])
+        } else {
+            fill(t.data.add_person, &[&person.name])
+        };
+        let id = person.id.clone();
+        if target.key.is_some() {
+            let before = school
+                .person(&old_id)
+                .and_then(|p| p.class_teacher_of.clone());
+            if let Some(slot) = school.staff.iter_mut().find(|p| p.id == old_id) {
+                *slot = person;
+            }
+            if old_id != id {
+                rename(school, plan, &old_id, &id);
+            }
+            sync_class_teacher(school, &id, before.as_ref());
+        } else {
+            school.staff.push(person);
+            sync_class_teacher(school, &id, None);
+        }
+        Ok((id.to_string(), label))
+    }
+
+    fn delete(school: &mut School, plan: &mut Plan, key: &str, t: &Text) -> Result<String, String> {
+        let id = StaffId::new(key);
+        let person = school.person(&id).ok_or(t.data.gone)?.clone();
+        school.staff.retain(|p| p.id != id);
+        for c in &mut school.classes {
+            if c.class_teacher.as_ref() == Some(&id) {
+                c.class_teacher = None;
+            }
+        }
+        for c in &mut school.clubs {
+            if c.leader.as_ref() == Some(&id) {
+                c.leader = None;
+            }
+        }
+        for post in &mut plan.posts {
+            post.staff.retain(|a| a.staff != id);
+        }
+        plan.locks.retain(|l| l.staff != id);
+        plan.absences.retain(|a| a.staff != id);
+        plan.substitutions
+            .retain(|s| s.out.as_ref() != Some(&id) && s.cover.as_ref() != Some(&id));
+        Ok(fill(t.data.delete_person, &[&person.name]))
+    }
+
+    fn help(t: &'static Text) -> Vec<(&'static str, &'static str)> {
+        vec![("a", t.data.key_add)]
+    }
+}
+
+/// Every place the school and plan name `old` now names `new`.
+fn rename(school: &mut School, plan: &mut Plan, old: &StaffId, new: &StaffId) {
+    let fix = |s: &mut StaffId| {
+        if s == old {
+            *s = new.clone();
+        }
+    };
+    for c in &mut school.classes {
+        c.class_teacher.iter_mut().for_each(fix);
+    }
+    for c in &mut school.clubs {
+        c.leader.iter_mut().for_each(fix);
+    }
+    for post in &mut plan.posts {
+        post.staff.iter_mut().for_each(|a| fix(&mut a.staff));
+    }
+    plan.locks.iter_mut().for_each(|l| fix(&mut l.staff));
+    plan.absences.iter_mut().for_each(|a| fix(&mut a.staff));
+    for s in &mut plan.substitutions {
+        s.out.iter_mut().for_each(fix);
+        s.cover.iter_mut().for_each(fix);
+    }
+}
+
+/// Makes the classes agree with `id`'s `class_teacher_of` (which was `before`).
+fn sync_class_teacher(school: &mut School, id: &StaffId, before: Option<&ClassId>) {
+    let now = school.person(id).and_then(|p| p.class_teacher_of.clone());
+    if let Some(old) = before.filter(|b| Some(*b) != now.as_ref()) {
+        for c in school.classes.iter_mut().filter(|c| &c.id == old) {
+            if c.class_teacher.as_ref() == Some(id) {
+                c.class_teacher = None;
+            }
+        }
+    }
+    if let Some(new) = now {
+        for c in school.classes.iter_mut().filter(|c| c.id == new) {
+            c.class_teacher = Some(id.clone());
+        }
+        for p in &mut school.staff {
+            if &p.id != id && p.class_teacher_of.as_ref() == Some(&new) {
+                p.class_teacher_of = None;
+            }
+        }
+    }
+}
+
+impl Screen for StaffScreen {
+    fn handle_key(&mut self, key: KeyEvent, cx: &mut Cx<'_>) -> Handled {
+        self.editor.handle_key(key, cx)
+    }
+
+    fn render(&self, frame: &mut Frame, area: Rect, view: &View<'_>) {
+        self.editor.render(frame, area, view);
+    }
+
+    fn help(&self, t: &'static Text) -> Vec<(&'static str, &'static str)> {
+        Editor::<StaffRecords>::help(t)
+    }
+
+    fn capturing(&self) -> bool {
+        self.editor.capturing()
+    }
+}

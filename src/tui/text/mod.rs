@@ -1,0 +1,375 @@
+//! Every word the terminal UI shows, in 简体中文 and English: one struct of
+//! `&'static str` per language ([`zh::ZH`], [`en::EN`]), so a missing
+//! translation is a compile error, never a blank. Strings with blanks to fill
+//! use `{}` placeholders, filled in order by [`fill`].
+//!
+//! The data screens (staff, rooms, classes, clubs, calendar, availability,
+//! export) keep their words in [`data::DataText`], in this folder too.
+
+pub mod data;
+mod en;
+mod zh;
+
+use kehou_solver::check::Rule;
+use kehou_solver::model::{SessionKind, StaffKind, Weekday};
+use kehou_solver::plan::{PostKind, SolveStatus};
+
+/// The interface language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Lang {
+    #[default]
+    Zh,
+    En,
+}
+
+impl Lang {
+    /// From the locale variables, first set wins (`LC_ALL`, `LC_MESSAGES`,
+    /// `LANG`): `zh…` is Chinese, any other value English. With none set,
+    /// Chinese: kehou is made for Chinese schools, and a bare environment
+    /// (a service account, a container) says nothing about the person.
+    pub fn from_env() -> Lang {
+        let get = |k: &str| std::env::var(k).ok().filter(|v| !v.is_empty());
+        Lang::from_locale(
+            get("LC_ALL")
+                .or_else(|| get("LC_MESSAGES"))
+                .or_else(|| get("LANG"))
+                .as_deref(),
+        )
+    }
+
+    pub fn from_locale(locale: Option<&str>) -> Lang {
+        match locale {
+            None => Lang::Zh,
+            Some(l) if l.to_ascii_lowercase().starts_with("zh") => Lang::Zh,
+            Some(_) => Lang::En,
+        }
+    }
+
+    pub fn text(self) -> &'static Text {
+        match self {
+            Lang::Zh => &zh::ZH,
+            Lang::En => &en::EN,
+        }
+    }
+}
+
+/// Fills the `{}` placeholders of `template` with `args`, in order.
+pub fn fill(template: &str, args: &[&dyn std::fmt::Display]) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut args = args.iter();
+    let mut rest = template;
+    while let Some(i) = rest.find("{}") {
+        out.push_str(&rest[..i]);
+        if let Some(a) = args.next() {
+            out.push_str(&a.to_string());
+        }
+        rest = &rest[i + 2..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The words of the interface in one language.
+#[derive(Debug)]
+pub struct Text {
+    /// The data screens' words (their own struct, their own file).
+    pub data: &'static data::DataText,
+
+    // Screen names, in tab order: see `screens::ScreenId::ALL`.
+    pub screen_overview: &'static str,
+    pub screen_rota: &'static str,
+    pub screen_staff: &'static str,
+    pub screen_rooms: &'static str,
+    pub screen_classes: &'static str,
+    pub screen_clubs: &'static str,
+    pub screen_calendar: &'static str,
+    pub screen_availability: &'static str,
+    pub screen_export: &'static str,
+
+    /// Monday to Sunday.
+    pub weekdays: [&'static str; 7],
+    /// In `SessionKind::ALL` order.
+    pub sessions: [&'static str; 6],
+    /// Homework, club, late, duty leader, gate, reception.
+    pub post_kinds: [&'static str; 6],
+    /// Teacher, leader, retired, parent, community, coach.
+    pub staff_kinds: [&'static str; 6],
+    /// Not solved, optimal, feasible, no plan.
+    pub solve_status: [&'static str; 4],
+    /// The checker's rules, in `check::Rule` order.
+    pub rules: [&'static str; 14],
+
+    // The frame around every screen.
+    pub unsaved_mark: &'static str,
+    pub status_hint: &'static str,
+    pub help_title: &'static str,
+    pub help_global: &'static str,
+    pub help_close: &'static str,
+    pub confirm_quit_title: &'static str,
+    pub confirm_quit: &'static str,
+    pub saved: &'static str,
+    pub save_failed: &'static str,
+    pub nothing_to_undo: &'static str,
+    pub nothing_to_redo: &'static str,
+    pub undone: &'static str,
+    pub redone: &'static str,
+    pub solving: &'static str,
+    pub solve_cancelled: &'static str,
+    pub solve_done: &'static str,
+    /// `solve_done` when the comparison after it says the unmet posts.
+    pub solve_done_short: &'static str,
+    /// After a solve, the new plan against the one it replaced: the
+    /// figure's name, old value, new value, verdict.
+    pub solve_compare: &'static str,
+    /// better, worse, the same (lower is better for every figure).
+    pub solve_verdict: [&'static str; 3],
+    pub solve_term_unmet: &'static str,
+    pub solve_term_fairness: &'static str,
+    pub solve_term_total: &'static str,
+    pub solve_undo_hint: &'static str,
+    pub solve_failed_check: &'static str,
+    pub solve_running_already: &'static str,
+    pub solve_blocked_by_errors: &'static str,
+    pub edit_solve: &'static str,
+
+    // Global keys, for the help overlay.
+    pub key_next_screen: &'static str,
+    pub key_prev_screen: &'static str,
+    pub key_jump_screen: &'static str,
+    pub key_help: &'static str,
+    pub key_quit: &'static str,
+    pub key_save: &'static str,
+    pub key_undo: &'static str,
+    pub key_redo: &'static str,
+    pub key_solve: &'static str,
+    pub key_cancel: &'static str,
+    pub key_move: &'static str,
+    pub key_filter: &'static str,
+    pub key_sort: &'static str,
+    pub key_reverse: &'static str,
+
+    // Tables.
+    pub filter_prompt: &'static str,
+    pub rows_shown: &'static str,
+    pub no_rows: &'static str,
+
+    // Overview.
+    pub ov_term: &'static str,
+    pub ov_dates: &'static str,
+    pub ov_service_days: &'static str,
+    pub ov_cycle: &'static str,
+    pub ov_season: &'static str,
+    pub ov_season_switch: &'static str,
+    pub ov_no_switch: &'static str,
+    pub seasons: [&'static str; 2],
+    pub ov_staff: &'static str,
+    pub ov_plan: &'static str,
+    pub ov_status: &'static str,
+    pub ov_gap: &'static str,
+    pub ov_stale: &'static str,
+    pub ov_fresh: &'static str,
+    pub ov_posts: &'static str,
+    pub ov_unmet: &'static str,
+    pub ov_violations: &'static str,
+    pub ov_fairness: &'static str,
+    pub ov_fairness_minutes: &'static str,
+    pub ov_fairness_note: &'static str,
+    pub ov_late: &'static str,
+    pub ov_late_line: &'static str,
+    pub ov_warnings: &'static str,
+    pub ov_no_warnings: &'static str,
+    pub ov_errors_count: &'static str,
+    pub ov_no_plan_yet: &'static str,
+    pub ov_target: &'static str,
+    pub ov_sick: &'static str,
+    pub ov_sick_line: &'static str,
+
+    // Rota.
+    pub rota_week: &'static str,
+    /// The week of the cycle in a post's short name (`第1周 周一 基本服务 1-1`).
+    pub rota_week_short: &'static str,
+    pub rota_posts_in_cell: &'static str,
+    pub rota_missing: &'static str,
+    pub rota_locked: &'static str,
+    pub rota_no_posts: &'static str,
+    pub rota_person_view: &'static str,
+    pub rota_filter: &'static str,
+    pub rota_pick_title: &'static str,
+    pub rota_pick_hint: &'static str,
+    pub rota_pick_free: &'static str,
+    pub rota_pick_remove: &'static str,
+    pub rota_pick_busy: &'static str,
+    pub rota_pick_cap: &'static str,
+    pub rota_pick_unavailable: &'static str,
+    pub rota_pick_on_post: &'static str,
+    pub rota_broken: &'static str,
+    pub rota_edit_assign: &'static str,
+    pub rota_edit_remove: &'static str,
+    pub rota_edit_swap: &'static str,
+    pub rota_edit_lock: &'static str,
+    pub rota_edit_unlock: &'static str,
+    pub rota_nothing_to_lock: &'static str,
+    pub key_rota_week: &'static str,
+    pub key_rota_enter: &'static str,
+    pub key_rota_lock: &'static str,
+    pub key_rota_assign: &'static str,
+    pub key_rota_remove: &'static str,
+    pub key_rota_person: &'static str,
+    pub key_rota_filter: &'static str,
+    pub key_rota_back: &'static str,
+    pub rota_minutes: &'static str,
+
+    // Sick calls (in the rota).
+    pub sick_title: &'static str,
+    pub sick_person: &'static str,
+    pub sick_from: &'static str,
+    pub sick_to: &'static str,
+    pub sick_reason: &'static str,
+    pub sick_form_hint: &'static str,
+    pub sick_waiting: &'static str,
+    pub sick_summary: &'static str,
+    /// The days of an absence, first to last (a single day is just its date).
+    pub sick_range: &'static str,
+    /// How many changes a repair makes: one, more.
+    pub sick_changes: [&'static str; 2],
+    pub sick_no_changes: &'static str,
+    pub sick_nobody: &'static str,
+    pub sick_unknown_person: &'static str,
+    pub sick_bad_date: &'static str,
+    pub sick_backwards: &'static str,
+    pub sick_accepted: &'static str,
+    pub sick_rejected: &'static str,
+    pub sick_failed: &'static str,
+    pub edit_sick: &'static str,
+    pub sick_review_title: &'static str,
+    pub sick_review_hint: &'static str,
+    pub sick_review_broken: &'static str,
+    pub key_rota_sick: &'static str,
+}
+
+impl Text {
+    pub fn weekday(&self, d: Weekday) -> &'static str {
+        self.weekdays[d.index()]
+    }
+
+    pub fn session(&self, s: SessionKind) -> &'static str {
+        let i = SessionKind::ALL.iter().position(|k| *k == s).unwrap_or(0);
+        self.sessions[i]
+    }
+
+    pub fn post_kind(&self, k: PostKind) -> &'static str {
+        self.post_kinds[match k {
+            PostKind::Homework => 0,
+            PostKind::Club => 1,
+            PostKind::Late => 2,
+            PostKind::DutyLeader => 3,
+            PostKind::Gate => 4,
+            PostKind::Reception => 5,
+        }]
+    }
+
+    pub fn staff_kind(&self, k: StaffKind) -> &'static str {
+        self.staff_kinds[match k {
+            StaffKind::Teacher => 0,
+            StaffKind::Leader => 1,
+            StaffKind::Retired => 2,
+            StaffKind::Parent => 3,
+            StaffKind::Community => 4,
+            StaffKind::Coach => 5,
+        }]
+    }
+
+    /// The name of a checker rule.
+    pub fn rule(&self, r: Rule) -> &'static str {
+        self.rules[match r {
+            Rule::Stale => 0,
+            Rule::Coverage => 1,
+            Rule::Lead => 2,
+            Rule::Skill => 3,
+            Rule::Availability => 4,
+            Rule::Leave => 5,
+            Rule::DoubleBooked => 6,
+            Rule::Room => 7,
+            Rule::CapPerDay => 8,
+            Rule::CapPerWeek => 9,
+            Rule::LateExemption => 10,
+            Rule::Lock => 11,
+            Rule::Demand => 12,
+            Rule::UnknownId => 13,
+        }]
+    }
+
+    pub fn solve_status(&self, s: SolveStatus) -> &'static str {
+        self.solve_status[match s {
+            SolveStatus::NotSolved => 0,
+            SolveStatus::Optimal => 1,
+            SolveStatus::Feasible => 2,
+            SolveStatus::NoPlan => 3,
+        }]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fill_puts_arguments_in_order_and_tolerates_too_few() {
+        assert_eq!(fill("{} of {}", &[&1, &"二"]), "1 of 二");
+        assert_eq!(fill("{} and {}", &[&1]), "1 and ");
+        assert_eq!(fill("none", &[&1]), "none");
+    }
+
+    #[test]
+    fn the_locale_picks_the_language() {
+        assert_eq!(Lang::from_locale(Some("zh_CN.UTF-8")), Lang::Zh);
+        assert_eq!(Lang::from_locale(Some("en_GB.UTF-8")), Lang::En);
+        assert_eq!(Lang::from_locale(Some("C")), Lang::En);
+        assert_eq!(Lang::from_locale(None), Lang::Zh);
+    }
+
+    #[test]
+    fn both_languages_fill_the_same_placeholders() {
+        // A template's `{}` count must agree across languages, or a number
+        // silently disappears in one of them.
+        let count = |s: &str| s.matches("{}").count();
+        let (zh, en) = (Lang::Zh.text(), Lang::En.text());
+        let pairs = [
+            (zh.solving, en.solving),
+            (zh.saved, en.saved),
+            (zh.save_failed, en.save_failed),
+            (zh.undone, en.undone),
+            (zh.redone, en.redone),
+            (zh.solve_done, en.solve_done),
+            (zh.solve_done_short, en.solve_done_short),
+            (zh.solve_compare, en.solve_compare),
+            (zh.solve_failed_check, en.solve_failed_check),
+            (zh.rows_shown, en.rows_shown),
+            (zh.ov_dates, en.ov_dates),
+            (zh.ov_late_line, en.ov_late_line),
+            (zh.rota_missing, en.rota_missing),
+            (zh.rota_week, en.rota_week),
+            (zh.rota_week_short, en.rota_week_short),
+            (zh.rota_person_view, en.rota_person_view),
+            (zh.rota_minutes, en.rota_minutes),
+            (zh.ov_errors_count, en.ov_errors_count),
+            (zh.sick_waiting, en.sick_waiting),
+            (zh.sick_summary, en.sick_summary),
+            (zh.sick_range, en.sick_range),
+            (zh.sick_changes[0], en.sick_changes[0]),
+            (zh.sick_changes[1], en.sick_changes[1]),
+            (zh.sick_unknown_person, en.sick_unknown_person),
+            (zh.sick_bad_date, en.sick_bad_date),
+            (zh.sick_accepted, en.sick_accepted),
+            (zh.edit_sick, en.edit_sick),
+            (zh.rota_edit_assign, en.rota_edit_assign),
+            (zh.rota_edit_remove, en.rota_edit_remove),
+            (zh.rota_pick_busy, en.rota_pick_busy),
+            (zh.rota_edit_swap, en.rota_edit_swap),
+            (zh.ov_sick_line, en.ov_sick_line),
+        ];
+        for (a, b) in pairs {
+            assert_eq!(count(a), count(b), "{a} / {b}");
+        }
+    }
+}

@@ -1,0 +1,70 @@
+//! Solving from the terminal UI: Esc really stops the solver, and a re-solve
+//! keeps the term's sick calls (as `kehou solve` does).
+
+use crossterm::event::KeyCode;
+use kehou::tui::event::{Effect, Event};
+use kehou::tui::testing::Harness;
+use kehou::tui::text::Lang;
+
+#[test]
+fn esc_sets_the_running_solves_cancel_flag() {
+    let mut h = Harness::demo(Lang::En);
+    h.app.solve_seconds = 600.0;
+    let Some(Effect::Solve(job)) = h.app.update(Event::key(KeyCode::Char('S'))) else {
+        panic!("S starts a solve");
+    };
+    assert!(!job.cancel.is_cancelled());
+    h.app.update(Event::key(KeyCode::Esc));
+    assert!(job.cancel.is_cancelled(), "Esc must stop the solver itself");
+    // The solver sees the flag: a ten-minute solve comes back at once, and
+    // the interface drops its result.
+    let started = std::time::Instant::now();
+    let before = h.app.doc.plan.clone();
+    let result = kehou::tui::testing::solve_now(job);
+    assert!(started.elapsed().as_secs() < 300, "{:?}", started.elapsed());
+    h.app.update(Event::Solved(result));
+    assert_eq!(h.app.doc.plan, before);
+    // A new solve gets a fresh flag.
+    let Some(Effect::Solve(next)) = h.app.update(Event::key(KeyCode::Char('S'))) else {
+        panic!("S starts another solve");
+    };
+    assert!(!next.cancel.is_cancelled());
+}
+
+#[test]
+fn a_re_solve_keeps_the_terms_sick_calls() {
+    let mut h = Harness::demo(Lang::En);
+    let school = &h.app.doc.school;
+    let monday = kehou_solver::calendar::service_days(&school.term, school.rules.cycle_weeks)
+        .into_iter()
+        .find(|d| d.runs_as == kehou_solver::model::Weekday::Mon && d.cycle_week == 1)
+        .expect("a Monday in cycle week 1")
+        .date;
+    h.app.today = monday;
+    // A sick call on the rota's first place, accepted.
+    h.keys("2\nA\ny");
+    assert_eq!(h.app.doc.plan.absences.len(), 1, "{:?}", h.app.message);
+    let absence = h.app.doc.plan.absences[0].clone();
+    assert!(!h.app.doc.plan.substitutions.is_empty());
+    // Re-solve (synchronously in the harness), briefly.
+    h.app.solve_seconds = 2.0;
+    h.keys("S");
+    assert!(h.app.solving.is_none());
+    assert_eq!(h.app.doc.undo_label(), Some("solve"), "{:?}", h.app.message);
+    assert_eq!(h.app.doc.plan.absences, vec![absence.clone()]);
+    // Whoever the new cycle puts on that Monday, the absent person holds no
+    // place on the day's effective roster.
+    let day = kehou_solver::dated::day_roster(&h.app.doc.school, &h.app.doc.plan, absence.from)
+        .expect("the Monday has service");
+    assert_eq!(
+        day.posts_of(&absence.staff).count(),
+        0,
+        "{:?}",
+        h.app.doc.plan.substitutions
+    );
+    assert!(
+        h.app.doc.violations.is_empty(),
+        "{:?}",
+        h.app.doc.violations
+    );
+}
