@@ -126,6 +126,12 @@ impl App {
                 self.message = Some(self.screens.export.on_exported(result, self.text));
                 None
             }
+            Event::AbsenceRemoved(result) => {
+                if let Some(m) = self.screens.cover.on_removed(result, self.text) {
+                    self.message = Some(m);
+                }
+                None
+            }
             Event::Repaired(result) => {
                 if let Some(m) = self.screens.rota.on_repaired(result, self.text) {
                     self.message = Some(m);
@@ -207,6 +213,9 @@ impl App {
                 KeyCode::Char(c @ '1'..='9') => {
                     let i = c as usize - '1' as usize;
                     return self.go(ScreenId::ALL.get(i).copied().unwrap_or(self.screen));
+                }
+                KeyCode::Char('0') => {
+                    return self.go(ScreenId::ALL.get(9).copied().unwrap_or(self.screen));
                 }
                 _ => {}
             }

@@ -27,6 +27,8 @@ pub enum Event {
     Repaired(RepairResult),
     /// A background export finished.
     Exported(ExportResult),
+    /// A background "take the absence back" repair finished.
+    AbsenceRemoved(RemoveResult),
 }
 
 impl Event {
@@ -47,6 +49,7 @@ pub enum Effect {
     Save(SaveJob),
     Repair(RepairJob),
     Export(ExportJob),
+    RemoveAbsence(RemoveJob),
     Quit,
 }
 
@@ -75,6 +78,23 @@ pub struct RepairJob {
 
 #[derive(Debug)]
 pub struct RepairResult {
+    pub absence: Absence,
+    /// The repair, or why it could not be made, in words.
+    pub repair: Result<Repair, String>,
+    /// The checker (dated rules too) on the repaired plan.
+    pub violations: Vec<Violation>,
+}
+
+/// Take an absence back and repair its dates (the sick-calls screen).
+#[derive(Debug, Clone)]
+pub struct RemoveJob {
+    pub school: School,
+    pub plan: Plan,
+    pub absence: Absence,
+}
+
+#[derive(Debug)]
+pub struct RemoveResult {
     pub absence: Absence,
     /// The repair, or why it could not be made, in words.
     pub repair: Result<Repair, String>,

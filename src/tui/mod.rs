@@ -71,6 +71,7 @@ fn run_loop(terminal: &mut DefaultTerminal, mut app: App) -> io::Result<()> {
                 Some(Effect::Save(job)) => worker::spawn_save(job, tx.clone()),
                 Some(Effect::Repair(job)) => worker::spawn_repair(job, tx.clone()),
                 Some(Effect::Export(job)) => worker::spawn_export(job, tx.clone()),
+                Some(Effect::RemoveAbsence(job)) => worker::spawn_remove_absence(job, tx.clone()),
                 None => {}
             }
         }

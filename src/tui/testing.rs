@@ -69,6 +69,9 @@ impl Harness {
                 Some(Effect::Save(job)) => Some(Event::Saved(worker::run_save(&job))),
                 Some(Effect::Repair(job)) => Some(Event::Repaired(worker::run_repair(job))),
                 Some(Effect::Export(job)) => Some(Event::Exported(worker::run_export(job))),
+                Some(Effect::RemoveAbsence(job)) => {
+                    Some(Event::AbsenceRemoved(worker::run_remove_absence(job)))
+                }
                 Some(Effect::Quit) => {
                     self.quit = true;
                     None

@@ -31,8 +31,24 @@ pub fn render(app: &App, frame: &mut Frame) {
 
 fn draw_tabs(app: &App, frame: &mut Frame, area: Rect) {
     let mut spans = Vec::new();
+    // The tenth screen's key is `0`. When the labels and the school's name
+    // do not fit, the labels share their spaces.
+    let key = |i: usize| (i + 1) % 10;
+    let wide: usize = ScreenId::ALL
+        .iter()
+        .enumerate()
+        .map(|(i, id)| width(&format!(" {}{} ", key(i), id.title(app.text))))
+        .sum();
+    let compact = wide + width(&app.doc.school.name) + 2 > usize::from(area.width);
+    if compact {
+        spans.push(Span::raw(" "));
+    }
     for (i, id) in ScreenId::ALL.iter().enumerate() {
-        let label = format!(" {}{} ", i + 1, id.title(app.text));
+        let label = if compact {
+            format!("{}{} ", key(i), id.title(app.text))
+        } else {
+            format!(" {}{} ", key(i), id.title(app.text))
+        };
         if *id == app.screen {
             spans.push(Span::styled(label, theme::tab_active()));
         } else {
@@ -138,7 +154,7 @@ fn draw_help(app: &App, frame: &mut Frame) {
     let screen_keys = app.screens.get(app.screen).help(t);
     let global = [
         ("Tab / Shift-Tab", t.key_next_screen),
-        ("1…9", t.key_jump_screen),
+        ("1…9 0", t.key_jump_screen),
         ("S", t.key_solve),
         ("Esc", t.key_cancel),
         ("u  Ctrl-Z", t.key_undo),

@@ -12,8 +12,8 @@ use kehou_solver::milp::{solve, SolveOptions};
 use kehou_solver::repair::carry_over;
 
 use super::event::{
-    Event, ExportJob, ExportResult, RepairJob, RepairResult, SaveJob, SaveResult, SolveJob,
-    SolveResult,
+    Event, ExportJob, ExportResult, RemoveJob, RemoveResult, RepairJob, RepairResult, SaveJob,
+    SaveResult, SolveJob, SolveResult,
 };
 use crate::files;
 
@@ -93,6 +93,33 @@ pub fn run_repair(job: RepairJob) -> RepairResult {
 pub fn spawn_repair(job: RepairJob, tx: Sender<Event>) {
     std::thread::spawn(move || {
         let _ = tx.send(Event::Repaired(run_repair(job)));
+    });
+}
+
+/// Takes an absence back (its person returns to their posts where they
+/// still can) and checks the result.
+pub fn run_remove_absence(job: RemoveJob) -> RemoveResult {
+    let repair = kehou_solver::repair::remove_absence(
+        &job.school,
+        &job.plan,
+        &job.absence.staff,
+        job.absence.from,
+    )
+    .map_err(|e| e.to_string());
+    let violations = match &repair {
+        Ok(r) => check_all(&job.school, &r.plan),
+        Err(_) => Vec::new(),
+    };
+    RemoveResult {
+        absence: job.absence,
+        repair,
+        violations,
+    }
+}
+
+pub fn spawn_remove_absence(job: RemoveJob, tx: Sender<Event>) {
+    std::thread::spawn(move || {
+        let _ = tx.send(Event::AbsenceRemoved(run_remove_absence(job)));
     });
 }
 

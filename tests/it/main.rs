@@ -15,5 +15,6 @@ mod tui;
 mod tui_data;
 mod tui_resolve;
 mod tui_review;
+mod tui_sick;
 mod tui_tmux;
 mod tui_walk;

@@ -10,6 +10,7 @@ mod availability;
 mod calendar;
 mod classes;
 mod clubs;
+pub mod cover;
 mod export;
 mod fairness;
 pub mod overview;
@@ -80,7 +81,7 @@ pub struct View<'a> {
     pub lang: Lang,
 }
 
-/// The screens in tab order; `1`…`9` jump to them.
+/// The screens in tab order; `1`…`9` jump to them, `0` to the tenth.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ScreenId {
     Overview,
@@ -92,10 +93,12 @@ pub enum ScreenId {
     Calendar,
     Availability,
     Export,
+    /// The term's sick calls and substitutions.
+    Cover,
 }
 
 impl ScreenId {
-    pub const ALL: [ScreenId; 9] = [
+    pub const ALL: [ScreenId; 10] = [
         ScreenId::Overview,
         ScreenId::Rota,
         ScreenId::Staff,
@@ -105,6 +108,7 @@ impl ScreenId {
         ScreenId::Calendar,
         ScreenId::Availability,
         ScreenId::Export,
+        ScreenId::Cover,
     ];
 
     pub fn index(self) -> usize {
@@ -131,6 +135,7 @@ impl ScreenId {
             ScreenId::Calendar => t.screen_calendar,
             ScreenId::Availability => t.screen_availability,
             ScreenId::Export => t.screen_export,
+            ScreenId::Cover => t.cover.screen,
         }
     }
 }
@@ -147,6 +152,7 @@ pub struct Screens {
     pub calendar: calendar::CalendarScreen,
     pub availability: availability::AvailabilityScreen,
     pub export: export::ExportScreen,
+    pub cover: cover::CoverScreen,
 }
 
 impl Screens {
@@ -161,6 +167,7 @@ impl Screens {
             ScreenId::Calendar => &self.calendar,
             ScreenId::Availability => &self.availability,
             ScreenId::Export => &self.export,
+            ScreenId::Cover => &self.cover,
         }
     }
 
@@ -175,6 +182,7 @@ impl Screens {
             ScreenId::Calendar => &mut self.calendar,
             ScreenId::Availability => &mut self.availability,
             ScreenId::Export => &mut self.export,
+            ScreenId::Cover => &mut self.cover,
         }
     }
 }

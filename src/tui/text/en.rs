@@ -1,9 +1,10 @@
 //! English.
 
-use super::{data, Text};
+use super::{cover, data, Text};
 
 pub static EN: Text = Text {
     data: &data::EN,
+    cover: &cover::EN,
 
     screen_overview: "Overview",
     screen_rota: "Rota",
@@ -52,7 +53,7 @@ pub static EN: Text = Text {
 
     key_next_screen: "next screen",
     key_prev_screen: "previous screen",
-    key_jump_screen: "go to screen 1–9",
+    key_jump_screen: "go to screen 1–10",
     key_help: "this help",
     key_quit: "quit",
     key_save: "save school and plan",

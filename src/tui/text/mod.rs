@@ -6,6 +6,7 @@
 //! The data screens (staff, rooms, classes, clubs, calendar, availability,
 //! export) keep their words in [`data::DataText`], in this folder too.
 
+pub mod cover;
 pub mod data;
 mod en;
 mod zh;
@@ -74,6 +75,8 @@ pub fn fill(template: &str, args: &[&dyn std::fmt::Display]) -> String {
 pub struct Text {
     /// The data screens' words (their own struct, their own file).
     pub data: &'static data::DataText,
+    /// The sick-calls screen's words (their own struct, their own file).
+    pub cover: &'static cover::CoverText,
 
     // Screen names, in tab order: see `screens::ScreenId::ALL`.
     pub screen_overview: &'static str,

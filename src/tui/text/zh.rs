@@ -1,9 +1,10 @@
 //! 简体中文.
 
-use super::{data, Text};
+use super::{cover, data, Text};
 
 pub static ZH: Text = Text {
     data: &data::ZH,
+    cover: &cover::ZH,
 
     screen_overview: "概览",
     screen_rota: "排班",
@@ -81,7 +82,7 @@ pub static ZH: Text = Text {
 
     key_next_screen: "下一页",
     key_prev_screen: "上一页",
-    key_jump_screen: "跳到第 1–9 页",
+    key_jump_screen: "跳到第 1–10 页",
     key_help: "本帮助",
     key_quit: "退出",
     key_save: "保存学校和方案",

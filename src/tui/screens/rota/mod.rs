@@ -21,6 +21,7 @@ use ratatui::Frame;
 use super::{Cx, Handled, Screen, View};
 use crate::tui::text::Text;
 use crate::tui::widgets::input::{InputKey, LineInput};
+pub use grid::place_of;
 pub use model::{cell_posts, matches, sessions, slots, Slot, DAYS};
 pub use pick::{candidates, Candidate, Freedom};
 pub use sick::SickCall;
