@@ -61,6 +61,23 @@ pub fn check_all(school: &School, plan: &Plan) -> Vec<Violation> {
     out
 }
 
+/// The broken rules of `after` (a repair of `before`) that `before` did not
+/// already break: what a repair must not bring in. Rules the plan broke
+/// before the repair are the school's to fix, not the repair's fault.
+///
+/// `before` is checked on the real dates `after` touches too (a date the
+/// repair touches for the first time would otherwise show the plan's old
+/// breaks on it as new ones).
+pub fn new_violations(school: &School, before: &Plan, after: &Plan) -> Vec<Violation> {
+    let dates = crate::repair::check::touched_dates(school, after);
+    let mut old = check(school, before);
+    old.extend(crate::repair::check::check_dated_on(school, before, &dates));
+    check_all(school, after)
+        .into_iter()
+        .filter(|v| !old.contains(v))
+        .collect()
+}
+
 /// Every broken hard rule of `plan` for `school`; empty when the plan is sound.
 pub fn check(school: &School, plan: &Plan) -> Vec<Violation> {
     let mut out = Vec::new();

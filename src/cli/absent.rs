@@ -35,8 +35,9 @@ The changes are listed (date, post, who is out, who is in, and why). With
 PLAN.bak. Without --yes and without a terminal to ask on, nothing is saved.
 
 When nobody can cover a post it stays unmet that day with the reason and the
-best people to ask; choose one with `kehou cover`. --remove takes an absence
-back: the person gets their own posts back.";
+best people to ask; choose one with `kehou cover`. --remove takes a whole
+absence back (every date of it, not only --date): the person gets their own
+posts back. To shorten an absence, take it back and record the shorter one.";
 
 pub const ABSENT_EXAMPLES: &str = "\
 Examples:
@@ -47,7 +48,7 @@ Examples:
   kehou absent demo.school.ron demo.plan.ron --staff t030 --date 2026-10-12 --to 2026-10-23 --reason 产假
       away for two weeks
   kehou absent demo.school.ron demo.plan.ron --staff t012 --date 2026-09-08 --remove
-      she came in after all: give her posts back";
+      she came in after all: take back the absence holding that date, all of it";
 
 #[derive(Debug, Args)]
 pub struct AbsentArgs {
@@ -87,7 +88,10 @@ pub struct AbsentArgs {
         help = "Why, for the record (病假, 产假, 外出培训 …)"
     )]
     pub reason: String,
-    #[arg(long, help = "Take back the absence of --staff that covers --date")]
+    #[arg(
+        long,
+        help = "Take back the whole absence of --staff that holds --date"
+    )]
     pub remove: bool,
     #[arg(short, long, help = "Save the changes without asking")]
     pub yes: bool,
@@ -160,7 +164,7 @@ pub fn run(args: &AbsentArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::R
             ", best found in the time"
         }
     )?;
-    save_if_accepted(&school, &repair, &args.plan, args.yes, out, err)
+    save_if_accepted(&school, &plan, &repair, &args.plan, args.yes, out, err)
 }
 
 /// Reads the school and the plan, reporting every unreadable file; `None` if any.
@@ -263,16 +267,19 @@ pub fn diff(school: &School, repair: &Repair) -> String {
 }
 
 /// Checks the repaired plan and saves it if `yes`, or if the person at the
-/// terminal says so. A plan failing the checker is never saved (exit 3).
+/// terminal says so. A repair that breaks a rule the plan `before` it kept
+/// is never saved (exit 3); rules the plan already broke are shown as a
+/// warning and do not block the repair.
 pub fn save_if_accepted(
     school: &School,
+    before: &Plan,
     repair: &Repair,
     path: &Path,
     yes: bool,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> io::Result<Outcome> {
-    let violations = check::check_all(school, &repair.plan);
+    let violations = check::new_violations(school, before, &repair.plan);
     if !violations.is_empty() {
         writeln!(err, "kehou made a repair that breaks a rule; nothing was saved. Please report this with the files:")?;
         for v in &violations {
@@ -280,7 +287,20 @@ pub fn save_if_accepted(
         }
         return Ok(Outcome::Bug);
     }
-    writeln!(out, "\nChecked: every rule holds on the dates touched.")?;
+    let old = check::check_all(school, &repair.plan);
+    if old.is_empty() {
+        writeln!(out, "\nChecked: every rule holds on the dates touched.")?;
+    } else {
+        writeln!(
+            err,
+            "Warning: the plan already broke {} rule(s) before this repair (the repair adds none; fix them with `kehou check`):",
+            old.len()
+        )?;
+        for v in &old {
+            writeln!(err, "  {v}")?;
+        }
+        writeln!(out, "\nChecked: this repair breaks no rule the plan kept.")?;
+    }
     let unmet = repair.added.iter().any(|s| s.cover.is_none());
     let done = if unmet {
         Outcome::Problems

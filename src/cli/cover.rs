@@ -178,5 +178,5 @@ pub fn cover(args: &CoverArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::
         }
     };
     write!(out, "{}", diff(&school, &repair))?;
-    save_if_accepted(&school, &repair, &args.plan, args.yes, out, err)
+    save_if_accepted(&school, &plan, &repair, &args.plan, args.yes, out, err)
 }

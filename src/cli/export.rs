@@ -74,7 +74,16 @@ pub fn run(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::R
             return Ok(Outcome::Trouble);
         }
     };
-    if plan.school_fingerprint != school.fingerprint() {
+    if plan.school_fingerprint == school.fingerprint() {
+        let broken = kehou_solver::check::check_all(&school, &plan).len();
+        if broken > 0 {
+            writeln!(
+                err,
+                "{}",
+                text::export_broken(&args.school, &args.plan, broken)
+            )?;
+        }
+    } else {
         writeln!(err, "{}", text::export_stale(&args.plan))?;
     }
     let options = ExportOptions {

@@ -460,6 +460,15 @@ pub fn export_stale(plan: &Path) -> String {
     )
 }
 
+pub fn export_broken(school: &Path, plan: &Path, rules: usize) -> String {
+    format!(
+        "warning: {} breaks {rules} hard rule(s); exported as it is. `kehou check {} {}` lists them",
+        plan.display(),
+        school.display(),
+        plan.display()
+    )
+}
+
 /// What `kehou export` says once the file is written.
 pub fn exported(path: &Path, rows: usize, unmet: usize) -> String {
     let unmet = match unmet {

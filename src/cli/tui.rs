@@ -41,10 +41,11 @@ pub struct TuiArgs {
     pub lang: Option<LangArg>,
     #[arg(
         long,
-        value_name = "S",
-        help = "Time limit of solves started in the UI (default: the school's)"
+        value_name = "SECONDS",
+        value_parser = clap::value_parser!(u32).range(1..=86_400),
+        help = "Time limit of solves started in the UI, 1 to 86400 seconds (default: the school's)"
     )]
-    pub time_limit: Option<f64>,
+    pub time_limit: Option<u32>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -77,7 +78,7 @@ pub fn run(args: &TuiArgs, err: &mut dyn Write) -> io::Result<Outcome> {
         &args.school,
         args.plan.as_deref(),
         LangArg::resolve(args.lang),
-        args.time_limit,
+        args.time_limit.map(f64::from),
         err,
     )
 }

@@ -81,28 +81,58 @@ pub fn push_folded(out: &mut String, line: &str) {
     out.push_str("\r\n");
 }
 
-/// A file name for a person's calendar: id and name, safe on every system.
+/// A file name for a person's calendar, `ID-姓名.ics`: id and name as they
+/// are (Chinese, letters, digits kept), with only what no file system takes
+/// replaced by `_` (`/ \\ : * ? " < > |`, control characters) and leading
+/// dots and trailing dots or spaces dropped. Two people may still get the
+/// same name: [`unique`] tells them apart.
 pub fn file_name(school: &School, id: &StaffId) -> String {
-    let name: String = labels::name(school, id)
-        .chars()
-        .filter(|c| !c.is_control() && !"/\\:*?\"<>|".contains(*c))
-        .collect();
-    let id: String = id
-        .as_str()
+    let name = safe(&labels::name(school, id));
+    let id = safe(id.as_str());
+    let id = if id.is_empty() { "_".to_owned() } else { id };
+    if name.is_empty() || name == id {
+        format!("{id}.ics")
+    } else {
+        format!("{id}-{name}.ics")
+    }
+}
+
+/// `text` fit for a file name on Windows, macOS and Linux.
+fn safe(text: &str) -> String {
+    let replaced: String = text
         .chars()
         .map(|c| {
-            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
-                c
-            } else {
+            if c.is_control() || "/\\:*?\"<>|".contains(c) {
                 '_'
+            } else {
+                c
             }
         })
         .collect();
-    if name.trim().is_empty() {
-        format!("{id}.ics")
-    } else {
-        format!("{id}-{}.ics", name.trim())
+    replaced
+        .trim()
+        .trim_start_matches('.')
+        .trim_end_matches(['.', ' '])
+        .trim()
+        .to_owned()
+}
+
+/// `name`, or `name` with `-2`, `-3`… before its extension, whichever is not
+/// yet in `taken` (compared without case, as Windows and macOS do); the
+/// name given is added to `taken`.
+pub fn unique(name: &str, taken: &mut std::collections::BTreeSet<String>) -> String {
+    let (stem, ext) = name.rsplit_once('.').unwrap_or((name, ""));
+    let mut candidate = name.to_owned();
+    let mut n = 2;
+    while !taken.insert(candidate.to_lowercase()) {
+        candidate = if ext.is_empty() {
+            format!("{stem}-{n}")
+        } else {
+            format!("{stem}-{n}.{ext}")
+        };
+        n += 1;
     }
+    candidate
 }
 
 /// A stamp for DTSTAMP that is the same each time the same plan is
@@ -275,6 +305,33 @@ fn uid_part(id: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn file_names_keep_chinese_ids_and_never_clash() {
+        assert_eq!(safe("王老师1"), "王老师1");
+        assert_eq!(safe("李老师1"), "李老师1");
+        assert_eq!(safe("a/b\\c:d*e?f\"g<h>i|j\tk"), "a_b_c_d_e_f_g_h_i_j_k");
+        assert_eq!(safe("..hidden. "), "hidden");
+        assert_ne!(safe("王老师1"), safe("李老师1"));
+        let mut taken = std::collections::BTreeSet::new();
+        assert_eq!(unique("t1-王丽.ics", &mut taken), "t1-王丽.ics");
+        assert_eq!(unique("T1-王丽.ics", &mut taken), "T1-王丽-2.ics");
+        assert_eq!(unique("t1-王丽.ics", &mut taken), "t1-王丽-3.ics");
+        assert_eq!(unique("李老师1.ics", &mut taken), "李老师1.ics");
+    }
+
+    #[test]
+    fn every_calendar_of_the_demo_gets_its_own_file() {
+        let path =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/demo/demo.school.ron");
+        let school = crate::files::load_school(&path).unwrap();
+        let mut taken = std::collections::BTreeSet::new();
+        for p in &school.staff {
+            let name = unique(&file_name(&school, &p.id), &mut taken);
+            assert!(name.contains(p.id.as_str()), "{name}");
+        }
+        assert_eq!(taken.len(), school.staff.len());
+    }
 
     #[test]
     fn text_values_escape_commas_semicolons_backslashes_and_newlines() {

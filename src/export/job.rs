@@ -180,6 +180,7 @@ fn ics_files(school: &School, plan: &Plan, options: &ExportOptions) -> Vec<Expor
         None => school.staff.iter().map(|p| &p.id).collect(),
     };
     let mut out = Vec::new();
+    let mut taken = std::collections::BTreeSet::new();
     for id in people {
         let calendar = ics::calendar(school, plan, &term, id);
         if options.person.is_none() && calendar.events == 0 {
@@ -188,7 +189,9 @@ fn ics_files(school: &School, plan: &Plan, options: &ExportOptions) -> Vec<Expor
         let path = if options.person.is_some() && is_file {
             options.output.clone()
         } else {
-            options.output.join(ics::file_name(school, id))
+            options
+                .output
+                .join(ics::unique(&ics::file_name(school, id), &mut taken))
         };
         out.push(ExportFile {
             path,

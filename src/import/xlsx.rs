@@ -13,9 +13,10 @@
 //! cell as yes/no, a date as `2026-09-01`, a time as `15:05`. A line break
 //! inside a cell (Alt+Enter) separates list items, like `、`.
 
-use std::io::Cursor;
+use std::collections::BTreeMap;
+use std::io::{Cursor, Read, Seek};
 
-use calamine::{open_workbook_from_rs, Data, Range, Reader, Xlsx};
+use calamine::{open_workbook_from_rs, Data, Reader, Xlsx};
 
 use super::{ImportError, ImportErrors, Source, Sources};
 
@@ -24,6 +25,11 @@ const STAFF: &[&str] = &["staff", "教职工", "人员", "教师", "员工"];
 const ROOMS: &[&str] = &["rooms", "教室", "场地", "教室场地"];
 const CLASSES: &[&str] = &["classes", "班级"];
 const CLUBS: &[&str] = &["clubs", "社团"];
+
+/// The most rows and columns a sheet may use: far more than any school's
+/// lists, and small enough that a stray cell far away is caught, not read.
+const MAX_ROWS: u32 = 10_000;
+const MAX_COLUMNS: u32 = 200;
 
 /// The four lists of the workbook `file` (a name for messages) holding `bytes`.
 pub fn sources(file: &str, bytes: &[u8]) -> Result<Sources, ImportErrors> {
@@ -51,15 +57,15 @@ pub fn sources(file: &str, bytes: &[u8]) -> Result<Sources, ImportErrors> {
             }
             return None;
         };
-        match book.worksheet_range(name) {
-            Ok(range) => Some(Source::new(
+        match read_cells(&mut book, name) {
+            Ok(cells) => Some(Source::new(
                 format!("{file} [sheet {name}]"),
-                as_csv(&range),
+                as_csv(&cells),
             )),
-            Err(e) => {
+            Err(message) => {
                 errors.push(ImportError::Workbook {
                     file: file.to_owned(),
-                    message: format!("cannot read sheet {name}: {e}"),
+                    message,
                 });
                 None
             }
@@ -80,22 +86,79 @@ pub fn sources(file: &str, bytes: &[u8]) -> Result<Sources, ImportErrors> {
     }
 }
 
+/// The filled cells of sheet `name` by (row, column), from 0, read one by
+/// one (never as the whole rectangle up to the farthest cell); refused,
+/// with the far cell named, when one lies beyond [`MAX_ROWS`] or
+/// [`MAX_COLUMNS`].
+fn read_cells<RS: Read + Seek>(
+    book: &mut Xlsx<RS>,
+    name: &str,
+) -> Result<BTreeMap<(u32, u32), Data>, String> {
+    let unreadable = |e: calamine::XlsxError| format!("cannot read sheet {name}: {e}");
+    let mut reader = book.worksheet_cells_reader(name).map_err(unreadable)?;
+    let mut cells = BTreeMap::new();
+    while let Some(cell) = reader.next_cell().map_err(unreadable)? {
+        let data = Data::from(cell.get_value().clone());
+        if matches!(data, Data::Empty) {
+            continue;
+        }
+        let (row, column) = cell.get_position();
+        if row >= MAX_ROWS || column >= MAX_COLUMNS {
+            return Err(format!(
+                "sheet {name} has something in cell {} (row {}, column {}), beyond the {MAX_ROWS} rows and {MAX_COLUMNS} columns (A to {}) kehou reads; delete what is in that cell and the cells around it (Ctrl+End in Excel or WPS goes to the last used cell) and save again",
+                cell_name(row, column),
+                u64::from(row) + 1,
+                u64::from(column) + 1,
+                column_name(MAX_COLUMNS - 1),
+            ));
+        }
+        cells.insert((row, column), data);
+    }
+    Ok(cells)
+}
+
+/// `A`, `B`, … `Z`, `AA`, … for a column from 0.
+fn column_name(column: u32) -> String {
+    let mut n = u64::from(column) + 1;
+    let mut letters = Vec::new();
+    while n > 0 {
+        let rest = (n - 1) % 26;
+        letters.push(char::from(b'A' + u8::try_from(rest).unwrap_or(0)));
+        n = (n - 1) / 26;
+    }
+    letters.iter().rev().collect()
+}
+
+/// A cell's name as Excel shows it, such as `XFD1048576`.
+fn cell_name(row: u32, column: u32) -> String {
+    format!("{}{}", column_name(column), u64::from(row) + 1)
+}
+
 /// The sheet as CSV text, a line per sheet row from row 1 and a field per
 /// column from column A, so that the CSV reader's line and field numbers
 /// are the sheet's row and column numbers.
-fn as_csv(range: &Range<Data>) -> Vec<u8> {
+fn as_csv(cells: &BTreeMap<(u32, u32), Data>) -> Vec<u8> {
     let mut out = Vec::new();
-    let Some((top, left)) = range.start() else {
+    let Some(&(top, _)) = cells.keys().next() else {
         return out;
     };
+    let bottom = cells.keys().next_back().map_or(top, |&(r, _)| r);
+    let left = cells.keys().map(|&(_, c)| c).min().unwrap_or(0);
     out.resize(top as usize, b'\n');
     let mut writer = csv::WriterBuilder::new()
         .terminator(csv::Terminator::Any(b'\n'))
         .flexible(true)
         .from_writer(&mut out);
-    for row in range.rows() {
-        let mut fields: Vec<String> = vec![String::new(); left as usize];
-        fields.extend(row.iter().map(cell_text));
+    for row in top..=bottom {
+        let filled: Vec<(u32, &Data)> = cells
+            .range((row, 0)..=(row, u32::MAX))
+            .map(|(&(_, c), d)| (c, d))
+            .collect();
+        let right = filled.last().map_or(left, |&(c, _)| c + 1);
+        let mut fields: Vec<String> = vec![String::new(); right.max(left + 1) as usize];
+        for (c, d) in filled {
+            fields[c as usize] = cell_text(d);
+        }
         // An empty record would be written as `""`: keep the line, empty.
         if fields.len() == 1 && fields[0].is_empty() {
             fields.push(String::new());
@@ -115,6 +178,7 @@ fn cell_text(cell: &Data) -> String {
         Data::String(s) => s.replace("\r\n", "\n").replace('\n', "、"),
         Data::Int(n) => n.to_string(),
         Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", *f as i64),
+        Data::Float(f) if f.abs() >= 1e15 || (*f != 0.0 && f.abs() < 1e-6) => format!("{f:.6e}"),
         Data::Float(f) => f.to_string(),
         Data::Bool(b) => if *b { "yes" } else { "no" }.to_owned(),
         Data::DateTime(d) => match d.as_datetime() {
@@ -145,12 +209,25 @@ mod tests {
 
     #[test]
     fn rows_and_columns_keep_their_sheet_numbers() {
-        let mut range = Range::new((2, 1), (3, 2));
-        range.set_value((2, 1), Data::String("id".into()));
-        range.set_value((2, 2), Data::String("name".into()));
-        range.set_value((3, 1), Data::String("t1".into()));
-        range.set_value((3, 2), Data::String("王, 丽".into()));
-        let text = String::from_utf8(as_csv(&range)).unwrap();
+        let mut cells = BTreeMap::new();
+        cells.insert((2, 1), Data::String("id".into()));
+        cells.insert((2, 2), Data::String("name".into()));
+        cells.insert((3, 1), Data::String("t1".into()));
+        cells.insert((3, 2), Data::String("王, 丽".into()));
+        let text = String::from_utf8(as_csv(&cells)).unwrap();
         assert_eq!(text, "\n\n,id,name\n,t1,\"王, 丽\"\n");
+    }
+
+    #[test]
+    fn far_cells_are_named_as_excel_names_them() {
+        assert_eq!(cell_name(0, 0), "A1");
+        assert_eq!(cell_name(9, 27), "AB10");
+        assert_eq!(cell_name(1_048_575, 16_383), "XFD1048576");
+    }
+
+    #[test]
+    fn huge_numbers_are_shortened() {
+        assert_eq!(cell_text(&Data::Float(1e300)).len(), "1.000000e300".len());
+        assert_eq!(cell_text(&Data::Float(123_456.0)), "123456");
     }
 }

@@ -7,7 +7,7 @@
 use std::sync::mpsc::Sender;
 use std::time::Instant;
 
-use kehou_solver::check::check_all;
+use kehou_solver::check::{check_all, new_violations};
 use kehou_solver::milp::{solve, SolveOptions};
 use kehou_solver::repair::carry_over;
 
@@ -79,8 +79,10 @@ pub fn spawn_save(job: SaveJob, tx: Sender<Event>) {
 pub fn run_repair(job: RepairJob) -> RepairResult {
     let repair = kehou_solver::repair::add_absence(&job.school, &job.plan, job.absence.clone())
         .map_err(|e| e.to_string());
+    // Only rules the repair itself breaks block it; rules the plan already
+    // broke are the school's to fix (shown in the rota's problem list).
     let violations = match &repair {
-        Ok(r) => check_all(&job.school, &r.plan),
+        Ok(r) => new_violations(&job.school, &job.plan, &r.plan),
         Err(_) => Vec::new(),
     };
     RepairResult {
@@ -106,8 +108,10 @@ pub fn run_remove_absence(job: RemoveJob) -> RemoveResult {
         job.absence.from,
     )
     .map_err(|e| e.to_string());
+    // Only rules the repair itself breaks block it; rules the plan already
+    // broke are the school's to fix (shown in the rota's problem list).
     let violations = match &repair {
-        Ok(r) => check_all(&job.school, &r.plan),
+        Ok(r) => new_violations(&job.school, &job.plan, &r.plan),
         Err(_) => Vec::new(),
     };
     RemoveResult {

@@ -603,7 +603,7 @@ fn kehou_check_finds_a_broken_substitution_on_a_real_date() {
     ]);
     assert_eq!(run.code, 0, "{}", run.all());
     let mut plan = files::load_plan(&plan_path).expect("loads");
-    // By hand, the absent person "covers" their own place, and someone busy then another.
+    // By hand, the absent person "covers" their own place.
     plan.substitutions[0].cover = Some(who.clone());
     files::save_plan(&plan_path, &plan).expect("save");
     let run = kehou(&["check", arg(&school_path), arg(&plan_path)]);

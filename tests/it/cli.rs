@@ -134,6 +134,16 @@ fn a_wrong_command_line_exits_2() {
         &["check"],
         &["demo"],
         &["demo", "--size", "huge", "-o", "x.school.ron"],
+        &["tui", "data/demo/demo.school.ron", "--time-limit", "inf"],
+        &["tui", "data/demo/demo.school.ron", "--time-limit", "0"],
+        &[
+            "solve",
+            "data/demo/demo.school.ron",
+            "-o",
+            "x.plan.ron",
+            "--time-limit",
+            "0",
+        ],
     ] {
         let run = kehou(args);
         assert_eq!(run.code, 2, "kehou {args:?}\n{}", run.all());

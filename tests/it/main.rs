@@ -1,12 +1,14 @@
 //! kehou's integration tests: one binary, one module per area.
 
 mod absence;
+mod absence_checks;
 mod cli;
 mod data_files;
 mod docs;
 mod exports;
 mod import;
 mod import_xlsx;
+mod import_xlsx_limits;
 mod layering;
 mod lp_crosscheck;
 mod run;

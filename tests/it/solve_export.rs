@@ -356,4 +356,22 @@ fn check_names_every_broken_rule_of_a_plan_and_exits_1() {
     assert!(line.contains(&post_id), "{line}");
     assert!(line.contains("UnknownId"), "{line}");
     assert!(!run.stdout.contains("stale"), "{}", run.all());
+
+    // export writes it as it is, but says the plan breaks a rule.
+    let run = export_to_stdout(&school_path, &plan_path);
+    assert_eq!(run.code, 0, "{}", run.all());
+    assert!(
+        run.stderr.contains("breaks 1 hard rule") && run.stderr.contains("kehou check"),
+        "{}",
+        run.all()
+    );
+    assert!(run.stdout.starts_with(BOM), "{}", run.all());
+}
+
+#[test]
+fn export_of_a_sound_plan_says_nothing_on_stderr() {
+    let (_dir, school_path, plan_path) = copy_of_solved();
+    let run = export_to_stdout(&school_path, &plan_path);
+    assert_eq!(run.code, 0, "{}", run.all());
+    assert!(!run.stderr.contains("warning"), "{}", run.all());
 }

@@ -16,12 +16,12 @@ fn esc_sets_the_running_solves_cancel_flag() {
     assert!(!job.cancel.is_cancelled());
     h.app.update(Event::key(KeyCode::Esc));
     assert!(job.cancel.is_cancelled(), "Esc must stop the solver itself");
-    // The solver sees the flag: a ten-minute solve comes back at once, and
-    // the interface drops its result.
+    // The solver sees the flag: a ten-minute solve comes back long before its
+    // limit (a generous bound: not a speed test), and the interface drops its result.
     let started = std::time::Instant::now();
     let before = h.app.doc.plan.clone();
     let result = kehou::tui::testing::solve_now(job);
-    assert!(started.elapsed().as_secs() < 300, "{:?}", started.elapsed());
+    assert!(started.elapsed().as_secs() < 120, "{:?}", started.elapsed());
     h.app.update(Event::Solved(result));
     assert_eq!(h.app.doc.plan, before);
     // A new solve gets a fresh flag.

@@ -65,10 +65,16 @@ pub fn solve(school: &School, options: &SolveOptions) -> Solved {
         .cycle_weeks
         .unwrap_or(school.rules.cycle_weeks)
         .clamp(1, 4);
+    // At least a second, at most a week: NaN or infinity (a caller's
+    // mistake) would make no deadline at all.
     let limit = options
         .time_limit_seconds
-        .unwrap_or(f64::from(school.rules.time_limit_seconds))
-        .max(1.0);
+        .unwrap_or(f64::from(school.rules.time_limit_seconds));
+    let limit = if limit.is_nan() {
+        1.0
+    } else {
+        limit.clamp(1.0, 7.0 * 86_400.0)
+    };
     let demand = demand::build(school, k);
     let mut model = Model::new(school, &demand);
     let locks = options

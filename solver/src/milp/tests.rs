@@ -207,6 +207,25 @@ fn a_cancelled_solve_stops_early_with_a_plan_that_passes_the_checker() {
 }
 
 #[test]
+fn a_time_limit_of_infinity_or_nan_is_taken_as_a_bounded_one() {
+    let school = tiny_school();
+    // Cancelled at once, so that a week-long limit ends as soon as it starts.
+    let cancel = super::Cancel::new();
+    cancel.cancel();
+    for limit in [f64::INFINITY, f64::NAN, -5.0] {
+        let solved = solve(
+            &school,
+            &SolveOptions {
+                cancel: Some(cancel.clone()),
+                ..options(limit)
+            },
+        );
+        assert_eq!(check(&school, &solved.plan), Vec::new(), "{limit}");
+        assert_ne!(solved.plan.solve.status, SolveStatus::NoPlan, "{limit}");
+    }
+}
+
+#[test]
 fn a_post_nobody_can_lead_stays_unmet_with_its_reason() {
     let mut school = tiny_school();
     for cap in &mut school.rules.caps {

@@ -18,13 +18,32 @@ use crate::plan::{DecidedBy, Plan, Role};
 
 /// Every broken hard rule on the dates the plan's absences and substitutions touch.
 pub fn check_dated(school: &School, plan: &Plan) -> Vec<Violation> {
+    check_dated_on(school, plan, &BTreeSet::new())
+}
+
+/// The service dates the plan's absences and substitutions touch.
+pub fn touched_dates(school: &School, plan: &Plan) -> BTreeSet<NaiveDate> {
+    let service: BTreeSet<NaiveDate> = calendar::service_days(&school.term, plan.cycle_weeks)
+        .iter()
+        .map(|d| d.date)
+        .collect();
+    let mut touched: BTreeSet<NaiveDate> = plan.substitutions.iter().map(|s| s.date).collect();
+    for a in plan.absences.iter().filter(|a| a.from <= a.to) {
+        touched.extend(service.range(a.from..=a.to).copied());
+    }
+    touched
+}
+
+/// `check_dated` on the touched dates and on `also` (to compare a plan with
+/// another that touches more dates: `check::new_violations`).
+pub fn check_dated_on(school: &School, plan: &Plan, also: &BTreeSet<NaiveDate>) -> Vec<Violation> {
     let mut out = Vec::new();
-    if plan.absences.is_empty() && plan.substitutions.is_empty() {
+    if plan.absences.is_empty() && plan.substitutions.is_empty() && also.is_empty() {
         return out;
     }
     let days = calendar::service_days(&school.term, plan.cycle_weeks);
     let service: BTreeSet<NaiveDate> = days.iter().map(|d| d.date).collect();
-    let mut touched: BTreeSet<NaiveDate> = BTreeSet::new();
+    let mut touched: BTreeSet<NaiveDate> = also.intersection(&service).copied().collect();
     for s in &plan.substitutions {
         if !service.contains(&s.date) {
             out.push(v(
@@ -42,6 +61,17 @@ pub fn check_dated(school: &School, plan: &Plan) -> Vec<Violation> {
                 Rule::UnknownId,
                 "an absence of an unknown person",
             ));
+        }
+        if a.to < a.from {
+            out.push(v(
+                format!("staff {}", a.staff),
+                Rule::Leave,
+                format!(
+                    "an absence that ends ({}) before it starts ({}): correct its dates in the plan file",
+                    a.to, a.from
+                ),
+            ));
+            continue;
         }
         touched.extend(service.range(a.from..=a.to).copied());
     }

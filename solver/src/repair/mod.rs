@@ -292,8 +292,39 @@ pub fn carry_over(school: &School, previous: &Plan, mut new: Plan) -> Result<Rep
             proven_optimal: true,
         });
     }
-    new.absences.clone_from(&previous.absences);
-    new.substitutions.clone_from(&previous.substitutions);
+    // Records the school can no longer hold (a person who has left, an
+    // absence ending before it starts) are dropped with a note: kept, they
+    // would fail the checker and block every save of the new plan.
+    let known = |id: &crate::model::StaffId| school.person(id).is_some();
+    new.absences.clear();
+    new.substitutions.clear();
+    for a in &previous.absences {
+        if known(&a.staff) && a.from <= a.to {
+            new.absences.push(a.clone());
+        } else {
+            new.solve.notes.push(format!(
+                "dropped the absence of {} from {} to {}: {}",
+                a.staff,
+                a.from,
+                a.to,
+                if known(&a.staff) {
+                    "it ends before it starts"
+                } else {
+                    "no longer on the staff list"
+                }
+            ));
+        }
+    }
+    for sub in &previous.substitutions {
+        if sub.out.iter().chain(&sub.cover).all(known) {
+            new.substitutions.push(sub.clone());
+        } else {
+            new.solve.notes.push(format!(
+                "dropped the substitution on {} for post {}: it names someone no longer on the staff list",
+                sub.date, sub.post
+            ));
+        }
+    }
     let before = new.clone();
     new.substitutions
         .retain(|s| s.decided_by == DecidedBy::Hand);

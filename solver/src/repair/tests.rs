@@ -366,3 +366,43 @@ fn a_re_solve_keeps_the_terms_absences_and_substitutions_that_still_hold() {
     assert!(redone.removed.contains(s), "{:?}", redone.removed);
     assert_eq!(check_dated(school, &redone.plan), vec![]);
 }
+
+#[test]
+fn a_re_solve_drops_the_record_of_someone_who_left_and_of_backwards_absences() {
+    let (school, plan) = solved();
+    let d = date(2026, 9, 8);
+    let who = busy_person(school, plan, d);
+    let mut repaired = add_absence(school, plan, absence(who.as_str(), d, d))
+        .unwrap()
+        .plan;
+    let cover = repaired.substitutions[0].cover.clone().unwrap();
+    // A backwards absence (a hand-edited file): the checker says so, no panic.
+    repaired
+        .absences
+        .push(absence(cover.as_str(), date(2026, 9, 30), d));
+    let found = check_dated(school, &repaired);
+    assert!(
+        found
+            .iter()
+            .any(|v| v.rule == crate::check::Rule::Leave && v.detail.contains("before it starts")),
+        "{found:?}"
+    );
+    // The absent person leaves the school: their absence and the substitution
+    // naming them are dropped with notes, the backwards absence too.
+    let mut left = school.clone();
+    left.staff.retain(|p| p.id != who);
+    let mut fresh = plan.clone();
+    for p in &mut fresh.posts {
+        p.staff.retain(|a| a.staff != who);
+    }
+    let kept = super::carry_over(&left, &repaired, fresh).unwrap();
+    assert!(kept.plan.absences.is_empty(), "{:?}", kept.plan.absences);
+    assert!(kept
+        .plan
+        .substitutions
+        .iter()
+        .all(|s| s.out.as_ref() != Some(&who) && s.cover.as_ref() != Some(&who)));
+    let notes = kept.plan.solve.notes.join("\n");
+    assert!(notes.contains("no longer on the staff list"), "{notes}");
+    assert!(notes.contains("ends before it starts"), "{notes}");
+}

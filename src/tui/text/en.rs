@@ -154,5 +154,6 @@ pub static EN: Text = Text {
     sick_review_title: "Covers: who is out → who covers",
     sick_review_hint: "Enter/y accept  Esc/n reject  ↑↓ scroll",
     sick_review_broken: "Broken rules: cannot accept (a bug, please report)  Esc",
+    sick_review_already: "⚠ the plan already broke {} rule(s) before this call (not caused by it; see 1 Overview)",
     key_rota_sick: "sick call: mark absent, find covers",
 };

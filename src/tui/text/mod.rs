@@ -247,6 +247,8 @@ pub struct Text {
     pub sick_review_title: &'static str,
     pub sick_review_hint: &'static str,
     pub sick_review_broken: &'static str,
+    /// Rules the plan broke before the sick call; `{}` is how many.
+    pub sick_review_already: &'static str,
     pub key_rota_sick: &'static str,
 }
 

@@ -183,5 +183,6 @@ pub static ZH: Text = Text {
     sick_review_title: "代课：请假人 → 代课人",
     sick_review_hint: "Enter/y 采用  Esc/n 放弃  ↑↓ 滚动",
     sick_review_broken: "违反规则，不能采用（缺陷，请报告）  Esc",
+    sick_review_already: "⚠ 此前方案已违反 {} 条规则（并非本次请假造成，见 1 概览）",
     key_rota_sick: "请假：登记缺勤并安排代课",
 };

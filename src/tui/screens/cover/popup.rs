@@ -3,12 +3,12 @@
 //! restored to their own person, new covers where the person still cannot
 //! return — accepted as one undoable edit or rejected. Choosing a cover by
 //! hand: the ranked candidates of one place (`repair::candidates`), and the
-//! pick (`repair::choose`, checked with `check::check_all`) as one edit; a
+//! pick (`repair::choose`, checked with `check::new_violations`) as one edit; a
 //! pick that breaks a hard rule is refused with the reason.
 
 use chrono::NaiveDate;
 use crossterm::event::{KeyCode, KeyEvent};
-use kehou_solver::check::{check_all, Violation};
+use kehou_solver::check::{new_violations, Violation};
 use kehou_solver::model::StaffId;
 use kehou_solver::plan::Absence;
 use kehou_solver::repair::{self, BreakRule, Candidate, Repair};
@@ -232,7 +232,7 @@ fn choose(pick: &Pick, cover: &StaffId, cx: &mut Cx<'_>) -> Result<String, Strin
     )
     .map_err(|e| fill(t.cover.refused, &[&e]))?;
     let who = name(cx.doc, cover);
-    if let Some(v) = check_all(school, &repaired.plan).first() {
+    if let Some(v) = new_violations(school, plan, &repaired.plan).first() {
         let why = format!("{}: {}: {}", v.place, t.rule(v.rule), v.detail);
         return Err(fill(t.cover.refused_check, &[&who, &why]));
     }

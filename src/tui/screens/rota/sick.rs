@@ -324,6 +324,14 @@ pub fn draw(call: &SickCall, frame: &mut Frame, area: Rect, view: &View<'_>) {
                     theme::bad(),
                 ));
             }
+            // Rules the plan broke before this call do not block it (only
+            // new ones are in `violations`), but they are not hidden either.
+            if !doc.violations.is_empty() {
+                lines.push(Line::styled(
+                    fill(t.sick_review_already, &[&doc.violations.len()]),
+                    theme::warn(),
+                ));
+            }
             let hint = if violations.is_empty() {
                 t.sick_review_hint
             } else {
