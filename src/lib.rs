@@ -2,6 +2,7 @@
 //! code that does I/O. The school model and the solver live in `kehou-solver`.
 
 pub mod cli;
+pub mod columns;
 pub mod export;
 pub mod files;
 pub mod import;

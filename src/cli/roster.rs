@@ -6,13 +6,13 @@ use std::fmt::Write as _;
 use std::io::{self, Write};
 use std::path::PathBuf;
 
+use crate::columns::{pad, width};
 use chrono::NaiveDate;
 use clap::{Args, ValueEnum};
 use kehou_solver::dated::{self, DayRoster};
 use kehou_solver::model::StaffId;
 use kehou_solver::plan::Role;
 use kehou_solver::School;
-use unicode_width::UnicodeWidthStr;
 
 use super::absent::load_both;
 use super::Outcome;
@@ -113,12 +113,6 @@ pub fn who(school: &School, id: &StaffId) -> String {
         .map_or_else(|| id.to_string(), |p| format!("{} ({id})", p.name))
 }
 
-/// `s` padded with spaces to `cols` terminal columns (a Chinese character takes two).
-pub fn pad(s: &str, cols: usize) -> String {
-    let w = UnicodeWidthStr::width(s);
-    format!("{s}{}", " ".repeat(cols.saturating_sub(w)))
-}
-
 /// Lines padded column by column to the widest cell.
 pub fn table(rows: &[Vec<String>]) -> String {
     let cols = rows.iter().map(Vec::len).max().unwrap_or(0);
@@ -126,7 +120,7 @@ pub fn table(rows: &[Vec<String>]) -> String {
         .map(|c| {
             rows.iter()
                 .filter_map(|r| r.get(c))
-                .map(|s| UnicodeWidthStr::width(s.as_str()))
+                .map(|s| width(s))
                 .max()
                 .unwrap_or(0)
         })

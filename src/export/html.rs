@@ -97,9 +97,7 @@ th, td {{ border: 0.3mm solid #444; vertical-align: top; text-align: left; }}\n\
 }
 
 /// How wide `text` is, in half-ems: a Chinese character is 2, a Latin one 1.
-pub fn width(text: &str) -> usize {
-    unicode_width::UnicodeWidthStr::width(text)
-}
+pub use crate::columns::width;
 
 #[cfg(test)]
 mod tests {
