@@ -8,7 +8,7 @@ use good_lp::{
     WithTimeLimit,
 };
 
-use crate::milp::ir::{Mip, Sense};
+use crate::ir::{Mip, Sense};
 
 /// What a backend returned.
 #[derive(Debug, Clone)]
@@ -44,7 +44,7 @@ pub fn name() -> &'static str {
 pub fn solve(
     mip: &Mip,
     time_limit_seconds: f64,
-    start: &[(crate::milp::ir::Var, f64)],
+    start: &[(crate::ir::Var, f64)],
 ) -> Result<Outcome, BackendError> {
     let started = Instant::now();
     let mut vars = ProblemVariables::new();

@@ -7,7 +7,7 @@ use std::fmt;
 
 use crate::calendar::main_season;
 use crate::explain::spec_of;
-use crate::milp::people::{may_lead, staffing, unavailable_reason};
+use crate::eligibility::{may_lead, staffing, unavailable_reason, Unavailable};
 use crate::model::{Meetings, RoomId, RoomKind, School, SessionKind, StaffId, Weekday};
 use crate::plan::{Plan, Post, PostKind, Role};
 
@@ -157,9 +157,9 @@ fn check_post(school: &School, plan: &Plan, post: &Post, out: &mut Vec<Violation
         let st = staffing(school, person, plan.cycle_weeks);
         if let Some(why) = unavailable_reason(school, person, &st, &spec) {
             let rule = match why {
-                "on leave" => Rule::Leave,
-                "exempt from late duty" => Rule::LateExemption,
-                "not a leader" => Rule::Lead,
+                Unavailable::OnLeave => Rule::Leave,
+                Unavailable::ExemptFromLate => Rule::LateExemption,
+                Unavailable::WrongKind => Rule::Lead,
                 _ => Rule::Availability,
             };
             out.push(v(

@@ -97,8 +97,8 @@ pub fn term_roster(school: &School, plan: &Plan) -> Vec<DayRoster> {
         .collect()
 }
 
-/// Post times by season: the plan carries the main season's; the other
-/// season's come from the demand the plan was built from.
+/// Post times by season: the plan carries both seasons' times (version 3);
+/// for older plans the other season's come from the school's demand.
 #[derive(Debug, Clone)]
 pub struct Timing {
     main: crate::model::Season,
@@ -108,7 +108,8 @@ pub struct Timing {
 impl Timing {
     pub fn new(school: &School, plan: &Plan) -> Timing {
         let main = main_season(&school.term);
-        let needs_other = school.term.season_switch.is_some();
+        let needs_other = school.term.season_switch.is_some()
+            && plan.posts.iter().any(|p| p.other_season.is_none());
         let other = if needs_other {
             demand::build(school, plan.cycle_weeks)
                 .posts
@@ -125,9 +126,11 @@ impl Timing {
     pub fn timed(&self, post: &Post, day: &ServiceDay) -> Post {
         let mut post = post.clone();
         if day.season != self.main {
-            if let Some((start, end)) = self.other.get(&post.id) {
-                post.start = *start;
-                post.end = *end;
+            let other = post.other_season.or_else(|| self.other.get(&post.id).copied());
+            if let Some((start, end)) = other {
+                post.other_season = Some((post.start, post.end));
+                post.start = start;
+                post.end = end;
             }
         }
         post
@@ -196,6 +199,7 @@ mod tests {
             session: SessionKind::Basic,
             start: ClockTime::new(15, 30).unwrap(),
             end: ClockTime::new(16, 30).unwrap(),
+            other_season: None,
             kind: PostKind::Homework,
             classes: Vec::new(),
             club: None,

@@ -451,8 +451,17 @@ impl<'a> DayBuilder<'a> {
                     end_main.minutes() / 60,
                     end_main.minutes() % 60
                 );
-                let main = (end_main, plus(end_main, duties.gate.minutes));
-                let other = (end_other, plus(end_other, duties.gate.minutes));
+                // Held from before the wave arrives (the escort is already at the
+                // gate) until the wave has left.
+                let before = duties.gate.in_place_minutes;
+                let main = (
+                    minus(end_main, before),
+                    plus(end_main, duties.gate.minutes),
+                );
+                let other = (
+                    minus(end_other, before),
+                    plus(end_other, duties.gate.minutes),
+                );
                 end_of_day = (end_of_day.0.max(main.1), end_of_day.1.max(other.1));
                 let spec = self.spec(Draft {
                     kind: PostKind::Gate,
@@ -541,6 +550,7 @@ impl<'a> DayBuilder<'a> {
                 session,
                 start: main.0,
                 end: main.1,
+                other_season: Some(other),
                 kind,
                 classes,
                 club,
@@ -583,6 +593,11 @@ type Held = (
     (ClockTime, ClockTime),
     (ClockTime, ClockTime),
 );
+
+fn minus(t: ClockTime, minutes: u16) -> ClockTime {
+    let m = t.minutes().saturating_sub(minutes);
+    ClockTime::new(m / 60, m % 60).unwrap_or(t)
+}
 
 fn plus(t: ClockTime, minutes: u16) -> ClockTime {
     let m = (t.minutes() + minutes).min(23 * 60 + 59);

@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 
 use crate::demand::PostSpec;
-use crate::milp::people::{may_lead, staffing, unavailable_reason};
+use crate::eligibility::{may_lead, staffing, unavailable_reason};
 use crate::model::{School, SessionKind, Weekday};
 use crate::plan::{Plan, Post, PostKind};
 
@@ -47,7 +47,7 @@ fn room_reason(school: &School, post: &Post) -> String {
 pub fn reason(school: &School, plan: &Plan, post: &Post) -> String {
     let spec = spec_of(school, post);
     let needs_lead = !post.has_lead();
-    let mut why: BTreeMap<&str, u32> = BTreeMap::new();
+    let mut why: BTreeMap<String, u32> = BTreeMap::new();
     let mut could = 0;
     for person in &school.staff {
         if needs_lead && !may_lead(school, person, &spec) {
@@ -59,8 +59,9 @@ pub fn reason(school: &School, plan: &Plan, post: &Post) -> String {
         could += 1;
         let st = staffing(school, person, plan.cycle_weeks);
         let cause = unavailable_reason(school, person, &st, &spec)
-            .or_else(|| busy_reason(plan, post, &person.id, &st));
-        *why.entry(cause.unwrap_or("free but not chosen"))
+            .map(|u| u.to_string())
+            .or_else(|| busy_reason(plan, post, &person.id, &st).map(str::to_owned));
+        *why.entry(cause.unwrap_or_else(|| "free but not chosen".to_owned()))
             .or_default() += 1;
     }
     let who = if needs_lead {
@@ -84,7 +85,7 @@ fn busy_reason(
     plan: &Plan,
     post: &Post,
     staff: &crate::model::StaffId,
-    st: &crate::milp::people::Staffing,
+    st: &crate::eligibility::Staffing,
 ) -> Option<&'static str> {
     let mine: Vec<&Post> = plan
         .posts
@@ -125,7 +126,7 @@ pub fn spec_of(school: &School, post: &Post) -> PostSpec {
         post: post.clone(),
         lead_skill,
         only_kinds,
-        other_season: (post.start, post.end),
+        other_season: post.other_season.unwrap_or((post.start, post.end)),
         optional: false,
         weight_percent: 100,
     }

@@ -12,8 +12,10 @@ use crate::model::{ClassId, ClockTime, ClubId, RoomId, SessionKind, StaffId, Wee
 /// Version 2 added `absences` and `substitutions` (sick calls repaired on real
 /// dates). Both default to empty, so version 1 files still load; the bump makes
 /// an older kehou say "newer than this kehou understands" instead of failing on
-/// an unknown field.
-pub const PLAN_FORMAT_VERSION: u32 = 2;
+/// an unknown field. Version 3 added each post's `other_season` times, so a
+/// plan says when its posts run in both seasons without the school's demand
+/// being rebuilt (older plans still load: the times are then worked out).
+pub const PLAN_FORMAT_VERSION: u32 = 3;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -79,6 +81,51 @@ pub struct SolveReport {
     pub solved_at: Option<String>,
     /// Notes from the solve: phases tried, limits hit.
     pub notes: Vec<String>,
+    /// For a re-solve: how the previous plan's assignments changed.
+    pub changes: Option<Changes>,
+}
+
+/// How a re-solve changed the previous plan's assignments (post, person, role).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Changes {
+    /// Assignments of the previous plan.
+    pub previous: u32,
+    /// Of those, the ones no longer in the plan as they were.
+    pub changed: u32,
+    /// Of the changed, the ones the school's edits forced: the post is gone,
+    /// or the person can no longer take it with the others kept.
+    pub forced: u32,
+    /// Assignments in the new plan that the previous one did not have.
+    pub added: u32,
+    /// A full re-optimisation (`--fresh`) rather than a minimal change.
+    pub fresh: bool,
+}
+
+impl Changes {
+    /// Compares the assignments of two plans; `forced` comes from the solve.
+    pub fn between(previous: &Plan, new: &Plan, forced: u32, fresh: bool) -> Changes {
+        use std::collections::BTreeSet;
+        let set = |plan: &Plan| -> BTreeSet<(String, StaffId, Role)> {
+            plan.posts
+                .iter()
+                .flat_map(|p| {
+                    p.staff
+                        .iter()
+                        .map(move |a| (p.id.clone(), a.staff.clone(), a.role))
+                })
+                .collect()
+        };
+        let (before, after) = (set(previous), set(new));
+        let changed = before.difference(&after).count() as u32;
+        Changes {
+            previous: before.len() as u32,
+            changed,
+            forced: forced.min(changed),
+            added: after.difference(&before).count() as u32,
+            fresh,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -184,6 +231,10 @@ pub struct Post {
     pub session: SessionKind,
     pub start: ClockTime,
     pub end: ClockTime,
+    /// Start and end in the other season's timetable (`None` in plans older
+    /// than version 3, or when the term has one season's times only).
+    #[serde(default)]
+    pub other_season: Option<(ClockTime, ClockTime)>,
     pub kind: PostKind,
     /// The classes a homework or late group holds.
     #[serde(default)]
@@ -205,6 +256,16 @@ pub struct Post {
 impl Post {
     pub fn minutes(&self) -> u32 {
         u32::from(self.end.minutes().saturating_sub(self.start.minutes()))
+    }
+
+    /// The post's (start, end) in the main season and in the other one, in
+    /// minutes since midnight; the same twice where the other is unknown.
+    pub fn intervals(&self) -> [(u16, u16); 2] {
+        let main = (self.start.minutes(), self.end.minutes());
+        let other = self
+            .other_season
+            .map_or(main, |(s, e)| (s.minutes(), e.minutes()));
+        [main, other]
     }
 
     /// Adults still missing.

@@ -5,10 +5,10 @@
 use std::io::{self, Write};
 
 use clap::Args;
-use kehou_solver::generate::generate;
+use kehou_solver::generate::generate_with;
 use kehou_solver::milp::{solve, SolveOptions};
 
-use super::demo::DemoSize;
+use super::demo::{DemoProfile, DemoSize};
 use super::Outcome;
 
 pub const BENCH_ABOUT: &str = "Measure the solver on a generated school (for docs/benchmarks.md)";
@@ -24,6 +24,8 @@ kehou bench --size large --cycle-weeks 4 --time-limit 60 --header";
 pub struct BenchArgs {
     #[arg(long, value_enum, default_value_t = DemoSize::Medium, help = "School size")]
     pub size: DemoSize,
+    #[arg(long, value_enum, default_value_t = DemoProfile::Demo, help = "Generator profile")]
+    pub profile: DemoProfile,
     #[arg(
         long,
         value_name = "N",
@@ -55,15 +57,14 @@ pub fn run(args: &BenchArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Re
     if let Some(school) = &args.tui {
         return tui_frames(school, out, err);
     }
-    let school = generate(args.size.into(), args.seed);
+    let school = generate_with(args.size.into(), args.profile.into(), args.seed);
     let started = std::time::Instant::now();
     let solved = solve(
         &school,
         &SolveOptions {
             cycle_weeks: Some(args.cycle_weeks),
             time_limit_seconds: Some(args.time_limit),
-            previous: None,
-            cancel: None,
+            ..SolveOptions::default()
         },
     );
     let wall = started.elapsed().as_secs_f64();

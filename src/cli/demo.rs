@@ -4,7 +4,7 @@ use std::io::{self, Write};
 use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
-use kehou_solver::generate::{self, Size};
+use kehou_solver::generate::{self, Profile, Size};
 
 use super::{text, Outcome};
 use crate::files;
@@ -15,6 +15,8 @@ pub struct DemoArgs {
     pub size: DemoSize,
     #[arg(long, value_name = "N", default_value_t = 2026, help = text::DEMO_SEED_HELP)]
     pub seed: u64,
+    #[arg(long, value_enum, default_value_t = DemoProfile::Demo, help = text::DEMO_PROFILE_HELP)]
+    pub profile: DemoProfile,
     #[arg(short, long, value_name = "FILE", help = text::DEMO_OUTPUT_HELP)]
     pub output: PathBuf,
 }
@@ -30,6 +32,24 @@ pub enum DemoSize {
     Large,
 }
 
+/// The generator's profiles, as the command line spells them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DemoProfile {
+    #[value(help = text::DEMO_PROFILE_DEMO)]
+    Demo,
+    #[value(help = text::DEMO_PROFILE_REALISTIC)]
+    Realistic,
+}
+
+impl From<DemoProfile> for Profile {
+    fn from(profile: DemoProfile) -> Profile {
+        match profile {
+            DemoProfile::Demo => Profile::Demo,
+            DemoProfile::Realistic => Profile::Realistic,
+        }
+    }
+}
+
 impl From<DemoSize> for Size {
     fn from(size: DemoSize) -> Size {
         match size {
@@ -41,7 +61,7 @@ impl From<DemoSize> for Size {
 }
 
 pub fn run(args: &DemoArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<Outcome> {
-    let school = generate::generate(args.size.into(), args.seed);
+    let school = generate::generate_with(args.size.into(), args.profile.into(), args.seed);
     if let Err(e) = files::save_school(&args.output, &school) {
         writeln!(err, "{e}")?;
         return Ok(Outcome::Trouble);

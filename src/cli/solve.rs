@@ -71,7 +71,8 @@ pub fn run(args: &SolveArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Re
         cycle_weeks: args.cycle_weeks,
         time_limit_seconds: args.time_limit.map(f64::from),
         previous: previous_plan(&school, &args.output, err)?,
-        cancel: None,
+        write_model: args.write_model.is_some(),
+        ..SolveOptions::default()
     };
     let limit = args.time_limit.unwrap_or(school.rules.time_limit_seconds);
     let mut solved = with_progress(limit, err, || milp::solve(&school, &options));
@@ -83,7 +84,8 @@ pub fn run(args: &SolveArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Re
     // reported together with the model that produced it.
     if let Some(path) = &args.write_model {
         let mut write = |f: &mut File, b: &[u8]| f.write_all(b);
-        if let Err(e) = files::write_atomic(path, solved.model_lp.as_bytes(), &mut write) {
+        let lp = solved.model_lp.as_deref().unwrap_or_default();
+        if let Err(e) = files::write_atomic(path, lp.as_bytes(), &mut write) {
             writeln!(err, "{e}")?;
             outcome = Outcome::Trouble;
         }

@@ -68,6 +68,10 @@ pub const DEMO_SIZE_SMALL: &str = "about 12 classes";
 pub const DEMO_SIZE_MEDIUM: &str = "about 24 classes, 1,000 students and 60 teachers";
 pub const DEMO_SIZE_LARGE: &str = "about 60 classes and 180 staff";
 pub const DEMO_SEED_HELP: &str = "Which demo school of that size: any whole number";
+pub const DEMO_PROFILE_HELP: &str = "What the school is like beyond its size";
+pub const DEMO_PROFILE_DEMO: &str = "staff with room to spare (the demo)";
+pub const DEMO_PROFILE_REALISTIC: &str =
+    "as real schools are: teaching-research afternoons per grade band, caps of 2-5 posts a week, part-timers, a thin Thursday";
 pub const DEMO_OUTPUT_HELP: &str = "Where to save the school, such as demo.school.ron";
 
 /// What `kehou demo` says once the file is saved.

@@ -278,6 +278,7 @@ pub(crate) mod testing {
             session,
             start,
             end,
+            other_season: None,
             kind,
             classes: if kind.holds_students() && kind != PostKind::Club {
                 vec![ClassId::new("3-1")]

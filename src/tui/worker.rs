@@ -27,6 +27,7 @@ pub fn run_solve(job: SolveJob) -> SolveResult {
         previous: (!job.previous.posts.is_empty() || !job.previous.locks.is_empty())
             .then_some(job.previous),
         cancel: Some(job.cancel),
+        ..SolveOptions::default()
     };
     let mut plan = solve(&job.school, &options).plan;
     plan.solve.solved_at = Some(chrono::Local::now().to_rfc3339());

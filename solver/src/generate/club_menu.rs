@@ -362,6 +362,24 @@ pub(super) const MEDIUM: &[ClubTemplate] = &[
     GARDENING,
 ];
 
+/// The medium menu and two clubs more, as the realistic profile's 14.
+pub(super) const MEDIUM_REALISTIC: &[ClubTemplate] = &[
+    FOOTBALL,
+    BASKETBALL,
+    CHORUS,
+    PAINTING,
+    CALLIGRAPHY,
+    WEIQI,
+    SCIENCE,
+    PROGRAMMING,
+    READING,
+    DANCE,
+    TABLE_TENNIS,
+    GARDENING,
+    ENGLISH_DRAMA,
+    XIANGQI,
+];
+
 pub(super) const LARGE: &[ClubTemplate] = &[
     FOOTBALL,
     BASKETBALL,

@@ -11,6 +11,7 @@ mod calendar;
 mod club_menu;
 mod clubs;
 mod names;
+mod realistic;
 mod rng;
 mod rooms_classes;
 mod staff;
@@ -140,9 +141,29 @@ impl Size {
     }
 }
 
+/// How the generated school looks beyond its size.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Profile {
+    /// The demo: staff with room to spare, few weekly commitments.
+    #[default]
+    Demo,
+    /// As real schools describe theirs: teaching-research afternoons per
+    /// grade band, caps of 2–5 posts a week, part-timers, a thin Thursday and
+    /// more clubs (see `realistic.rs`).
+    Realistic,
+}
+
 /// The same `size` and `seed` always give the same school.
 pub fn generate(size: Size, seed: u64) -> School {
-    let spec = size.spec();
+    generate_with(size, Profile::Demo, seed)
+}
+
+/// The same `size`, `profile` and `seed` always give the same school.
+pub fn generate_with(size: Size, profile: Profile, seed: u64) -> School {
+    let mut spec = size.spec();
+    if profile == Profile::Realistic && size == Size::Medium {
+        spec.clubs = club_menu::MEDIUM_REALISTIC;
+    }
     let root = Rng::new(seed);
     let mut names = names::Names::new();
 
@@ -162,6 +183,7 @@ pub fn generate(size: Size, seed: u64) -> School {
         gate: GateDuty {
             adults: 1,
             minutes: 15,
+            in_place_minutes: 5,
         },
         reception: Some(Reception {
             room: RoomId::new(rooms_classes::RECEPTION),
@@ -169,7 +191,7 @@ pub fn generate(size: Size, seed: u64) -> School {
             adults: 1,
         }),
     };
-    School {
+    let mut school = School {
         version: SCHOOL_FORMAT_VERSION,
         name: spec.name.to_owned(),
         term: calendar::term(),
@@ -180,5 +202,9 @@ pub fn generate(size: Size, seed: u64) -> School {
         rooms,
         classes,
         clubs,
+    };
+    if profile == Profile::Realistic {
+        realistic::apply(&mut school, &mut root.fork("realistic"));
     }
+    school
 }

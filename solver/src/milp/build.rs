@@ -4,8 +4,8 @@
 use std::collections::BTreeMap;
 
 use crate::demand::{Demand, PostSpec};
-use crate::milp::ir::{Mip, Sense, Var};
-use crate::milp::people::{may_lead, preference_cost, staffing, unavailable_reason, Staffing};
+use crate::ir::{Mip, Sense, Var};
+use crate::eligibility::{may_lead, preference_cost, staffing, unavailable_reason, Staffing};
 use crate::model::{Meetings, School, SessionKind, StaffKind, Weekday};
 use crate::plan::{Plan, PostKind, Role};
 
@@ -21,6 +21,8 @@ pub struct Pool {
     pub needed: u32,
     pub missing: Var,
     pub missing_lead: Var,
+    /// Everyone who could take one of its posts: (person, x[p,pool], may lead).
+    pub people: Vec<(usize, Var, bool)>,
 }
 
 /// Something a person might do: the variable that says so, and the post it is about.
@@ -46,6 +48,12 @@ pub struct ClubVars {
     /// a[p,post]: an assistant at a meeting, and the missing assistants per meeting.
     pub assists: BTreeMap<(usize, usize), Var>,
     pub missing_assist: BTreeMap<usize, Var>,
+    /// Days a candidate leader cannot lead on (chosen-day clubs): L + y ≤ 1.
+    pub leader_blocked: BTreeMap<usize, Vec<Weekday>>,
+    /// Days a candidate room cannot be used on (chosen-day clubs): z + y ≤ 1.
+    pub room_blocked: BTreeMap<usize, Vec<Weekday>>,
+    /// o[c,r,post]: the club is in room r at that meeting (chosen-day clubs).
+    pub occupancy: BTreeMap<(usize, usize), Var>,
 }
 
 pub struct Model<'a> {
@@ -90,7 +98,7 @@ impl<'a> Model<'a> {
         m
     }
 
-    fn eligible(&self, p: usize, post: usize) -> bool {
+    pub fn eligible(&self, p: usize, post: usize) -> bool {
         unavailable_reason(
             self.school,
             &self.school.staff[p],
@@ -130,6 +138,7 @@ impl<'a> Model<'a> {
             let pool = self.pools.len();
             let mut cover = vec![(missing, 1.0)];
             let mut leads = vec![(missing_lead, 1.0)];
+            let mut people = Vec::new();
             for p in 0..self.school.staff.len() {
                 if !self.eligible(p, rep) {
                     continue;
@@ -141,9 +150,11 @@ impl<'a> Model<'a> {
                 self.mip.in_week(v, week);
                 self.x.insert((p, pool), v);
                 cover.push((v, 1.0));
-                if may_lead(self.school, &self.school.staff[p], &self.demand.posts[rep]) {
+                let leads_it = may_lead(self.school, &self.school.staff[p], &self.demand.posts[rep]);
+                if leads_it {
                     leads.push((v, 1.0));
                 }
+                people.push((p, v, leads_it));
                 self.acts[p].push(Act { var: v, post: rep });
                 let cost = preference_cost(&self.school.staff[p], &self.demand.posts[rep]);
                 if cost != 0.0 {
@@ -159,6 +170,7 @@ impl<'a> Model<'a> {
                 needed,
                 missing,
                 missing_lead,
+                people,
             });
         }
     }
@@ -271,6 +283,9 @@ impl<'a> Model<'a> {
             self.mip.own(l, p);
             one.push((l, 1.0));
             vars.leaders.push((p, l));
+            if !vars.days.is_empty() && !blocked_days.is_empty() {
+                vars.leader_blocked.insert(p, blocked_days.clone());
+            }
             for &i in &vars.meetings {
                 let spec = &self.demand.posts[i];
                 let act = match Self::day_var(vars, spec.post.day) {
@@ -394,6 +409,9 @@ impl<'a> Model<'a> {
                 .mip
                 .binary(format!("room[{},{}]", club.id, room.id), 0.0);
             one.push((z, 1.0));
+            if !vars.days.is_empty() && !occupied.is_empty() {
+                vars.room_blocked.insert(r, occupied.iter().map(|d| **d).collect());
+            }
             for (d, y) in &vars.days {
                 if occupied.contains(&d) {
                     self.mip.row(
@@ -408,6 +426,21 @@ impl<'a> Model<'a> {
         }
         self.mip
             .row(format!("room[{}]", club.id), one, Sense::Eq, 1.0);
+    }
+
+    /// The rooms a club in room `r` occupies: `r`, and an outdoor room's
+    /// indoor fallback, kept free for rain (8).
+    pub fn rooms_used(&self, r: usize) -> Vec<usize> {
+        let room = &self.school.rooms[r];
+        let mut used = vec![r];
+        if room.outdoor {
+            used.extend(
+                room.fallback
+                    .as_ref()
+                    .and_then(|f| self.school.rooms.iter().position(|x| &x.id == f)),
+            );
+        }
+        used
     }
 
     /// Is room `r` (or, for an outdoor room, its fallback) unusable for meeting `m`?
@@ -452,19 +485,12 @@ impl<'a> Model<'a> {
                                 Sense::Ge,
                                 -1.0,
                             );
+                            self.clubs[c].occupancy.insert((r, i), o);
                             o
                         }
                     };
-                    uses.push((r, i, occ));
-                    let room = &self.school.rooms[r];
-                    if room.outdoor {
-                        if let Some(f) = room
-                            .fallback
-                            .as_ref()
-                            .and_then(|f| self.school.rooms.iter().position(|x| &x.id == f))
-                        {
-                            uses.push((f, i, occ));
-                        }
+                    for used in self.rooms_used(r) {
+                        uses.push((used, i, occ));
                     }
                 }
             }
@@ -631,10 +657,13 @@ impl<'a> Model<'a> {
         self.school.staff[p].kind == StaffKind::Leader
     }
 
-    /// Fixes what a plan's locks pin: (12) the person is on that post.
-    pub fn locks(&mut self, plan_locks: &[crate::plan::Lock]) -> Vec<String> {
+    /// The variable each lock pins, and a note for each lock that names a
+    /// post or person no longer there or a person who cannot take the post.
+    /// A lock on a meeting of a chosen-day club pins that meeting's day too.
+    pub fn lock_vars(&self, plan_locks: &[crate::plan::Lock]) -> (Vec<(usize, Var)>, Vec<String>) {
+        let mut pins = Vec::new();
         let mut problems = Vec::new();
-        for lock in plan_locks {
+        for (k, lock) in plan_locks.iter().enumerate() {
             let Some(post) = self.demand.index_of(&lock.post) else {
                 problems.push(format!(
                     "lock on {} ignored: the post no longer exists",
@@ -649,21 +678,43 @@ impl<'a> Model<'a> {
                 ));
                 continue;
             };
-            let var = self.var_for(p, post, lock.role);
+            let var = self.meeting_var(p, post, lock.role);
             match var {
-                Some(v) => self.mip.row(
-                    format!("lock[{},{}]", lock.post, lock.staff),
-                    vec![(v, 1.0)],
-                    Sense::Eq,
-                    1.0,
-                ),
+                Some(v) => pins.push((k, v)),
                 None => problems.push(format!(
                     "lock of {} on {} ignored: that person cannot take that post now",
                     lock.staff, lock.post
                 )),
             }
         }
-        problems
+        (pins, problems)
+    }
+
+    /// (12) a lock: the variable that puts the locked person on the post = 1.
+    pub fn pin(&mut self, name: &str, var: Var) {
+        self.mip
+            .row(format!("lock[{name}]"), vec![(var, 1.0)], Sense::Eq, 1.0);
+    }
+
+    /// Like `var_for`, but the leader of a chosen-day club's meeting is the
+    /// variable that says they lead that very meeting (so its day is on).
+    pub fn meeting_var(&self, p: usize, i: usize, role: Role) -> Option<Var> {
+        if role == Role::Lead && self.demand.posts[i].post.kind == PostKind::Club {
+            let c = self.club_of(i)?;
+            if let Some(m) = self.clubs[c].leader_at.get(&(p, i)) {
+                return Some(*m);
+            }
+            if !self.clubs[c].days.is_empty() {
+                return None;
+            }
+        }
+        self.var_for(p, i, role)
+    }
+
+    /// The club whose meeting post `i` is.
+    pub fn club_of(&self, i: usize) -> Option<usize> {
+        let club = self.demand.posts[i].post.club.as_ref()?;
+        self.school.clubs.iter().position(|c| &c.id == club)
     }
 
     /// The variable that puts person `p` on post `i` in `role`, if any.

@@ -1,16 +1,28 @@
 //! From the solver's values to a plan: chosen club days and rooms, and people
 //! placed on the concrete posts of each pool — one lead per post first, then
-//! the rest — preferring the group a person already holds on other days
-//! (continuity) and their own class.
+//! the rest — preferring, on a minimal-change re-solve, the very post and role
+//! they had in the previous plan, then the group a person already holds on
+//! other days (continuity) and their own class.
 
 use std::collections::BTreeMap;
 
 use crate::milp::build::Model;
-use crate::milp::people::may_lead;
+use crate::eligibility::may_lead;
 use crate::plan::{Assignment, Plan, Post, PostKind, Role, PLAN_FORMAT_VERSION};
 
-pub fn plan(model: &Model, values: &[f64]) -> Plan {
-    let on = |v: crate::milp::ir::Var| values[v.0] > 0.5;
+/// Posts (id) each person held in the previous plan, with the role.
+type Before = BTreeMap<(usize, String), Role>;
+
+pub fn plan(model: &Model, values: &[f64], previous: Option<&Plan>) -> Plan {
+    let mut before: Before = BTreeMap::new();
+    for post in previous.map(|p| p.posts.as_slice()).unwrap_or_default() {
+        for a in &post.staff {
+            if let Some(p) = model.school.staff.iter().position(|s| s.id == a.staff) {
+                before.insert((p, post.id.clone()), a.role);
+            }
+        }
+    }
+    let on = |v: crate::ir::Var| values[v.0] > 0.5;
     let demand = model.demand;
     let mut staff: BTreeMap<usize, Vec<Assignment>> = BTreeMap::new();
     let mut happening: Vec<bool> = demand.posts.iter().map(|s| !s.optional).collect();
@@ -57,7 +69,7 @@ pub fn plan(model: &Model, values: &[f64]) -> Plan {
         let people: Vec<usize> = (0..model.school.staff.len())
             .filter(|&p| model.x.get(&(p, k)).is_some_and(|v| on(*v)))
             .collect();
-        for (i, assignment) in place(model, &pool.posts, &people, &held) {
+        for (i, assignment) in place(model, &pool.posts, &people, &held, &before) {
             let label = demand.posts[i].post.group_label();
             let p = model
                 .school
@@ -98,16 +110,25 @@ fn place(
     posts: &[usize],
     people: &[usize],
     held: &BTreeMap<(usize, String), u32>,
+    before: &Before,
 ) -> Vec<(usize, Assignment)> {
     let demand = model.demand;
-    let affinity = |p: usize, i: usize| -> u32 {
+    // The previous plan's post and role outweigh everything else, so a
+    // re-solve that keeps a person in a pool keeps them where they were.
+    let affinity = |p: usize, i: usize, lead: bool| -> u32 {
         let post = &demand.posts[i].post;
+        let kept = match before.get(&(p, post.id.clone())) {
+            Some(Role::Lead) => 1000,
+            Some(Role::Assist) if !lead => 1000,
+            Some(Role::Assist) => 0,
+            None => 0,
+        };
         let continuity = held.get(&(p, post.group_label())).copied().unwrap_or(0) * 2;
         let own_class = model.school.staff[p]
             .class_teacher_of
             .as_ref()
             .is_some_and(|c| post.classes.contains(c));
-        continuity + u32::from(own_class && post.kind == PostKind::Homework)
+        kept + continuity + u32::from(own_class && post.kind == PostKind::Homework)
     };
     let mut free: Vec<usize> = people.to_vec();
     let mut need: BTreeMap<usize, u32> = posts
@@ -131,7 +152,7 @@ fn place(
                     {
                         continue;
                     }
-                    let score = affinity(p, i);
+                    let score = affinity(p, i, lead_round);
                     if best.is_none_or(|(s, _, _)| score > s) {
                         best = Some((score, i, p));
                     }

@@ -9,7 +9,7 @@ use std::time::Duration;
 
 use crate::backend::{self, Outcome};
 use crate::milp::deadline::Deadline;
-use crate::milp::ir::{Keep, Mip, Var};
+use crate::ir::{Keep, Mip, Var};
 
 /// Who could swap with whom: each person's acts (variable, post), and per
 /// post everyone who could take it.

@@ -5,24 +5,28 @@
 //! optimum and minimises unfairness, then preferences, idle gaps and changes.
 
 pub mod build;
+mod changes;
+pub(crate) mod construct;
 mod deadline;
 mod extract;
-pub mod ir;
 pub mod lns;
 pub mod objective;
-pub mod people;
+mod phase1;
 mod swap;
 #[cfg(test)]
 mod tests;
 
-use crate::backend::{self, BackendError, Outcome};
-use crate::demand::{self, Demand};
+use std::time::{Duration, Instant};
+
+use crate::backend::{self, Outcome};
+use crate::demand;
+use crate::ir::{self, Sense};
 use crate::model::School;
-use crate::plan::{ObjectiveTerm, Plan, SolveReport, SolveStatus, PLAN_FORMAT_VERSION};
+use crate::plan::{Changes, ObjectiveTerm, Plan, SolveReport, SolveStatus};
 use build::Model;
+use construct::Board;
 pub use deadline::Cancel;
 use deadline::Deadline;
-use ir::Sense;
 use objective::{Targets, Terms};
 
 /// What to solve and how long to try.
@@ -32,11 +36,21 @@ pub struct SolveOptions {
     pub cycle_weeks: Option<u8>,
     /// Overrides the school's time limit.
     pub time_limit_seconds: Option<f64>,
-    /// A plan to stay close to, whose locks are kept.
+    /// The plan this solve replaces: its locks are kept, and (unless
+    /// `fresh`) as many of its assignments as coverage allows.
     pub previous: Option<Plan>,
+    /// Re-optimise from scratch instead of changing the previous plan as
+    /// little as possible (its locks are still kept).
+    pub fresh: bool,
+    /// A minimal-change re-solve may change up to this many of the previous
+    /// plan's assignments in all, to make the rota fairer (it changes at
+    /// least what coverage needs, and no more when `None`).
+    pub max_changes: Option<u32>,
     /// Set by the caller to stop early: the solve returns what it has at its
     /// next check, with a note saying it was cancelled.
     pub cancel: Option<Cancel>,
+    /// Keep the final phase's model as CPLEX LP text (`Solved::model_lp`).
+    pub write_model: bool,
 }
 
 /// Model sizes and phase timings, for summaries and benchmarks.
@@ -46,6 +60,14 @@ pub struct Stats {
     pub variables: usize,
     pub integer_variables: usize,
     pub rows: usize,
+    /// Building the demand and the model.
+    pub build_seconds: f64,
+    /// The constructor, and the unmet demand it left (phase 1's weights).
+    pub construct_seconds: f64,
+    pub constructed_unmet: f64,
+    /// A proven lower bound on unmet demand (0 when everything is covered).
+    pub unmet_bound: Option<f64>,
+    /// Phase 1 (coverage) including the constructor.
     pub phase1_seconds: f64,
     pub phase2_seconds: f64,
 }
@@ -53,14 +75,15 @@ pub struct Stats {
 pub struct Solved {
     pub plan: Plan,
     pub stats: Stats,
-    /// The final phase's model, as CPLEX LP text, for `--write-model`.
-    pub model_lp: String,
+    /// The final phase's model, as CPLEX LP text, when `write_model` asked.
+    pub model_lp: Option<String>,
 }
 
 /// Builds and solves the rota for `school`. Never fails: what cannot be
-/// staffed stays in the plan as unmet, and a solve that finds nothing says
-/// why in a plan with status `NoPlan`.
+/// staffed stays in the plan as unmet, with its reason. The time limit
+/// counts from the call: building the model is inside it.
 pub fn solve(school: &School, options: &SolveOptions) -> Solved {
+    let started = Instant::now();
     let k = options
         .cycle_weeks
         .unwrap_or(school.rules.cycle_weeks)
@@ -75,64 +98,98 @@ pub fn solve(school: &School, options: &SolveOptions) -> Solved {
     } else {
         limit.clamp(1.0, 7.0 * 86_400.0)
     };
+    let end = started + Duration::from_secs_f64(limit);
+    let deadline = Deadline::new(end, options.cancel.as_ref());
+    let share = |of_left: f64| {
+        let left = end.saturating_duration_since(Instant::now());
+        Instant::now() + left.mul_f64(of_left)
+    };
     let demand = demand::build(school, k);
     let mut model = Model::new(school, &demand);
-    let locks = options
-        .previous
-        .as_ref()
-        .map(|p| p.locks.clone())
-        .unwrap_or_default();
-    let mut notes = model.locks(&locks);
     let mut stats = Stats {
         posts: demand.posts.len(),
+        build_seconds: started.elapsed().as_secs_f64(),
         ..Stats::default()
     };
+    let previous = options.previous.as_ref();
+    let minimal = previous.filter(|_| !options.fresh);
+    let locks = previous.map(|p| p.locks.clone()).unwrap_or_default();
+    let (pins, mut notes) = model.lock_vars(&locks);
 
-    // Phase 1: unmet demand.
-    let unmet = model.unmet.clone();
-    for (v, w) in &unmet {
-        model.mip.add_obj(*v, *w);
-    }
-    // The teachers' fair share is what is left when helpers (retired teachers,
-    // coaches, volunteers) do as much as they can: the LP relaxation with a
-    // small pull towards non-teachers estimates that total in a blink. (As a
-    // term of the MILP itself, the pull made phase 1 60× slower.)
-    let teacher_total = teacher_total_estimate(&model, limit * 0.1);
-    let phase1 = phase1_by_week(&model.mip, k, limit * 0.4);
-    let phase1 = match phase1 {
-        Ok(out) => out,
-        Err(e) => return no_plan(school, &demand, k, &e, notes, stats, &model),
+    // The constructor: every place someone is free for, in code (§5.0).
+    let constructed = Instant::now();
+    let (start, seeded, kept_at_seed) = {
+        let mut board = Board::new(&model);
+        let seeded = board.seed(&pins, &locks, minimal);
+        let at_seed = board.values();
+        board.place_clubs();
+        board.clubs_together((limit * 0.1).min(2.0));
+        board.fill();
+        (board.values(), seeded, at_seed)
     };
-    stats.phase1_seconds = phase1.seconds;
-    let unmet_value: f64 = unmet.iter().map(|(v, w)| w * phase1.values[v.0]).sum();
-
-    // Phase 2: keep unmet demand optimal; fairness, preferences, gaps, stability.
-    let targets = Targets::from_totals(&model, &phase1.values, teacher_total);
-    for v in &mut model.mip.vars {
-        v.obj = 0.0;
+    stats.construct_seconds = constructed.elapsed().as_secs_f64();
+    stats.constructed_unmet = phase1::unmet_of(&model, &start);
+    notes.extend(seeded.notes.iter().cloned());
+    let pinned: Vec<ir::Var> = seeded.pins.iter().map(|(_, v)| *v).collect();
+    for &(n, var) in &seeded.pins {
+        let lock = &locks[n];
+        model.pin(&format!("{},{}", lock.post, lock.staff), var);
     }
+
+    // Phase 1: the least unmet demand, from the constructor's staffing.
+    let coverage = phase1::cover(&model, start, &pinned, deadline.at(share(0.3)));
+    stats.phase1_seconds = stats.construct_seconds + coverage.seconds;
+    stats.unmet_bound = coverage.bound;
+    let unmet_value = coverage.unmet;
+    let mut values = coverage.values;
+    if coverage.improved_by_milp {
+        notes.push("the MILP covered more than the constructor".to_owned());
+    }
+
+    // Phase C: keep as many of the previous assignments as that coverage allows.
+    let keep = minimal.map(|p| changes::keep_vars(&model, p)).unwrap_or_default();
+    if changes::kept(&keep, &values) + 0.5 < changes::kept(&keep, &kept_at_seed) {
+        values = changes::fewest_changes(&model, &keep, values, unmet_value, deadline.at(share(0.2)));
+    }
+
+    // Phase 2: keep unmet demand (and changes) as they are; fairness,
+    // preferences, gaps, stability.
+    let teacher_total = if deadline.has(Duration::from_secs(5)) {
+        phase1::teacher_total_estimate(&model, deadline.seconds_left() * 0.1)
+    } else {
+        None
+    };
+    let targets = Targets::from_totals(&model, &values, teacher_total);
     model.mip.row(
         "unmet_at_most_phase1".into(),
-        unmet.clone(),
+        model.unmet.clone(),
         Sense::Le,
         unmet_value + 1e-6,
     );
-    let terms = objective::add(&mut model, &targets, options.previous.as_ref());
+    if !keep.is_empty() {
+        let total: f64 = keep.iter().map(|(_, w)| w).sum();
+        let changed = total - changes::kept(&keep, &values);
+        let without_var = seeded.previous as f64 - total;
+        let allowed = options
+            .max_changes
+            .map_or(changed, |n| changed.max(f64::from(n) - without_var));
+        model
+            .mip
+            .row("changes_at_most".into(), keep.clone(), Sense::Ge, total - allowed - 1e-6);
+    }
+    let terms = objective::add(&mut model, &targets, minimal);
     for (v, c) in terms.all() {
         model.mip.add_obj(v, c);
     }
     stats.variables = model.mip.vars.len();
     stats.integer_variables = model.mip.integers();
     stats.rows = model.mip.rows.len();
-    let model_lp = model.mip.to_lp();
-    let remaining = (limit - phase1.seconds).max(1.0);
+    let model_lp = options.write_model.then(|| model.mip.to_lp());
     // Phase 1's plan, completed, is phase 2's first incumbent: a short full
     // solve from it gives the bound (and sometimes the proof), then the
     // neighbourhood search improves the plan until the time is up (§6).
-    let phase2_started = std::time::Instant::now();
-    let after = |share: f64| phase2_started + std::time::Duration::from_secs_f64(remaining * share);
-    let deadline = Deadline::new(after(1.0), options.cancel.as_ref());
-    let start_values = terms.complete(&phase1.values, model.mip.vars.len());
+    let phase2_started = Instant::now();
+    let start_values = terms.complete(&values, model.mip.vars.len());
     let mut best = Outcome {
         objective: model.mip.objective_of(&start_values),
         values: start_values,
@@ -146,29 +203,31 @@ pub fn solve(school: &School, options: &SolveOptions) -> Solved {
         pools[pool].push((p, v));
     }
     let swapper = swap::Swapper::new(&model.mip, pools, &terms, school.staff.len());
-    let mut moves = swapper.improve(&mut best.values, deadline.at(after(0.2)));
+    let mut moves = swapper.improve(&mut best.values, deadline.at(share(0.2)));
     best.objective = model.mip.objective_of(&best.values);
     let start: Vec<(ir::Var, f64)> = (0..best.values.len())
         .filter(|&i| model.mip.vars[i].integer)
         .map(|i| (ir::Var(i), best.values[i]))
         .collect();
-    let full =
-        (!deadline.cancelled()).then(|| backend::solve(&model.mip, remaining * 0.25, &start));
+    let full = deadline
+        .has(Duration::from_millis(200))
+        .then(|| backend::solve(&model.mip, deadline.seconds_left() * 0.3, &start));
     match full {
-        None => notes.push("cancelled by the user: the plan is the best found so far".into()),
+        None if deadline.cancelled() => {
+            notes.push("cancelled by the user: the plan is the best found so far".into());
+        }
+        None => {}
         Some(Ok(out)) if out.objective <= best.objective + 1e-9 => best = out,
         Some(Ok(out)) => best.bound = out.bound,
         Some(Err(e)) => notes.push(format!(
             "the full phase-2 solve found nothing in its share of the time ({e}); no bound"
         )),
     }
-    let status = if best.proven_optimal {
-        SolveStatus::Optimal
-    } else {
+    if !best.proven_optimal {
         let (mut better, rounds) = lns::improve(
             &model.mip,
             best,
-            deadline.at(after(0.95)),
+            deadline.at(share(0.95)),
             &model.neighbourhoods(),
         );
         moves += swapper.improve(&mut better.values, deadline);
@@ -177,19 +236,31 @@ pub fn solve(school: &School, options: &SolveOptions) -> Solved {
             "improved by {moves} swaps and {rounds} rounds of neighbourhood search"
         ));
         best = better;
-        if best
+    }
+    // The last word is the constructor's: no place open while someone is
+    // free for it (the MILP phases cannot open one, but stop where they are).
+    let mut board = Board::from_values(&model, &best.values);
+    board.pinned.extend(pinned.iter().copied());
+    let refilled = board.fill();
+    if refilled > 0 {
+        best.values = terms.complete(&board.values(), model.mip.vars.len());
+        best.objective = model.mip.objective_of(&best.values);
+        best.proven_optimal = false;
+    }
+    drop(board);
+    let status = if best.proven_optimal
+        || best
             .bound
             .is_some_and(|b| relative_gap(best.objective, b) < 1e-6)
-        {
-            SolveStatus::Optimal
-        } else {
-            SolveStatus::Feasible
-        }
+    {
+        SolveStatus::Optimal
+    } else {
+        SolveStatus::Feasible
     };
     let outcome = best;
     stats.phase2_seconds = phase2_started.elapsed().as_secs_f64();
-    let mut plan = extract::plan(&model, &outcome.values);
-    let objective = report_terms(&unmet, &terms, &outcome);
+    let mut plan = extract::plan(&model, &outcome.values, minimal);
+    let objective = report_terms(&model.unmet, &terms, &outcome);
     let gap = outcome
         .bound
         .map(|b| relative_gap(outcome.objective, b))
@@ -198,7 +269,7 @@ pub fn solve(school: &School, options: &SolveOptions) -> Solved {
     plan.solve = SolveReport {
         status,
         backend: backend::name().to_owned(),
-        seconds: phase1.seconds + stats.phase2_seconds,
+        seconds: started.elapsed().as_secs_f64(),
         objective,
         objective_value: Some(outcome.objective),
         bound: outcome.bound,
@@ -209,8 +280,11 @@ pub fn solve(school: &School, options: &SolveOptions) -> Solved {
         },
         solved_at: None,
         notes,
+        changes: previous.map(|p| {
+            Changes::between(p, &plan, seeded.forced as u32, options.fresh)
+        }),
     };
-    if let Some(prev) = &options.previous {
+    if let Some(prev) = previous {
         plan.locks.clone_from(&prev.locks);
     }
     Solved {
@@ -252,114 +326,6 @@ fn report_terms(unmet: &[(ir::Var, f64)], terms: &Terms, out: &Outcome) -> Vec<O
     .collect()
 }
 
-/// Phase 1 week by week: nothing but a club's leader, days and room links
-/// the weeks of the cycle, so week 1 decides those (with its own posts) and
-/// each later week is solved with them fixed. The pieces together are a plan
-/// for the whole cycle; its unmet demand is the sum of the weeks' minima, so
-/// phase 1 is optimal unless week 1's club choices hurt a later week. For a
-/// one-week cycle this is the plain solve. (On the large demo with a 4-week
-/// cycle the whole model found no plan in 24 s; see docs/benchmarks.md.)
-fn phase1_by_week(mip: &ir::Mip, k: u8, seconds: f64) -> Result<Outcome, BackendError> {
-    if k <= 1 {
-        return backend::solve(mip, seconds, &[]);
-    }
-    let started = std::time::Instant::now();
-    let mut values = vec![0.0; mip.vars.len()];
-    let mut bound = 0.0;
-    let mut proven = true;
-    for week in 1..=k {
-        let keep: Vec<ir::Keep> = mip
-            .vars
-            .iter()
-            .enumerate()
-            .map(|(i, v)| match v.week {
-                Some(w) if w == week => ir::Keep::Free,
-                Some(_) => ir::Keep::Absent,
-                None if week == 1 => ir::Keep::Free,
-                None => ir::Keep::Fixed(values[i]),
-            })
-            .collect();
-        let (sub, old) = mip.restrict(&keep);
-        let left = seconds - started.elapsed().as_secs_f64();
-        let share = left / f64::from(k - week + 1);
-        let out = backend::solve(&sub, share.max(0.5), &[])?;
-        for (new, o) in old.iter().enumerate() {
-            let x = out.values[new];
-            values[o.0] = if mip.vars[o.0].integer { x.round() } else { x };
-        }
-        proven &= out.proven_optimal;
-        bound += out.bound.unwrap_or(out.objective) - sub.obj_constant;
-    }
-    Ok(Outcome {
-        objective: mip.objective_of(&values),
-        values,
-        proven_optimal: proven,
-        bound: Some(bound),
-        seconds: started.elapsed().as_secs_f64(),
-    })
-}
-
-/// Teachers' total weighted minutes and late duties when non-teachers take
-/// all they can, from the LP relaxation of phase 1 with a pull towards non-teachers.
-fn teacher_total_estimate(model: &Model, seconds: f64) -> Option<(f64, f64)> {
-    let mut lp = model.mip.clone();
-    for v in &mut lp.vars {
-        v.integer = false;
-    }
-    let teacher_minutes: Vec<_> = (0..model.school.staff.len())
-        .filter(|&p| model.is_teacher(p))
-        .flat_map(|p| model.load_terms(p))
-        .collect();
-    for (v, c) in &teacher_minutes {
-        lp.add_obj(*v, c * 1e-3);
-    }
-    let out = backend::solve(&lp, seconds.max(1.0), &[]).ok()?;
-    let late: f64 = (0..model.school.staff.len())
-        .filter(|&p| model.is_teacher(p))
-        .flat_map(|p| model.late_terms(p))
-        .map(|(v, c)| c * out.values[v.0])
-        .sum();
-    let minutes: f64 = teacher_minutes
-        .iter()
-        .map(|(v, c)| c * out.values[v.0])
-        .sum();
-    Some((minutes, late))
-}
-
 fn relative_gap(objective: f64, bound: f64) -> f64 {
     ((objective - bound).abs() / objective.abs().max(1.0)).max(0.0)
-}
-
-fn no_plan(
-    school: &School,
-    demand: &Demand,
-    k: u8,
-    e: &BackendError,
-    mut notes: Vec<String>,
-    stats: Stats,
-    model: &Model,
-) -> Solved {
-    notes.push(format!("no plan: {e}"));
-    let mut plan = Plan::empty(school.fingerprint(), k);
-    plan.version = PLAN_FORMAT_VERSION;
-    plan.posts = demand
-        .posts
-        .iter()
-        .filter(|s| !s.optional)
-        .map(|s| s.post.clone())
-        .collect();
-    for post in &mut plan.posts {
-        post.unmet_reason = Some("the solver found no plan in time".to_owned());
-    }
-    plan.solve = SolveReport {
-        status: SolveStatus::NoPlan,
-        backend: backend::name().to_owned(),
-        notes,
-        ..SolveReport::default()
-    };
-    Solved {
-        plan,
-        stats,
-        model_lp: model.mip.to_lp(),
-    }
 }

@@ -2,7 +2,7 @@
 //! penalties around fixed targets, then preferences, idle gaps and stability.
 
 use crate::milp::build::Model;
-use crate::milp::ir::{Sense, Var};
+use crate::ir::{Sense, Var};
 use crate::model::{SessionKind, Weekday};
 
 /// Loads are judged in units of this many weighted minutes (a post's
@@ -353,28 +353,51 @@ fn discrete_deviation(
     cost
 }
 
-/// Sums of at most `max_items` of the weights in `expr` (each used at most once).
+/// Sums of at most `max_items` of the weights in `expr` (each used at most
+/// once). A weight that appears more than `max_items` times can only ever
+/// be used that often, so the copies beyond are dropped; sums are bitsets,
+/// so a person's hundreds of acts over a four-week cycle take a blink.
 fn reachable_sums(expr: &[(Var, i64)], max_items: usize) -> Vec<i64> {
-    let total: i64 = expr.iter().map(|(_, c)| c.max(&0)).sum();
-    let size = (total + 1) as usize;
     let k = max_items.min(expr.len());
-    // can[n][s]: n items can make sum s.
-    let mut can = vec![vec![false; size]; k + 1];
-    can[0][0] = true;
+    let mut copies: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
+    let mut items = Vec::new();
     for (_, c) in expr {
         let c = (*c).max(0) as usize;
-        for n in (0..k).rev() {
-            for s in (0..size.saturating_sub(c)).rev() {
-                if can[n][s] {
-                    can[n + 1][s + c] = true;
-                }
-            }
+        let n = copies.entry(c).or_default();
+        if *n < k {
+            *n += 1;
+            items.push(c);
         }
     }
-    (0..size)
-        .filter(|&s| (0..=k).any(|n| can[n][s]))
+    let total: usize = items.iter().sum();
+    let words = total / 64 + 1;
+    // can[n]: the sums n items can make, as bits.
+    let mut can = vec![vec![0u64; words]; k + 1];
+    can[0][0] = 1;
+    for c in items {
+        for n in (0..k).rev() {
+            let (lower, upper) = can.split_at_mut(n + 1);
+            shift_or(&mut upper[0], &lower[n], c);
+        }
+    }
+    (0..=total)
+        .filter(|&s| can.iter().any(|bits| bits[s / 64] >> (s % 64) & 1 == 1))
         .map(|s| s as i64)
         .collect()
+}
+
+/// `to |= from << by` on bitsets of the same length (bits shifted past the
+/// end are dropped).
+fn shift_or(to: &mut [u64], from: &[u64], by: usize) {
+    let (words, bits) = (by / 64, by % 64);
+    for i in (words..to.len()).rev() {
+        let src = i - words;
+        let mut v = from[src] << bits;
+        if bits > 0 && src > 0 {
+            v |= from[src - 1] >> (64 - bits);
+        }
+        to[i] |= v;
+    }
 }
 
 /// (14) idle gap: a person with a basic-session post and a late post on one
@@ -418,4 +441,39 @@ fn gaps(model: &mut Model, p: usize) -> (Vec<(Var, f64)>, Vec<Gap>) {
         }
     }
     (out, rows)
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::reachable_sums;
+    use crate::ir::Var;
+
+    /// Every subset of at most `k` items, the slow way.
+    fn naive(weights: &[i64], k: usize) -> Vec<i64> {
+        let mut sums = std::collections::BTreeSet::new();
+        for mask in 0u32..(1 << weights.len()) {
+            if mask.count_ones() as usize <= k {
+                sums.insert(
+                    (0..weights.len())
+                        .filter(|i| mask >> i & 1 == 1)
+                        .map(|i| weights[i])
+                        .sum::<i64>(),
+                );
+            }
+        }
+        sums.into_iter().collect()
+    }
+
+    proptest! {
+        #[test]
+        fn prop_reachable_sums_are_exactly_the_subset_sums(
+            weights in proptest::collection::vec(0i64..90, 0..11),
+            k in 0usize..6,
+        ) {
+            let expr: Vec<(Var, i64)> = weights.iter().map(|w| (Var(0), *w)).collect();
+            prop_assert_eq!(reachable_sums(&expr, k), naive(&weights, k));
+        }
+    }
 }

@@ -7,7 +7,7 @@
 //! neighbourhood MILP takes a fraction of a second.
 
 use crate::milp::deadline::Deadline;
-use crate::milp::ir::{Mip, Sense, Var};
+use crate::ir::{Mip, Sense, Var};
 use crate::milp::objective::{Choice, Gap, Terms};
 
 const EPS: f64 = 1e-6;

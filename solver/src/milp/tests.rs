@@ -18,6 +18,7 @@ fn options(seconds: f64) -> SolveOptions {
         time_limit_seconds: Some(seconds),
         previous: None,
         cancel: None,
+        ..SolveOptions::default()
     }
 }
 
@@ -192,6 +193,7 @@ fn a_cancelled_solve_stops_early_with_a_plan_that_passes_the_checker() {
             time_limit_seconds: Some(600.0),
             previous: None,
             cancel: Some(cancel),
+            ..SolveOptions::default()
         },
     );
     // Not a speed test: a solve that ignored the flag would run for ten minutes.
@@ -250,7 +252,7 @@ fn a_post_nobody_can_lead_stays_unmet_with_its_reason() {
     for post in monday {
         let reason = post.unmet_reason.as_deref().unwrap_or_default();
         assert!(
-            reason.contains("unavailable that session"),
+            reason.contains("unavailable in the basic session"),
             "{}: {reason}",
             post.id
         );

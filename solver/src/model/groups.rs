@@ -91,8 +91,12 @@ impl Default for Duties {
 pub struct GateDuty {
     /// Adults at the gate per dismissal wave; 0 for no gate duty.
     pub adults: u8,
-    /// How long one gate duty lasts.
+    /// How long one gate duty lasts after the wave's dismissal time.
     pub minutes: u16,
+    /// The escort stands at the gate this many minutes before the wave arrives,
+    /// so nobody whose own group dismisses in that wave (or runs into it) may
+    /// escort it (docs/model.md §2).
+    pub in_place_minutes: u16,
 }
 
 impl Default for GateDuty {
@@ -100,6 +104,7 @@ impl Default for GateDuty {
         GateDuty {
             adults: 1,
             minutes: 15,
+            in_place_minutes: 5,
         }
     }
 }

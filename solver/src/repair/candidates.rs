@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 
 use super::day::{blocked, busy_with, Loads};
 use crate::dated::{DayRoster, SubstitutionCount};
-use crate::milp::people::staffing;
+use crate::eligibility::staffing;
 use crate::model::{Person, School, StaffId, Stance};
 use crate::plan::{Plan, Post, Role};
 

@@ -8,13 +8,13 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::NaiveDate;
 
-use super::day::{blocked, is_absent, Loads};
+use super::day::{blocked, is_absent, Blocked, Loads};
 use crate::calendar;
 use crate::check::{Rule, Violation};
 use crate::dated::{DayRoster, Timing};
-use crate::milp::people::staffing;
+use crate::eligibility::staffing;
 use crate::model::{School, StaffId};
-use crate::plan::{DecidedBy, Plan, Role};
+use crate::plan::{DecidedBy, Plan};
 
 /// Every broken hard rule on the dates the plan's absences and substitutions touch.
 pub fn check_dated(school: &School, plan: &Plan) -> Vec<Violation> {
@@ -141,12 +141,10 @@ fn check_day(school: &School, plan: &Plan, roster: &DayRoster, out: &mut Vec<Vio
                 .any(|s| s.cover.as_ref() == Some(&a.staff));
             if covers {
                 if let Some(why) = blocked(school, plan, person, date, post, a.role) {
-                    let rule = if why == "on leave" {
-                        Rule::Leave
-                    } else if a.role == Role::Lead && why.contains("lead") {
-                        Rule::Lead
-                    } else {
-                        Rule::Availability
+                    let rule = match why {
+                        Blocked::OnLeave => Rule::Leave,
+                        Blocked::NoLead(_) => Rule::Lead,
+                        _ => Rule::Availability,
                     };
                     out.push(v(
                         &place,

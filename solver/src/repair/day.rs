@@ -8,7 +8,11 @@ use chrono::NaiveDate;
 
 use crate::dated::DayRoster;
 use crate::explain::spec_of;
-use crate::milp::people::{may_lead, sessions_touched, staffing, unavailable_reason, Staffing};
+use std::fmt;
+
+use crate::eligibility::{
+    lead_block, sessions_touched, staffing, unavailable_reason, NoLead, Staffing, Unavailable,
+};
 use crate::model::{Person, School, SessionKind, StaffId};
 use crate::plan::{Plan, Post, Role};
 
@@ -39,6 +43,30 @@ pub fn dated_staffing(school: &School, person: &Person, cycle_weeks: u8) -> Staf
     st
 }
 
+/// Why someone can never take a place on a real date.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Blocked {
+    /// The cycle's own reason (kind, participation, exemption, weekly availability).
+    Unavailable(Unavailable),
+    /// On leave that date (the school's leave dates).
+    OnLeave,
+    /// A recorded absence covers that date.
+    Absent,
+    /// The place is a lead and they may not lead it.
+    NoLead(NoLead),
+}
+
+impl fmt::Display for Blocked {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Blocked::Unavailable(u) => u.fmt(f),
+            Blocked::OnLeave => f.write_str("on leave"),
+            Blocked::Absent => f.write_str("absent that day"),
+            Blocked::NoLead(n) => n.fmt(f),
+        }
+    }
+}
+
 /// Why `person` can never take `post` (timed for the date) in `role` on
 /// `date`, whatever else happens that date: `None` if they could.
 pub fn blocked(
@@ -48,24 +76,22 @@ pub fn blocked(
     date: NaiveDate,
     post: &Post,
     role: Role,
-) -> Option<String> {
+) -> Option<Blocked> {
     let spec = spec_of(school, post);
     let st = dated_staffing(school, person, plan.cycle_weeks);
     if let Some(why) = unavailable_reason(school, person, &st, &spec) {
-        return Some(why.to_owned());
+        return Some(Blocked::Unavailable(why));
     }
     if person.on_leave(date) {
-        return Some("on leave".to_owned());
+        return Some(Blocked::OnLeave);
     }
     if is_absent(school, plan, &person.id, date, post) {
-        return Some("absent that day".to_owned());
+        return Some(Blocked::Absent);
     }
-    if role == Role::Lead && !may_lead(school, person, &spec) {
-        return Some(if school.rules.may_lead(person.kind) {
-            "lacks the skill to lead it".to_owned()
-        } else {
-            "may only assist".to_owned()
-        });
+    if role == Role::Lead {
+        if let Some(why) = lead_block(school, person, &spec) {
+            return Some(Blocked::NoLead(why));
+        }
     }
     None
 }

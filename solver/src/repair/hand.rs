@@ -98,7 +98,7 @@ pub fn choose(
             .ok_or_else(|| RepairError::NoSuchPost(post_id.to_owned(), date))?;
         let post = Timing::new(school, plan).timed(post, &day);
         let why = day::blocked(school, plan, person, date, &post, role)
-            .unwrap_or_else(|| "already on this post".to_owned());
+            .map_or_else(|| "already on this post".to_owned(), |b| b.to_string());
         return Err(RepairError::CannotTake { who, why });
     };
     if !c.possible() {

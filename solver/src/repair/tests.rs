@@ -31,6 +31,7 @@ fn solved() -> &'static (School, Plan) {
             time_limit_seconds: Some(5.0),
             previous: None,
             cancel: None,
+            ..SolveOptions::default()
         };
         let plan = solve(&school, &options).plan;
         assert_eq!(check(&school, &plan), vec![]);

@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use kehou_solver::milp::people::{participates, staffing};
+use kehou_solver::eligibility::{participates, staffing};
 use kehou_solver::model::StaffKind;
 use kehou_solver::plan::PostKind;
 use ratatui::layout::Rect;

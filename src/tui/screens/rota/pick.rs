@@ -3,7 +3,7 @@
 //! day and a week, not unavailable that weekly slot); the checker has the last word
 //! once the choice is made, and shows any rule it breaks beside the post.
 
-use kehou_solver::milp::people::staffing;
+use kehou_solver::eligibility::staffing;
 use kehou_solver::model::StaffId;
 use kehou_solver::plan::Post;
 

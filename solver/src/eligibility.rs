@@ -1,10 +1,15 @@
 //! Who may take which post: eligibility, availability, caps and fair shares
 //! (docs/model.md §3). Everything here is decided before the MILP is built,
-//! so the model has a variable only where a person could really serve.
+//! so the model has a variable only where a person could really serve. The
+//! MILP, the constructor, the same-day repair and the explanations all ask
+//! this module; the independent checker (`check`) does not: it reads the
+//! rules itself.
+
+use std::fmt;
 
 use crate::calendar::service_days;
 use crate::demand::PostSpec;
-use crate::model::{Participation, Person, School, SessionKind, StaffKind, Weekday};
+use crate::model::{Participation, Person, School, SessionKind, Skill, StaffKind, Weekday};
 use crate::plan::PostKind;
 
 /// Per-person facts the model needs, computed once.
@@ -104,45 +109,103 @@ pub fn sessions_touched(school: &School, spec: &PostSpec) -> Vec<SessionKind> {
     kinds
 }
 
+/// Why a person cannot take a post at all, whatever else they do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Unavailable {
+    /// Participation is voluntary and they did not sign up.
+    NotTakingPart,
+    /// The post is for other kinds of staff (duty leader: leaders only).
+    WrongKind,
+    /// Their cap per week or per day is zero.
+    CapZero,
+    /// Exempt from late-group duty.
+    ExemptFromLate,
+    /// On leave on most of the term's dates that run this cycle day (the
+    /// rest is repaired on the dates themselves).
+    OnLeave,
+    /// Unavailable every week in a session the post touches.
+    UnavailableSession(SessionKind),
+}
+
+impl fmt::Display for Unavailable {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Unavailable::NotTakingPart => f.write_str("not taking part"),
+            Unavailable::WrongKind => f.write_str("not a leader"),
+            Unavailable::CapZero => f.write_str("cap of zero"),
+            Unavailable::ExemptFromLate => f.write_str("exempt from late duty"),
+            Unavailable::OnLeave => f.write_str("on leave"),
+            Unavailable::UnavailableSession(s) => {
+                write!(f, "unavailable in the {} session (weekly)", s.code())
+            }
+        }
+    }
+}
+
 /// May `person` take `spec` at all (as lead or assistant)? `None` if yes,
-/// else the reason, in words used by explanations.
+/// else why not.
 pub fn unavailable_reason(
     school: &School,
     person: &Person,
     staffing: &Staffing,
     spec: &PostSpec,
-) -> Option<&'static str> {
+) -> Option<Unavailable> {
     let post = &spec.post;
     if !participates(school, person) {
-        return Some("not taking part");
+        return Some(Unavailable::NotTakingPart);
     }
     if let Some(kinds) = &spec.only_kinds {
         if !kinds.contains(&person.kind) {
-            return Some("not a leader");
+            return Some(Unavailable::WrongKind);
         }
     }
     if staffing.per_week == 0 || staffing.per_day == 0 {
-        return Some("cap of zero");
+        return Some(Unavailable::CapZero);
     }
     if person.no_late && matches!(post.kind, PostKind::Late | PostKind::Reception) {
-        return Some("exempt from late duty");
+        return Some(Unavailable::ExemptFromLate);
     }
     if staffing.away.contains(&(post.week, post.day)) {
-        return Some("on leave");
+        return Some(Unavailable::OnLeave);
     }
-    if sessions_touched(school, spec)
-        .iter()
-        .any(|k| person.is_unavailable(post.day, *k))
-    {
-        return Some("unavailable that session (weekly)");
+    sessions_touched(school, spec)
+        .into_iter()
+        .find(|k| person.is_unavailable(post.day, *k))
+        .map(Unavailable::UnavailableSession)
+}
+
+/// Why a person who may take a post may not lead it.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum NoLead {
+    /// Their kind only assists (volunteers, by default).
+    AssistsOnly,
+    /// They lack the skill the lead needs.
+    LacksSkill(Skill),
+}
+
+impl fmt::Display for NoLead {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            NoLead::AssistsOnly => f.write_str("may only assist"),
+            NoLead::LacksSkill(s) => write!(f, "lacks the skill {s} to lead it"),
+        }
     }
-    None
+}
+
+/// Why `person` may not be the responsible adult of `spec`; `None` if they may.
+pub fn lead_block(school: &School, person: &Person, spec: &PostSpec) -> Option<NoLead> {
+    if !school.rules.may_lead(person.kind) {
+        return Some(NoLead::AssistsOnly);
+    }
+    match &spec.lead_skill {
+        Some(s) if !person.has_skill(s) => Some(NoLead::LacksSkill(s.clone())),
+        _ => None,
+    }
 }
 
 /// May `person` be the responsible adult of `spec`?
 pub fn may_lead(school: &School, person: &Person, spec: &PostSpec) -> bool {
-    school.rules.may_lead(person.kind)
-        && spec.lead_skill.as_ref().is_none_or(|s| person.has_skill(s))
+    lead_block(school, person, spec).is_none()
 }
 
 /// Preference cost of one post for a person: avoided day or session +1 each,
