@@ -1,6 +1,9 @@
-//! What flows into and out of [`crate::tui::app::update`]: events in (keys,
-//! resizes, clock ticks, finished background jobs) and effects out (jobs for
-//! the worker threads, quitting). `App` holds no terminal, thread or channel.
+//! What flows into and out of [`crate::tui::app::App::update`]: events in
+//! (keys, resizes, clock ticks, finished background jobs) and effects out
+//! (jobs for the worker threads). `App` holds no terminal, thread or channel:
+//! [`Effect::run`] does an effect's work and says how it went as an event,
+//! on a worker thread in the event loop and in place in the test harness, so
+//! both dispatch the same way.
 
 use std::path::PathBuf;
 
@@ -10,6 +13,7 @@ use kehou_solver::plan::Absence;
 use kehou_solver::repair::Repair;
 use kehou_solver::{Plan, School};
 
+use super::worker;
 use crate::export::{ExportError, ExportOptions, Written};
 
 #[derive(Debug)]
@@ -23,12 +27,11 @@ pub enum Event {
     Solved(SolveResult),
     /// A background save finished.
     Saved(SaveResult),
-    /// A background sick-call repair finished.
-    Repaired(RepairResult),
+    /// A background sick-call repair (recording an absence or taking one
+    /// back) finished.
+    Repaired(AbsenceResult),
     /// A background export finished.
     Exported(ExportResult),
-    /// A background "take the absence back" repair finished.
-    AbsenceRemoved(RemoveResult),
 }
 
 impl Event {
@@ -42,15 +45,28 @@ impl Event {
     }
 }
 
-/// Work `update` asks for; the caller runs it and feeds the outcome back.
+/// Work `update` asks for (screens push it onto the [`super::queue::Queue`]);
+/// the caller runs it and feeds the outcome back. Quitting is not an effect:
+/// `App::quit` says so, and the loop ends.
 #[derive(Debug)]
 pub enum Effect {
     Solve(SolveJob),
     Save(SaveJob),
-    Repair(RepairJob),
+    Repair(AbsenceJob),
     Export(ExportJob),
-    RemoveAbsence(RemoveJob),
-    Quit,
+}
+
+impl Effect {
+    /// Does the work — slow: a solve takes its time limit — and returns the
+    /// event that brings the outcome back to `update`.
+    pub fn run(self) -> Event {
+        match self {
+            Effect::Solve(job) => Event::Solved(worker::run_solve(job)),
+            Effect::Save(job) => Event::Saved(worker::run_save(&job)),
+            Effect::Repair(job) => Event::Repaired(worker::run_absence(job)),
+            Effect::Export(job) => Event::Exported(worker::run_export(job)),
+        }
+    }
 }
 
 /// Write the export files (the export screen), off the key path.
@@ -68,37 +84,40 @@ pub struct ExportResult {
     pub written: Result<Vec<Written>, ExportError>,
 }
 
-/// Repair the plan around a new absence (a sick call).
+/// A change to the term's absences: what a sick-call repair is asked to do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AbsenceChange {
+    /// A sick call: cover the person's places on its dates.
+    Record(Absence),
+    /// Take an absence back: the person returns to their places where they
+    /// still can.
+    TakeBack(Absence),
+}
+
+impl AbsenceChange {
+    pub fn absence(&self) -> &Absence {
+        match self {
+            AbsenceChange::Record(a) | AbsenceChange::TakeBack(a) => a,
+        }
+    }
+}
+
+/// Repair the plan for a change to its absences (the rota's and the sick-call
+/// screen's `A`, the sick-call screen's `d`).
 #[derive(Debug, Clone)]
-pub struct RepairJob {
+pub struct AbsenceJob {
     pub school: School,
     pub plan: Plan,
-    pub absence: Absence,
+    pub change: AbsenceChange,
 }
 
 #[derive(Debug)]
-pub struct RepairResult {
-    pub absence: Absence,
+pub struct AbsenceResult {
+    pub change: AbsenceChange,
     /// The repair, or why it could not be made, in words.
     pub repair: Result<Repair, String>,
-    /// The checker (dated rules too) on the repaired plan.
-    pub violations: Vec<Violation>,
-}
-
-/// Take an absence back and repair its dates (the sick-calls screen).
-#[derive(Debug, Clone)]
-pub struct RemoveJob {
-    pub school: School,
-    pub plan: Plan,
-    pub absence: Absence,
-}
-
-#[derive(Debug)]
-pub struct RemoveResult {
-    pub absence: Absence,
-    /// The repair, or why it could not be made, in words.
-    pub repair: Result<Repair, String>,
-    /// The checker (dated rules too) on the repaired plan.
+    /// Rules the repaired plan breaks that the plan before did not (dated
+    /// rules too): they block accepting it.
     pub violations: Vec<Violation>,
 }
 

@@ -1,5 +1,7 @@
-//! Runs the slow effects — solving, saving, repairing, exporting — off the interface thread, and
-//! synchronously for tests. Esc sets the solve's cancel flag: the solver
+//! The slow work of the effects — solving, saving, repairing, exporting —
+//! as plain functions ([`super::event::Effect::run`] picks one), and
+//! [`spawn`], which runs an effect off the interface thread. Esc sets the
+//! solve's cancel flag: the solver
 //! stops at its next check (a running backend call is not interrupted), and
 //! its result is dropped (results carry the solve's id), so the interface is
 //! free at once.
@@ -12,7 +14,7 @@ use kehou_solver::milp::{solve, SolveOptions};
 use kehou_solver::repair::carry_over;
 
 use super::event::{
-    Event, ExportJob, ExportResult, RemoveJob, RemoveResult, RepairJob, RepairResult, SaveJob,
+    AbsenceChange, AbsenceJob, AbsenceResult, Effect, Event, ExportJob, ExportResult, SaveJob,
     SaveResult, SolveJob, SolveResult,
 };
 use crate::files;
@@ -61,52 +63,18 @@ pub fn run_save(job: &SaveJob) -> SaveResult {
     }
 }
 
-/// Starts a solve on its own thread; the result comes back on `tx`.
-pub fn spawn_solve(job: SolveJob, tx: Sender<Event>) {
-    std::thread::spawn(move || {
-        // The receiver is gone only when the interface has quit.
-        let _ = tx.send(Event::Solved(run_solve(job)));
-    });
-}
-
-pub fn spawn_save(job: SaveJob, tx: Sender<Event>) {
-    std::thread::spawn(move || {
-        let _ = tx.send(Event::Saved(run_save(&job)));
-    });
-}
-
-/// Repairs the plan around a new absence and checks the result.
-pub fn run_repair(job: RepairJob) -> RepairResult {
-    let repair = kehou_solver::repair::add_absence(&job.school, &job.plan, job.absence.clone())
-        .map_err(|e| e.to_string());
-    // Only rules the repair itself breaks block it; rules the plan already
-    // broke are the school's to fix (shown in the rota's problem list).
-    let violations = match &repair {
-        Ok(r) => new_violations(&job.school, &job.plan, &r.plan),
-        Err(_) => Vec::new(),
-    };
-    RepairResult {
-        absence: job.absence,
-        repair,
-        violations,
+/// Repairs the plan for a change to its absences and checks the result:
+/// a new absence gets covers on its dates; one taken back returns its person
+/// to their places where they still can.
+pub fn run_absence(job: AbsenceJob) -> AbsenceResult {
+    let repair = match &job.change {
+        AbsenceChange::Record(a) => {
+            kehou_solver::repair::add_absence(&job.school, &job.plan, a.clone())
+        }
+        AbsenceChange::TakeBack(a) => {
+            kehou_solver::repair::remove_absence(&job.school, &job.plan, &a.staff, a.from)
+        }
     }
-}
-
-pub fn spawn_repair(job: RepairJob, tx: Sender<Event>) {
-    std::thread::spawn(move || {
-        let _ = tx.send(Event::Repaired(run_repair(job)));
-    });
-}
-
-/// Takes an absence back (its person returns to their posts where they
-/// still can) and checks the result.
-pub fn run_remove_absence(job: RemoveJob) -> RemoveResult {
-    let repair = kehou_solver::repair::remove_absence(
-        &job.school,
-        &job.plan,
-        &job.absence.staff,
-        job.absence.from,
-    )
     .map_err(|e| e.to_string());
     // Only rules the repair itself breaks block it; rules the plan already
     // broke are the school's to fix (shown in the rota's problem list).
@@ -114,17 +82,11 @@ pub fn run_remove_absence(job: RemoveJob) -> RemoveResult {
         Ok(r) => new_violations(&job.school, &job.plan, &r.plan),
         Err(_) => Vec::new(),
     };
-    RemoveResult {
-        absence: job.absence,
+    AbsenceResult {
+        change: job.change,
         repair,
         violations,
     }
-}
-
-pub fn spawn_remove_absence(job: RemoveJob, tx: Sender<Event>) {
-    std::thread::spawn(move || {
-        let _ = tx.send(Event::AbsenceRemoved(run_remove_absence(job)));
-    });
 }
 
 /// Makes and writes the export's files (each atomically).
@@ -136,8 +98,10 @@ pub fn run_export(job: ExportJob) -> ExportResult {
     }
 }
 
-pub fn spawn_export(job: ExportJob, tx: Sender<Event>) {
+/// Runs `effect` on its own thread; the outcome comes back on `tx`.
+pub fn spawn(effect: Effect, tx: Sender<Event>) {
     std::thread::spawn(move || {
-        let _ = tx.send(Event::Exported(run_export(job)));
+        // The receiver is gone only when the interface has quit.
+        let _ = tx.send(effect.run());
     });
 }

@@ -83,27 +83,26 @@ fn esc_typed_quickly_before_a_key_leaves_the_field_and_then_acts() {
 
 #[test]
 fn the_export_is_written_off_the_key_path_and_says_writing_meanwhile() {
-    let (dir, h) = demo_in_tempdir(Lang::En);
-    let mut app = h.app;
-    app.update(Event::key(KeyCode::Char('9')));
-    let Some(Effect::Export(job)) = app.update(Event::key(KeyCode::Char('x'))) else {
-        panic!("x starts an export on the worker: {:?}", app.message);
+    let (dir, mut h) = demo_in_tempdir(Lang::En);
+    h.update(Event::key(KeyCode::Char('9')));
+    let Some(Effect::Export(job)) = h.update(Event::key(KeyCode::Char('x'))).pop() else {
+        panic!("x starts an export on the worker: {:?}", h.app.message);
     };
     let path = dir.path().join("demo-roster.csv");
     assert_eq!(job.options.output, path);
     assert!(!path.exists(), "nothing written on the key path");
-    assert!(app.screens.export.writing);
+    assert!(h.app.screens.export.writing);
     assert!(
-        app.message
+        h.app
+            .message
             .as_deref()
             .is_some_and(|m| m.starts_with("Writing")),
         "{:?}",
-        app.message
+        h.app.message
     );
-    let mut h = Harness { app, quit: false };
     assert!(h.render(80, 24).contains("Writing"));
     // A second x while writing starts nothing.
-    assert!(h.app.update(Event::key(KeyCode::Char('x'))).is_none());
+    assert!(h.update(Event::key(KeyCode::Char('x'))).is_empty());
     assert_eq!(
         h.app.message.as_deref(),
         Some(Lang::En.text().data.export_busy)
@@ -235,7 +234,7 @@ fn after_a_sick_call_the_rota_says_who_covers_on_which_date() {
     h.keys("2\nA\n");
     assert!(matches!(
         h.app.screens.rota.sick,
-        Some(kehou::tui::screens::rota::SickCall::Review { .. })
+        Some(kehou::tui::screens::sick::SickCall::Review(_))
     ));
     h.keys("y");
     let sub = h.app.doc.plan.substitutions[0].clone();
@@ -284,7 +283,14 @@ fn a_sick_call_review_wraps_the_reason_at_80_columns() {
         .date;
     h.app.today = monday;
     h.keys("2\nA\n");
-    let Some(kehou::tui::screens::rota::SickCall::Review { repair, .. }) = &h.app.screens.rota.sick
+    let Some(repair) = h
+        .app
+        .screens
+        .rota
+        .sick
+        .as_ref()
+        .and_then(kehou::tui::screens::sick::SickCall::review)
+        .and_then(|r| r.repair())
     else {
         panic!("expected the review");
     };

@@ -228,6 +228,14 @@ pub struct Text {
     pub sick_from: &'static str,
     pub sick_to: &'static str,
     pub sick_reason: &'static str,
+    /// The sessions field of the sick-call form, its hint, and its value
+    /// for the whole day.
+    pub sick_sessions: &'static str,
+    pub sick_sessions_hint: &'static str,
+    pub sick_all_day: &'static str,
+    pub sick_person_hint: &'static str,
+    /// `{typed}` is not a session; `{the sessions}`.
+    pub sick_bad_session: &'static str,
     pub sick_form_hint: &'static str,
     pub sick_waiting: &'static str,
     pub sick_summary: &'static str,

@@ -38,7 +38,7 @@ pub fn render(screen: &RotaScreen, frame: &mut Frame, area: Rect, view: &View<'_
         draw_pick(screen, frame, main, view);
     }
     if let Some(call) = &screen.sick {
-        super::sick::draw(call, frame, main, view);
+        call.draw(frame, main, view);
     }
 }
 
@@ -257,8 +257,8 @@ fn draw_pick(screen: &RotaScreen, frame: &mut Frame, area: Rect, view: &View<'_>
             Span::styled(what, style),
         ]));
     }
-    let popup = crate::tui::ui::centered(area, 48, area.height.saturating_sub(2).min(20));
-    crate::tui::ui::clear_popup(frame, popup);
+    let popup = crate::tui::widgets::centered(area, 48, area.height.saturating_sub(2).min(20));
+    crate::tui::widgets::clear_popup(frame, popup);
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme::title())

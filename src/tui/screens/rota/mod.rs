@@ -11,7 +11,6 @@ mod edit;
 mod grid;
 mod model;
 mod pick;
-pub mod sick;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use kehou_solver::model::StaffId;
@@ -24,7 +23,8 @@ use crate::tui::widgets::input::{InputKey, LineInput};
 pub use grid::place_of;
 pub use model::{cell_posts, matches, sessions, slots, Slot, DAYS};
 pub use pick::{candidates, Candidate, Freedom};
-pub use sick::SickCall;
+
+use super::sick::{self, SickCall};
 
 /// Where the keys go.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -59,7 +59,7 @@ pub struct RotaScreen {
     pub person: Option<StaffId>,
     pub pick: Option<Pick>,
     /// An open sick call (form, waiting for the repair, or its diff).
-    pub sick: Option<sick::SickCall>,
+    pub sick: Option<SickCall>,
 }
 
 impl RotaScreen {
@@ -175,28 +175,9 @@ impl RotaScreen {
             .filter(this_cell)
             .find(|d| d.date >= cx.today)
             .or_else(|| days.iter().find(this_cell))
-            .map_or_else(
-                || {
-                    cx.today.clamp(
-                        school.term.first_day,
-                        school.term.last_day.max(school.term.first_day),
-                    )
-                },
-                |d| d.date,
-            );
-        self.sick = Some(sick::form(who.as_ref(), date));
-    }
-
-    /// A repair finished: show its diff (if the sick call is still open).
-    /// Returns a message for the status line.
-    pub fn on_repaired(
-        &mut self,
-        result: crate::tui::event::RepairResult,
-        t: &Text,
-    ) -> Option<String> {
-        let call = self.sick.as_mut()?;
-        sick::repaired(call, result);
-        matches!(call, sick::SickCall::Form { .. }).then(|| t.sick_failed.to_owned())
+            .map_or_else(|| sick::default_date(cx), |d| d.date);
+        let person = who.as_ref().and_then(|id| school.person(id));
+        self.sick = Some(sick::form(person, None, date, cx.text));
     }
 
     /// The place selected in the list, if the cell has any.
@@ -211,7 +192,7 @@ impl RotaScreen {
 impl Screen for RotaScreen {
     fn handle_key(&mut self, key: KeyEvent, cx: &mut Cx<'_>) -> Handled {
         if let Some(call) = self.sick.as_mut() {
-            if !sick::key(call, key, cx) {
+            if !call.key(key, cx) {
                 self.sick = None;
             }
             return Handled::Yes;
