@@ -119,6 +119,18 @@ pub struct AbsenceResult {
     /// Rules the repaired plan breaks that the plan before did not (dated
     /// rules too): they block accepting it.
     pub violations: Vec<Violation>,
+    /// For each place the repair leaves uncovered, who could still take it
+    /// by hand going over only a cap (as `kehou candidates` lists them).
+    pub by_hand: Vec<ByHand>,
+}
+
+/// A place nobody covers, and who could take it by hand at the price of a
+/// cap (best first).
+#[derive(Debug, Clone)]
+pub struct ByHand {
+    pub date: chrono::NaiveDate,
+    pub post: String,
+    pub candidates: Vec<kehou_solver::repair::Candidate>,
 }
 
 #[derive(Debug, Clone)]

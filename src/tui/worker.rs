@@ -11,11 +11,11 @@ use std::time::Instant;
 
 use kehou_solver::check::{check_all, new_violations};
 use kehou_solver::milp::{solve, SolveOptions};
-use kehou_solver::repair::carry_over;
+use kehou_solver::repair::{carry_over, Repair};
 
 use super::event::{
-    AbsenceChange, AbsenceJob, AbsenceResult, Effect, Event, ExportJob, ExportResult, SaveJob,
-    SaveResult, SolveJob, SolveResult,
+    AbsenceChange, AbsenceJob, AbsenceResult, ByHand, Effect, Event, ExportJob, ExportResult,
+    SaveJob, SaveResult, SolveJob, SolveResult,
 };
 use crate::files;
 
@@ -82,11 +82,50 @@ pub fn run_absence(job: AbsenceJob) -> AbsenceResult {
         Ok(r) => new_violations(&job.school, &job.plan, &r.plan),
         Err(_) => Vec::new(),
     };
+    let by_hand = repair
+        .as_ref()
+        .map(|r| by_hand(&job.school, r))
+        .unwrap_or_default();
     AbsenceResult {
         change: job.change,
         repair,
         violations,
+        by_hand,
     }
+}
+
+/// How many people to offer for a place nobody covers.
+const OFFERS: usize = 3;
+
+/// Who could still take each place the repair leaves uncovered, going over
+/// a cap but breaking nothing hard (a duty leader's place, typically: every
+/// other leader is busy or at their cap).
+fn by_hand(school: &kehou_solver::School, repair: &Repair) -> Vec<ByHand> {
+    repair
+        .added
+        .iter()
+        .filter(|s| s.cover.is_none())
+        .filter_map(|s| {
+            let (_, ranked) = kehou_solver::repair::candidates(
+                school,
+                &repair.plan,
+                s.date,
+                &s.post,
+                s.out.as_ref(),
+            )
+            .ok()?;
+            let candidates: Vec<_> = ranked
+                .into_iter()
+                .filter(kehou_solver::repair::Candidate::possible)
+                .take(OFFERS)
+                .collect();
+            (!candidates.is_empty()).then(|| ByHand {
+                date: s.date,
+                post: s.post.clone(),
+                candidates,
+            })
+        })
+        .collect()
 }
 
 /// Makes and writes the export's files (each atomically).

@@ -13,7 +13,7 @@ use crossterm::event::{KeyCode, KeyEvent};
 use kehou_solver::check::Violation;
 use kehou_solver::model::StaffId;
 use kehou_solver::plan::Plan;
-use kehou_solver::repair::Repair;
+use kehou_solver::repair::{BreakRule, Candidate, Repair};
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
@@ -21,10 +21,10 @@ use ratatui::Frame;
 
 use super::{Cx, View};
 use crate::tui::doc::Doc;
-use crate::tui::event::AbsenceChange;
+use crate::tui::event::{AbsenceChange, ByHand};
 use crate::tui::text::{fill, Text};
 use crate::tui::theme;
-use crate::tui::widgets::{pad, wrap};
+use crate::tui::widgets::wrap;
 
 /// What is proposed.
 #[derive(Debug, Clone)]
@@ -33,6 +33,8 @@ pub enum Proposal {
     Absence {
         change: AbsenceChange,
         repair: Box<Repair>,
+        /// Who could take the places nobody covers, by hand over a cap.
+        by_hand: Vec<ByHand>,
     },
 }
 
@@ -89,7 +91,11 @@ impl Proposal {
     /// The summary line and one line (or more) per change, `cols` wide.
     fn lines(&self, view: &View<'_>, cols: usize) -> Vec<Line<'static>> {
         match self {
-            Proposal::Absence { change, repair } => absence_lines(change, repair, view, cols),
+            Proposal::Absence {
+                change,
+                repair,
+                by_hand,
+            } => absence_lines(change, repair, by_hand, view, cols),
         }
     }
 }
@@ -166,12 +172,9 @@ impl Review {
         // Rules the plan broke before do not block it (only new ones are in
         // `violations`), but they are not hidden either: the same count as
         // the overview's "broken rules".
-        if !doc.violations.is_empty() {
-            for part in wrap(
-                &fill(t.sick_review_already, &[&doc.violations.len()]),
-                cols + 4,
-                3,
-            ) {
+        let already = super::overview::broken_rules(doc);
+        if already > 0 {
+            for part in wrap(&fill(t.sick_review_already, &[&already]), cols + 4, 3) {
                 lines.push(Line::styled(part, theme::warn()));
             }
         }
@@ -193,6 +196,24 @@ impl Review {
             popup,
         );
     }
+}
+
+/// What choosing `c` would break, in the interface's words (`weekly cap`).
+pub fn break_words(c: &Candidate, t: &Text) -> String {
+    let mut rules: Vec<BreakRule> = c.breaks.iter().map(|b| b.rule).collect();
+    rules.dedup();
+    rules
+        .iter()
+        .map(|r| {
+            t.cover.break_rules[match r {
+                BreakRule::Busy => 0,
+                BreakRule::CapPerDay => 1,
+                BreakRule::CapPerWeek => 2,
+                BreakRule::Preference => 3,
+            }]
+        })
+        .collect::<Vec<_>>()
+        .join(t.data.list_sep)
 }
 
 /// A person's name (their id when the school no longer has them), or
@@ -229,6 +250,7 @@ fn post_words(doc: &Doc, t: &Text, post: &str) -> String {
 fn absence_lines(
     change: &AbsenceChange,
     repair: &Repair,
+    by_hand: &[ByHand],
     view: &View<'_>,
     cols: usize,
 ) -> Vec<Line<'static>> {
@@ -284,13 +306,29 @@ fn absence_lines(
         };
         let post = post_words(doc, t, &s.post);
         lines.push(Line::from(vec![
-            Span::raw(format!("+ {} {} ", s.date, pad(&post, 18))),
+            Span::raw(format!("+ {} {}  ", s.date, post)),
             Span::styled(format!("{} → ", who(s.out.as_ref())), theme::warn()),
             Span::styled(who(s.cover.as_ref()), style),
         ]));
         if !restoring {
             for part in wrap(&s.reason, cols, 3) {
                 lines.push(Line::styled(format!("    {part}"), theme::dim()));
+            }
+        }
+        // Nobody could be found within every rule: who could take it by
+        // hand, going over a cap, and where to choose them.
+        if let Some(offer) = by_hand
+            .iter()
+            .find(|o| o.date == s.date && o.post == s.post && s.cover.is_none())
+        {
+            let people: Vec<String> = offer
+                .candidates
+                .iter()
+                .map(|c| fill(t.sick_by_hand_person, &[&c.name, &break_words(c, t)]))
+                .collect();
+            let text = fill(t.sick_by_hand, &[&people.join(t.data.list_sep)]);
+            for part in wrap(&text, cols, 3) {
+                lines.push(Line::styled(format!("    {part}"), theme::warn()));
             }
         }
     }
@@ -310,4 +348,70 @@ fn absence_lines(
         }
     }
     lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tui::doc::Doc;
+    use crate::tui::text::Lang;
+    use kehou_solver::plan::Absence;
+    use ratatui::backend::TestBackend;
+    use ratatui::Terminal;
+
+    fn demo() -> Doc {
+        let path =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/demo/demo.school.ron");
+        crate::tui::testing::open(&path).unwrap()
+    }
+
+    fn drawn(review: &Review, doc: &Doc) -> String {
+        let view = View {
+            doc,
+            text: Lang::En.text(),
+            lang: Lang::En,
+        };
+        let mut terminal = Terminal::new(TestBackend::new(120, 30)).unwrap();
+        terminal.draw(|f| review.draw(f, f.area(), &view)).unwrap();
+        crate::tui::testing::buffer_text(terminal.backend().buffer())
+    }
+
+    #[test]
+    fn the_review_counts_broken_rules_as_the_overview_does() {
+        let mut doc = demo();
+        // A stale plan: the overview says so on its own line and counts no
+        // broken rule; the review must not say "already broke 1 rule".
+        doc.edit("rename", |s, _| {
+            s.name.push('!');
+            Ok::<_, ()>(())
+        })
+        .unwrap();
+        assert!(doc.plan_is_stale());
+        assert_eq!(super::super::overview::broken_rules(&doc), 0);
+        let absence = Absence {
+            staff: doc.school.staff[0].id.clone(),
+            from: doc.school.term.first_day,
+            to: doc.school.term.first_day,
+            sessions: Vec::new(),
+            reason: String::new(),
+        };
+        let repair = Repair {
+            plan: doc.plan.clone(),
+            added: Vec::new(),
+            removed: Vec::new(),
+            places: 0,
+            variables: 0,
+            proven_optimal: true,
+        };
+        let review = Review::new(
+            Proposal::Absence {
+                change: AbsenceChange::Record(absence),
+                repair: Box::new(repair),
+                by_hand: Vec::new(),
+            },
+            Vec::new(),
+        );
+        let screen = drawn(&review, &doc);
+        assert!(!screen.contains("already broke"), "{screen}");
+    }
 }

@@ -44,7 +44,10 @@ pub fn form(
     t: &Text,
 ) -> SickCall {
     let (from, to) = absence.map_or((date, date), |a| (a.from, a.to));
-    let sessions = absence.map_or_else(String::new, |a| sessions_text(&a.sessions, t));
+    let sessions = absence.map_or_else(
+        || t.sick_all_day.to_owned(),
+        |a| sessions_text(&a.sessions, t),
+    );
     let mut choices = vec![t.sick_all_day.to_owned()];
     choices.extend(SessionKind::ALL.iter().map(|s| t.session(*s).to_owned()));
     let mut f = Form::new(
@@ -68,7 +71,9 @@ pub fn form(
     )
     .keys(t.sick_form_hint);
     f.focus = usize::from(who.is_some());
-    name_the_person(&mut f, None, t);
+    if let Some(p) = who {
+        f.fields[PERSON].hint.clone_from(&p.name);
+    }
     SickCall::Form(f)
 }
 
@@ -91,8 +96,11 @@ fn find_person<'d>(doc: &'d Doc, typed: &str) -> Option<&'d Person> {
         .find(|p| p.id.as_str() == typed || p.name == typed)
 }
 
-/// Sessions as the form shows them: empty for the whole day.
+/// Sessions as the form shows them ("whole day" for none).
 fn sessions_text(sessions: &[SessionKind], t: &Text) -> String {
+    if sessions.is_empty() {
+        return t.sick_all_day.to_owned();
+    }
     sessions
         .iter()
         .map(|s| t.session(*s))
@@ -268,6 +276,7 @@ pub fn deliver(
                 Proposal::Absence {
                     change,
                     repair: Box::new(repair),
+                    by_hand: result.by_hand,
                 },
                 result.violations,
             ))),

@@ -10,7 +10,7 @@ pub mod popup;
 pub mod table;
 
 pub use crate::columns::{pad, truncate, width, wrap};
-pub use popup::{centered, clear_popup};
+pub use popup::{boxed, centered, clear_popup};
 
 /// Did a screen or widget use the key? `No` lets the one around it have it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

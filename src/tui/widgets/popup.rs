@@ -37,6 +37,17 @@ pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
     r
 }
 
+/// A bordered box with its title, as the overview's panels have.
+pub fn boxed(title: &str) -> Block<'_> {
+    Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme::border())
+        .title(ratatui::text::Span::styled(
+            format!(" {title} "),
+            theme::title(),
+        ))
+}
+
 /// A small box asking y/n.
 pub fn confirm_box(frame: &mut Frame, area: Rect, t: &Text, question: &str) {
     let lines = vec![

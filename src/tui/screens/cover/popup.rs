@@ -6,7 +6,7 @@
 
 use chrono::NaiveDate;
 use crossterm::event::{KeyCode, KeyEvent};
-use kehou_solver::check::new_violations;
+use kehou_solver::check::{new_violations, Rule};
 use kehou_solver::model::StaffId;
 use kehou_solver::repair::{self, BreakRule, Candidate};
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -15,6 +15,7 @@ use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 use ratatui::Frame;
 
 use super::rows::{name, post_words};
+use crate::tui::screens::review::break_words;
 use crate::tui::screens::{Cx, View};
 use crate::tui::text::{fill, Text};
 use crate::tui::theme;
@@ -31,6 +32,9 @@ pub struct Pick {
     pub table: TableState,
     /// Why the last choice was refused.
     pub error: Option<String>,
+    /// A choice that goes over someone's cap, waiting for y/n, and the
+    /// question in words.
+    pub confirm: Option<(StaffId, String)>,
 }
 
 impl Pick {
@@ -50,6 +54,7 @@ impl Pick {
             candidates,
             table: TableState::default(),
             error: None,
+            confirm: None,
         })
     }
 }
@@ -63,20 +68,7 @@ fn rows(pick: &Pick, t: &Text) -> Vec<TableRow> {
             let breaks = if cand.breaks.is_empty() {
                 c.breaks_nothing.to_owned()
             } else {
-                let mut rules: Vec<BreakRule> = cand.breaks.iter().map(|b| b.rule).collect();
-                rules.dedup();
-                rules
-                    .iter()
-                    .map(|r| {
-                        c.break_rules[match r {
-                            BreakRule::Busy => 0,
-                            BreakRule::CapPerDay => 1,
-                            BreakRule::CapPerWeek => 2,
-                            BreakRule::Preference => 3,
-                        }]
-                    })
-                    .collect::<Vec<_>>()
-                    .join(", ")
+                break_words(cand, t)
             };
             let row = TableRow::new(
                 cand.staff.to_string(),
@@ -107,6 +99,14 @@ pub fn pick_key(pick: &mut Pick, key: KeyEvent, cx: &mut Cx<'_>) -> bool {
         pick.table.handle_key(key, &rows);
         return true;
     }
+    if let Some((cover, _)) = pick.confirm.take() {
+        // Going over a cap was asked about: y/Enter chooses, anything else
+        // leaves the choice open.
+        if matches!(key.code, KeyCode::Char('y' | 'Y') | KeyCode::Enter) {
+            return !settle(pick, &cover, true, cx);
+        }
+        return true;
+    }
     match key.code {
         KeyCode::Esc if pick.table.search.text.is_empty() => return false,
         KeyCode::Enter => {
@@ -114,16 +114,7 @@ pub fn pick_key(pick: &mut Pick, key: KeyEvent, cx: &mut Cx<'_>) -> bool {
                 return true;
             };
             let cover = pick.candidates[i].staff.clone();
-            match choose(pick, &cover, cx) {
-                Ok(label) => {
-                    cx.say(fill(t.cover.chosen, &[&label]));
-                    return false;
-                }
-                Err(why) => {
-                    cx.say(why.clone());
-                    pick.error = Some(why);
-                }
-            }
+            return !settle(pick, &cover, false, cx);
         }
         _ => {
             pick.table.handle_key(key, &rows);
@@ -132,9 +123,50 @@ pub fn pick_key(pick: &mut Pick, key: KeyEvent, cx: &mut Cx<'_>) -> bool {
     true
 }
 
+/// Tries `cover` and says how it went; true once the place is given.
+fn settle(pick: &mut Pick, cover: &StaffId, over_cap_ok: bool, cx: &mut Cx<'_>) -> bool {
+    let t = cx.text;
+    match choose(pick, cover, over_cap_ok, cx) {
+        Ok(Chosen::Done(label)) => {
+            cx.say(fill(t.cover.chosen, &[&label]));
+            true
+        }
+        Ok(Chosen::Ask(question)) => {
+            pick.error = None;
+            pick.confirm = Some((cover.clone(), question));
+            false
+        }
+        Err(why) => {
+            cx.say(why.clone());
+            pick.error = Some(why);
+            false
+        }
+    }
+}
+
+/// A choice made, or a question to ask first.
+enum Chosen {
+    /// The edit's label.
+    Done(String),
+    /// The choice goes over a cap: ask y/n first.
+    Ask(String),
+}
+
+/// Rules a deputy head may break by hand, as `kehou cover` allows: a
+/// person's daily or weekly cap. Everything else is refused.
+fn soft(rule: Rule) -> bool {
+    matches!(rule, Rule::CapPerDay | Rule::CapPerWeek)
+}
+
 /// `cover` takes the place: chosen by hand, checked, one undoable edit; or
-/// the reason it is refused.
-fn choose(pick: &Pick, cover: &StaffId, cx: &mut Cx<'_>) -> Result<String, String> {
+/// the reason it is refused. Going over a cap is asked about first (unless
+/// `over_cap_ok`), and the plan keeps it as a broken rule the overview counts.
+fn choose(
+    pick: &Pick,
+    cover: &StaffId,
+    over_cap_ok: bool,
+    cx: &mut Cx<'_>,
+) -> Result<Chosen, String> {
     let t = cx.text;
     let (school, plan) = (&cx.doc.school, &cx.doc.plan);
     let repaired = repair::choose(
@@ -147,9 +179,26 @@ fn choose(pick: &Pick, cover: &StaffId, cx: &mut Cx<'_>) -> Result<String, Strin
     )
     .map_err(|e| fill(t.cover.refused, &[&e]))?;
     let who = name(cx.doc, cover);
-    if let Some(v) = new_violations(school, plan, &repaired.plan).first() {
+    let new = new_violations(school, plan, &repaired.plan);
+    if let Some(v) = new.iter().find(|v| !soft(v.rule)) {
         let why = format!("{}: {}: {}", v.place, t.rule(v.rule), v.detail);
         return Err(fill(t.cover.refused_check, &[&who, &why]));
+    }
+    // What the ranking says it breaks (a cap, a preference) and what the
+    // checker finds: either is asked about first.
+    let declared = pick
+        .candidates
+        .iter()
+        .find(|c| &c.staff == cover)
+        .filter(|c| c.breaks.iter().any(|b| b.rule != BreakRule::Preference));
+    if (declared.is_some() || !new.is_empty()) && !over_cap_ok {
+        let mut what: Vec<String> = declared.map(|c| break_words(c, t)).into_iter().collect();
+        what.extend(new.iter().map(|v| t.rule(v.rule).to_owned()));
+        what.dedup();
+        return Ok(Chosen::Ask(fill(
+            t.cover.pick_confirm,
+            &[&who, &what.join(t.data.list_sep)],
+        )));
     }
     let label = fill(
         t.cover.edit_cover,
@@ -162,7 +211,7 @@ fn choose(pick: &Pick, cover: &StaffId, cx: &mut Cx<'_>) -> Result<String, Strin
             Ok::<_, String>(())
         })
         .map_err(|e| fill(t.cover.refused, &[&e]))?;
-    Ok(label)
+    Ok(Chosen::Done(label))
 }
 
 pub fn draw_pick(pick: &Pick, frame: &mut Frame, area: Rect, view: &View<'_>) {
@@ -183,6 +232,9 @@ pub fn draw_pick(pick: &Pick, frame: &mut Frame, area: Rect, view: &View<'_>) {
     ];
     draw_table(frame, table_area, &pick.table, &title, &header, &rows, t);
     let mut lines: Vec<Line> = Vec::new();
+    if let Some((_, question)) = &pick.confirm {
+        lines.push(Line::styled(question.clone(), theme::warn()));
+    }
     if let Some(e) = &pick.error {
         lines.push(Line::styled(format!("✗ {e}"), theme::bad()));
     }

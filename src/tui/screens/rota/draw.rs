@@ -65,7 +65,10 @@ fn draw_head(screen: &RotaScreen, frame: &mut Frame, area: Rect, view: &View<'_>
             .map_or(id.as_str(), |p| p.name.as_str());
         spans.push(Span::raw("  "));
         spans.push(Span::styled(
-            fill(t.rota_person_view, &[&name, &posts.len(), &minutes]),
+            fill(
+                t.rota_person_view,
+                &[&name, &doc.plan.cycle_weeks.max(1), &posts.len(), &minutes],
+            ),
             theme::warn(),
         ));
     }
@@ -241,8 +244,14 @@ fn draw_pick(screen: &RotaScreen, frame: &mut Frame, area: Rect, view: &View<'_>
     };
     let found = candidates(doc, &slot, &pick.search.text);
     let mut items: Vec<Line> = Vec::new();
-    if slot.staff.is_some() {
+    if pick.nobody_row(&slot) == 1 {
         items.push(Line::styled(t.rota_pick_remove, theme::dim()));
+    }
+    if items.is_empty() && found.is_empty() {
+        items.push(Line::styled(
+            fill(t.rota_pick_no_match, &[&pick.search.text]),
+            theme::dim(),
+        ));
     }
     for c in &found {
         let (what, style) = match &c.freedom {

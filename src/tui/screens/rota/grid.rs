@@ -2,7 +2,7 @@
 //! line (how many posts, how many unmet ✗, locked ⚿) over its posts, the
 //! fullest rows getting the most height.
 
-use kehou_solver::plan::Post;
+use kehou_solver::plan::{Post, PostKind};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
@@ -150,13 +150,22 @@ pub fn draw_grid(screen: &RotaScreen, buf: &mut Buffer, area: Rect, view: &View<
     }
     for (d, day) in DAYS.iter().enumerate() {
         let x = area.x + label_w + d as u16 * col_w;
-        buf.set_stringn(
-            x + 1,
-            area.y,
-            t.weekday(*day),
-            usize::from(col_w) - 1,
-            theme::header(),
-        );
+        let cols = usize::from(col_w) - 1;
+        buf.set_stringn(x + 1, area.y, t.weekday(*day), cols, theme::header());
+        // The day's duty leader, whatever the filter: the one adult every
+        // group calls on, otherwise many rows down in a cell.
+        if let Some((full, names, short)) = duty_leader(screen.week + 1, *day, view) {
+            let used = width(t.weekday(*day)) + 1;
+            let room = cols.saturating_sub(used);
+            let style = if short { theme::bad() } else { theme::dim() };
+            // Narrow columns keep the names whole and drop the word "duty".
+            let text = if width(&full) <= room {
+                full
+            } else {
+                truncate(&names, room)
+            };
+            buf.set_stringn(x + 1 + used as u16, area.y, &text, width(&text), style);
+        }
     }
     let heights = band_heights(&cells, rows.len(), area.height - 1);
     let mut y = area.y + 1;
@@ -189,6 +198,40 @@ pub fn draw_grid(screen: &RotaScreen, buf: &mut Buffer, area: Rect, view: &View<
         }
         y += h;
     }
+}
+
+/// The duty leader of a day of a cycle week: in words (`值班 曹卫国`), the
+/// names alone, and whether the post is short of its leader.
+pub fn duty_leader(
+    week: u8,
+    day: kehou_solver::model::Weekday,
+    view: &View<'_>,
+) -> Option<(String, String, bool)> {
+    let (t, doc) = (view.text, view.doc);
+    let posts: Vec<&Post> = doc
+        .plan
+        .posts
+        .iter()
+        .filter(|p| p.week == week && p.day == day && p.kind == PostKind::DutyLeader)
+        .collect();
+    if posts.is_empty() {
+        return None;
+    }
+    let mut names: Vec<String> = posts
+        .iter()
+        .flat_map(|p| &p.staff)
+        .map(|a| {
+            doc.school
+                .person(&a.staff)
+                .map_or_else(|| a.staff.to_string(), |p| p.name.clone())
+        })
+        .collect();
+    let short = posts.iter().any(|p| p.missing() > 0);
+    if short {
+        names.push("✗".to_owned());
+    }
+    let names = names.join(",");
+    Some((fill(t.rota_duty_leader, &[&names]), names, short))
 }
 
 /// Rows of the grid share the height by how many lines their fullest cell

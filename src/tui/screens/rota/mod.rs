@@ -18,7 +18,7 @@ use ratatui::layout::Rect;
 use ratatui::Frame;
 
 use super::{Cx, Handled, Screen, View};
-use crate::tui::text::Text;
+use crate::tui::text::{fill, Text};
 use crate::tui::widgets::input::{InputKey, LineInput};
 pub use grid::place_of;
 pub use model::{cell_posts, matches, sessions, slots, Slot, DAYS};
@@ -40,6 +40,15 @@ pub enum Focus {
 pub struct Pick {
     pub search: LineInput,
     pub selected: usize,
+}
+
+impl Pick {
+    /// 1 when the list starts with "nobody: leave the place empty": only
+    /// for a filled place, and only while nothing is typed, so Enter after
+    /// typing a name never empties the place.
+    pub fn nobody_row(&self, slot: &Slot) -> usize {
+        usize::from(slot.staff.is_some() && self.search.text.is_empty())
+    }
 }
 
 #[derive(Debug, Default)]
@@ -82,7 +91,7 @@ impl RotaScreen {
                 self.slot = 0;
             }
             KeyCode::Char('/') => self.filtering = true,
-            KeyCode::Char('L') => edit::toggle_cell_lock(self, cx),
+            KeyCode::Char('F') => edit::toggle_cell_lock(self, cx),
             KeyCode::Char('p') if self.person.is_some() => self.person = None,
             KeyCode::Esc if self.person.is_some() => self.person = None,
             KeyCode::Esc if !self.filter.text.is_empty() => self.filter.text.clear(),
@@ -103,8 +112,10 @@ impl RotaScreen {
             KeyCode::End | KeyCode::Char('G') => self.slot = n.saturating_sub(1),
             KeyCode::Enter | KeyCode::Char('a') if n > 0 => self.pick = Some(Pick::default()),
             KeyCode::Char('x') | KeyCode::Delete => edit::remove(self, cx),
-            KeyCode::Char('l') => edit::toggle_slot_lock(self, cx),
-            KeyCode::Char('L') => edit::toggle_cell_lock(self, cx),
+            // Not `l`: that moves right everywhere else (hjkl).
+            KeyCode::Char('f') => edit::toggle_slot_lock(self, cx),
+            KeyCode::Char('F') => edit::toggle_cell_lock(self, cx),
+            KeyCode::Char('/') => self.filtering = true,
             KeyCode::Char('p') => {
                 if let Some(id) = self.selected_slot(cx.doc).and_then(|s| s.staff) {
                     self.person = Some(id);
@@ -129,8 +140,7 @@ impl RotaScreen {
             return Handled::No;
         };
         let found = candidates(cx.doc, &slot, &pick.search.text);
-        // Row 0 of the list is "nobody" when the place has someone to remove.
-        let extra = usize::from(slot.staff.is_some());
+        let extra = pick.nobody_row(&slot);
         let n = found.len() + extra;
         match key.code {
             KeyCode::Up => pick.selected = pick.selected.saturating_sub(1),
@@ -138,15 +148,21 @@ impl RotaScreen {
             KeyCode::PageUp => pick.selected = pick.selected.saturating_sub(10),
             KeyCode::PageDown => pick.selected = (pick.selected + 10).min(n.saturating_sub(1)),
             _ => match pick.search.handle_key(key) {
+                // What is typed names someone: the first match is selected
+                // (the "nobody" row is gone while there is a search).
                 InputKey::Edited => pick.selected = 0,
                 InputKey::Cancel => self.pick = None,
                 InputKey::Done => {
-                    let chosen = pick.selected;
-                    self.pick = None;
+                    let chosen = pick.selected.min(n.saturating_sub(1));
                     if extra == 1 && chosen == 0 {
+                        self.pick = None;
                         edit::remove(self, cx);
                     } else if let Some(c) = found.get(chosen - extra) {
+                        self.pick = None;
                         edit::assign(cx, &slot, &c.staff);
+                    } else {
+                        // Nobody matches: nothing is chosen, the picker stays.
+                        cx.say(fill(cx.text.rota_pick_no_match, &[&pick.search.text]));
                     }
                 }
                 InputKey::Ignored => {}
@@ -239,7 +255,7 @@ impl Screen for RotaScreen {
             ("Enter", t.key_rota_enter),
             ("a", t.key_rota_assign),
             ("x Del", t.key_rota_remove),
-            ("l / L", t.key_rota_lock),
+            ("f / F", t.key_rota_lock),
             ("p", t.key_rota_person),
             ("/", t.key_rota_filter),
             ("A", t.key_rota_sick),
