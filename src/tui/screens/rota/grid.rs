@@ -148,22 +148,26 @@ pub fn draw_grid(screen: &RotaScreen, buf: &mut Buffer, area: Rect, view: &View<
             cells[r * DAYS.len() + d].push(p);
         }
     }
+    // Each day's duty leader, whatever the filter: the one adult every
+    // group calls on, otherwise many rows down in a cell. When one day's
+    // does not fit with the word "duty", no day has the word.
+    let cols = usize::from(col_w) - 1;
+    let leaders: Vec<_> = DAYS
+        .iter()
+        .map(|day| duty_leader(screen.week + 1, *day, view))
+        .collect();
+    let room = |day: &kehou_solver::model::Weekday| cols.saturating_sub(width(t.weekday(*day)) + 1);
+    let short = DAYS
+        .iter()
+        .zip(&leaders)
+        .any(|(day, l)| l.as_ref().is_some_and(|(full, ..)| width(full) > room(day)));
     for (d, day) in DAYS.iter().enumerate() {
         let x = area.x + label_w + d as u16 * col_w;
-        let cols = usize::from(col_w) - 1;
         buf.set_stringn(x + 1, area.y, t.weekday(*day), cols, theme::header());
-        // The day's duty leader, whatever the filter: the one adult every
-        // group calls on, otherwise many rows down in a cell.
-        if let Some((full, names, short)) = duty_leader(screen.week + 1, *day, view) {
+        if let Some((full, names, missing)) = &leaders[d] {
+            let style = if *missing { theme::bad() } else { theme::dim() };
+            let text = truncate(if short { names } else { full }, room(day));
             let used = width(t.weekday(*day)) + 1;
-            let room = cols.saturating_sub(used);
-            let style = if short { theme::bad() } else { theme::dim() };
-            // Narrow columns keep the names whole and drop the word "duty".
-            let text = if width(&full) <= room {
-                full
-            } else {
-                truncate(&names, room)
-            };
             buf.set_stringn(x + 1 + used as u16, area.y, &text, width(&text), style);
         }
     }
