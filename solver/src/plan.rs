@@ -13,7 +13,7 @@ use crate::model::{ClassId, ClockTime, ClubId, RoomId, SessionKind, StaffId, Wee
 /// dates). Both default to empty, so version 1 files still load; the bump makes
 /// an older kehou say "newer than this kehou understands" instead of failing on
 /// an unknown field.
-pub const PLAN_FORMAT_VERSION: u32 = 2;
+pub const PLAN_FORMAT_VERSION: u32 = 3;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -190,6 +190,10 @@ pub struct Post {
     pub classes: Vec<ClassId>,
     #[serde(default)]
     pub club: Option<ClubId>,
+    /// The club's name when the plan was made: a plan read after the club
+    /// was deleted still says which club it was (format version 3).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub club_name: Option<String>,
     #[serde(default)]
     pub room: Option<RoomId>,
     pub students: u32,

@@ -111,6 +111,7 @@ pub static EN: Text = Text {
     rota_pick_no_match: "nobody matches \"{}\"",
     rota_lock_refused: "{} is locked on {}: unlock it there first (f), or choose someone else",
     rota_duty_leader: "duty {}",
+    club_gone: "{} (no longer in the school)",
     rota_pick_title: "Who takes this place?",
     rota_pick_hint: "Enter chooses  Esc back  type to search",
     rota_pick_free: "free",

@@ -201,6 +201,8 @@ pub struct Text {
     pub rota_pick_no_match: &'static str,
     /// `{person}` is locked on `{place}`: a hand edit would move them.
     pub rota_lock_refused: &'static str,
+    /// A club of the plan the school no longer has: `{its name}`.
+    pub club_gone: &'static str,
     /// The day's duty leader in the grid's header: `{names}`.
     pub rota_duty_leader: &'static str,
     pub rota_filter: &'static str,

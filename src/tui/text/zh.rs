@@ -141,6 +141,7 @@ pub static ZH: Text = Text {
     rota_pick_no_match: "没有人匹配“{}”",
     rota_lock_refused: "{} 已锁定在 {}：请先在那里解锁（f），或另选他人",
     rota_duty_leader: "值班 {}",
+    club_gone: "{}（已不在学校）",
     rota_pick_title: "由谁担任？",
     rota_pick_hint: "Enter 选定  Esc 返回  输入文字搜索",
     rota_pick_free: "空闲",

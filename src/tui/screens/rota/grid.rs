@@ -22,9 +22,15 @@ pub fn group_name(post: &Post, view: &View<'_>) -> String {
 /// Whom a post is for: its club, its classes (`1-1~4`), or its kind.
 pub fn group_of(post: &Post, school: &kehou_solver::School, t: &crate::tui::text::Text) -> String {
     match &post.club {
-        Some(c) => school
-            .club(c)
-            .map_or_else(|| c.to_string(), |c| c.name.clone()),
+        // A club deleted since the plan was made: the name the plan knew,
+        // marked as gone.
+        Some(c) => school.club(c).map_or_else(
+            || {
+                let known = post.club_name.clone().unwrap_or_else(|| c.to_string());
+                fill(t.club_gone, &[&known])
+            },
+            |c| c.name.clone(),
+        ),
         None if post.classes.is_empty() => t.post_kind(post.kind).to_owned(),
         None => compact_classes(&post.classes),
     }
