@@ -504,3 +504,45 @@ A",
         "{form}"
     );
 }
+
+#[test]
+fn a_deleted_club_shows_in_the_rota_as_no_longer_in_the_school() {
+    let mut h = Harness::demo(Lang::En);
+    let post = h
+        .app
+        .doc
+        .plan
+        .posts
+        .iter()
+        .find(|p| p.club.as_ref().is_some_and(|c| c.as_str() == "weiqi"))
+        .expect("a weiqi meeting")
+        .clone();
+    h.app
+        .doc
+        .edit("delete weiqi", |s, _| {
+            s.clubs.retain(|c| c.id.as_str() != "weiqi");
+            Ok::<_, ()>(())
+        })
+        .unwrap();
+    h.keys("2");
+    let rota = &mut h.app.screens.rota;
+    rota.week = post.week - 1;
+    rota.day = kehou::tui::screens::rota::DAYS
+        .iter()
+        .position(|d| *d == post.day)
+        .unwrap();
+    rota.row = kehou::tui::screens::rota::sessions(&h.app.doc.plan)
+        .iter()
+        .position(|s| *s == post.session)
+        .unwrap();
+    h.keys("/c:weiqi\n\n");
+    // The grid and the list are narrow: the mark starts there; the post in
+    // words (titles, messages) has it whole.
+    let screen = h.render(160, 48);
+    assert!(screen.contains("weiqi (no…"), "{screen}");
+    let words = kehou::tui::screens::rota::place_of(&post, &h.app.doc, h.app.text);
+    assert!(
+        words.ends_with("weiqi (no longer in the school)"),
+        "{words}"
+    );
+}
