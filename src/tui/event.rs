@@ -1,9 +1,9 @@
 //! What flows into and out of [`crate::tui::app::App::update`]: events in
 //! (keys, resizes, clock ticks, finished background jobs) and effects out
 //! (jobs for the worker threads). `App` holds no terminal, thread or channel:
-//! [`Effect::run`] does an effect's work and says how it went as an event,
-//! on a worker thread in the event loop and in place in the test harness, so
-//! both dispatch the same way.
+//! `Effect::run` (in `worker.rs`, with the work itself) does an effect's work
+//! and says how it went as an event, on a worker thread in the event loop and
+//! in place in the test harness, so both dispatch the same way.
 
 use std::path::PathBuf;
 
@@ -13,7 +13,6 @@ use kehou_solver::plan::Absence;
 use kehou_solver::repair::Repair;
 use kehou_solver::{Plan, School};
 
-use super::worker;
 use crate::export::{ExportError, ExportOptions, Written};
 
 #[derive(Debug)]
@@ -54,19 +53,6 @@ pub enum Effect {
     Save(SaveJob),
     Repair(AbsenceJob),
     Export(ExportJob),
-}
-
-impl Effect {
-    /// Does the work — slow: a solve takes its time limit — and returns the
-    /// event that brings the outcome back to `update`.
-    pub fn run(self) -> Event {
-        match self {
-            Effect::Solve(job) => Event::Solved(worker::run_solve(job)),
-            Effect::Save(job) => Event::Saved(worker::run_save(&job)),
-            Effect::Repair(job) => Event::Repaired(worker::run_absence(job)),
-            Effect::Export(job) => Event::Exported(worker::run_export(job)),
-        }
-    }
 }
 
 /// Write the export files (the export screen), off the key path.

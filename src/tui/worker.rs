@@ -1,5 +1,6 @@
 //! The slow work of the effects — solving, saving, repairing, exporting —
-//! as plain functions ([`super::event::Effect::run`] picks one), and
+//! as plain functions, `Effect::run` (which picks one and says how it went
+//! as an event), and
 //! [`spawn`], which runs an effect off the interface thread. Esc sets the
 //! solve's cancel flag: the solver
 //! stops at its next check (a running backend call is not interrupted), and
@@ -18,6 +19,19 @@ use super::event::{
     SaveJob, SaveResult, SolveJob, SolveResult,
 };
 use crate::files;
+
+impl Effect {
+    /// Does the work — slow: a solve takes its time limit — and returns the
+    /// event that brings the outcome back to `update`.
+    pub fn run(self) -> Event {
+        match self {
+            Effect::Solve(job) => Event::Solved(run_solve(job)),
+            Effect::Save(job) => Event::Saved(run_save(&job)),
+            Effect::Repair(job) => Event::Repaired(run_absence(job)),
+            Effect::Export(job) => Event::Exported(run_export(job)),
+        }
+    }
+}
 
 /// Solves and checks; the slow part of a solve effect.
 pub fn run_solve(job: SolveJob) -> SolveResult {

@@ -20,6 +20,7 @@ mod rooms;
 pub mod rota;
 pub mod sick;
 mod staff;
+pub mod words;
 
 use crossterm::event::KeyEvent;
 use ratatui::layout::Rect;

@@ -242,7 +242,7 @@ pub fn days(from: chrono::NaiveDate, to: chrono::NaiveDate, t: &Text) -> String 
 fn post_words(doc: &Doc, t: &Text, post: &str) -> String {
     doc.plan
         .post(post)
-        .map_or_else(|| post.to_owned(), |p| super::rota::place_of(p, doc, t))
+        .map_or_else(|| post.to_owned(), |p| super::words::place_of(p, doc, t))
 }
 
 /// A sick call's covers (`+`), or an absence taken back: places restored to

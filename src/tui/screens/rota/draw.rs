@@ -117,7 +117,7 @@ fn draw_list(screen: &RotaScreen, frame: &mut Frame, area: Rect, view: &View<'_>
     for (k, slot) in all.iter().enumerate() {
         let post = &doc.plan.posts[slot.post];
         let lead = if slot.first {
-            let group = super::grid::group_name(post, view);
+            let group = crate::tui::screens::words::group_name(post, view);
             let room = post
                 .room
                 .as_ref()
@@ -276,7 +276,7 @@ fn draw_pick(screen: &RotaScreen, frame: &mut Frame, area: Rect, view: &View<'_>
             t.rota_pick_title,
             doc.plan.posts.get(slot.post).map_or_else(
                 || slot.post_id.clone(),
-                |p| super::grid::place_of(p, doc, t)
+                |p| crate::tui::screens::words::place_of(p, doc, t)
             )
         ))
         .title_bottom(Line::from(format!(" {} ", t.rota_pick_hint)));

@@ -17,7 +17,7 @@ use crate::tui::text::fill;
 fn place(cx: &Cx<'_>, slot: &Slot) -> String {
     cx.doc.plan.posts.get(slot.post).map_or_else(
         || slot.post_id.clone(),
-        |p| super::grid::place_of(p, cx.doc, cx.text),
+        |p| crate::tui::screens::words::place_of(p, cx.doc, cx.text),
     )
 }
 
@@ -81,7 +81,7 @@ pub fn assign(cx: &mut Cx<'_>, slot: &Slot, who: &StaffId) {
             .iter()
             .any(|l| l.post == p.id && l.staff == person)
         {
-            let at = super::grid::place_of(p, cx.doc, cx.text);
+            let at = crate::tui::screens::words::place_of(p, cx.doc, cx.text);
             cx.say(fill(cx.text.rota_lock_refused, &[&name(cx, &person), &at]));
             return;
         }

@@ -18,9 +18,9 @@ use ratatui::layout::Rect;
 use ratatui::Frame;
 
 use super::{Cx, Handled, Screen, View};
+pub use crate::tui::screens::words::place_of;
 use crate::tui::text::{fill, Text};
 use crate::tui::widgets::input::{InputKey, LineInput};
-pub use grid::place_of;
 pub use model::{cell_posts, matches, sessions, slots, Slot, DAYS};
 pub use pick::{candidates, Candidate, Freedom};
 
