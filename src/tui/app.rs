@@ -135,10 +135,12 @@ impl App {
                 // Whichever screen asked for it is waiting for this change;
                 // a result nobody waits for (the call was closed) is dropped.
                 let (doc, t) = (&self.doc, self.text);
-                let said = sick::deliver(&mut self.screens.rota.sick, result, doc, t)
-                    .or_else(|result| sick::deliver(&mut self.screens.cover.call, result, doc, t))
-                    .unwrap_or_default();
-                if let Some(m) = said {
+                let call = if sick::waits_for(self.screens.rota.sick.as_ref(), &result.change) {
+                    &mut self.screens.rota.sick
+                } else {
+                    &mut self.screens.cover.call
+                };
+                if let Some(m) = sick::deliver(call, result, doc, t) {
                     self.message = Some(m);
                 }
             }

@@ -469,10 +469,7 @@ fn the_overview_at_80x24_shows_the_checks_and_j_keeps_the_last_line() {
         scrolled.contains(tail.trim()),
         "j stops at the last line:\n{scrolled}"
     );
-    let en = {
-        let mut h = Harness::demo(Lang::En);
-        h.render(80, 24)
-    };
+    let en = Harness::demo(Lang::En).render(80, 24);
     assert!(!en.contains("per cy\n") && !en.contains("per cy│"), "{en}");
     // The late-duty line wraps to a second line rather than being cut.
     let fairness: String = en.lines().skip(2).take(2).collect();

@@ -388,9 +388,7 @@ mod tests {
     #[test]
     fn upsert_adds_replaces_and_refuses_a_taken_id() {
         let t = crate::tui::text::Lang::En.text();
-        fn id(s: &String) -> &str {
-            s.as_str()
-        }
+        let id = String::as_str;
         let mut list = vec!["a".to_owned(), "b".to_owned()];
         let added = upsert(&mut list, None, "c".into(), id, 0, vec![], t).unwrap();
         assert_eq!((added.edited, added.renamed_from), (false, None));

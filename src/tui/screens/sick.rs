@@ -255,19 +255,23 @@ impl SickCall {
     }
 }
 
+/// Is `call` waiting for the repair of `change`?
+pub fn waits_for(call: Option<&SickCall>, change: &AbsenceChange) -> bool {
+    matches!(call, Some(SickCall::Waiting(w)) if w == change)
+}
+
 /// Hands a finished repair to the call waiting for it: its review, or
 /// (recording) the form again with the reason, or (taking back) closed with
-/// the reason. Returns the status line's message; gives the result back when
-/// this call is not waiting for it.
+/// the reason. Returns the status line's message. A result the call is not
+/// waiting for (it was closed meanwhile) is dropped.
 pub fn deliver(
     call: &mut Option<SickCall>,
     result: AbsenceResult,
     doc: &Doc,
     t: &Text,
-) -> Result<Option<String>, AbsenceResult> {
-    match call {
-        Some(SickCall::Waiting(w)) if *w == result.change => {}
-        _ => return Err(result),
+) -> Option<String> {
+    if !waits_for(call.as_ref(), &result.change) {
+        return None;
     }
     let (said, next) = match (result.repair, result.change) {
         (Ok(repair), change) => (
@@ -293,7 +297,7 @@ pub fn deliver(
         (Err(e), AbsenceChange::TakeBack(_)) => (Some(fill(t.cover.remove_failed, &[&e])), None),
     };
     *call = next;
-    Ok(said)
+    said
 }
 
 #[cfg(test)]
