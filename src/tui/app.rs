@@ -353,12 +353,13 @@ impl App {
             *p = plan;
             Ok::<_, ()>(())
         });
-        let seconds = format!("{:.1}", result.seconds);
+        // Not the seconds: the status line counted them while solving, and
+        // the comparison after this needs the room at 80 columns.
         let mut message = if unmet_before.is_some() {
             // The comparison says how many are unmet, before and after.
-            fill(self.text.solve_done_short, &[&seconds, &status])
+            fill(self.text.solve_done_short, &[&status])
         } else {
-            fill(self.text.solve_done, &[&seconds, &status, &unmet])
+            fill(self.text.solve_done, &[&status, &unmet])
         };
         message.push_str(&compared.unwrap_or_default());
         message.push_str(self.text.solve_undo_hint);

@@ -137,7 +137,6 @@ pub struct SolveResult {
     pub plan: Plan,
     /// The independent checker's verdict, computed on the worker thread.
     pub violations: Vec<Violation>,
-    pub seconds: f64,
 }
 
 #[derive(Debug, Clone)]

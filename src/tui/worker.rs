@@ -8,7 +8,6 @@
 //! free at once.
 
 use std::sync::mpsc::Sender;
-use std::time::Instant;
 
 use kehou_solver::check::{check_all, new_violations};
 use kehou_solver::milp::{solve, SolveOptions};
@@ -35,7 +34,6 @@ impl Effect {
 
 /// Solves and checks; the slow part of a solve effect.
 pub fn run_solve(job: SolveJob) -> SolveResult {
-    let started = Instant::now();
     let options = SolveOptions {
         cycle_weeks: None,
         time_limit_seconds: Some(job.time_limit_seconds),
@@ -62,7 +60,6 @@ pub fn run_solve(job: SolveJob) -> SolveResult {
         id: job.id,
         plan,
         violations,
-        seconds: started.elapsed().as_secs_f64(),
     }
 }
 

@@ -286,7 +286,8 @@ fn the_sick_call_form_records_sessions() {
     h.keys("0A").keys(who.as_str());
     // To the sessions field; ←/→ step through the choices, Chinese names.
     h.key(KeyCode::Tab).key(KeyCode::Tab).key(KeyCode::Tab);
-    for _ in 0..5 {
+    // Whole day, then the plan's sessions: basic, extended, late.
+    for _ in 0..3 {
         h.key(KeyCode::Right);
     }
     let form = h.render(100, 30);

@@ -36,11 +36,14 @@ pub enum SickCall {
     Review(Review),
 }
 
-/// A sick-call form for `who` (may be unknown) from `from` to `to`.
+/// A sick-call form for `who` (may be unknown) on `date`, or filled from
+/// `absence`; ←/→ on the sessions field step through the whole day and the
+/// sessions the plan has posts in.
 pub fn form(
     who: Option<&Person>,
     absence: Option<&Absence>,
     date: NaiveDate,
+    doc: &Doc,
     t: &Text,
 ) -> SickCall {
     let (from, to) = absence.map_or((date, date), |a| (a.from, a.to));
@@ -49,7 +52,11 @@ pub fn form(
         |a| sessions_text(&a.sessions, t),
     );
     let mut choices = vec![t.sick_all_day.to_owned()];
-    choices.extend(SessionKind::ALL.iter().map(|s| t.session(*s).to_owned()));
+    choices.extend(
+        super::rota::sessions(&doc.plan)
+            .iter()
+            .map(|s| t.session(*s).to_owned()),
+    );
     let mut f = Form::new(
         t.sick_title,
         vec![
@@ -286,7 +293,7 @@ pub fn deliver(
             ))),
         ),
         (Err(e), AbsenceChange::Record(a)) => {
-            let mut again = form(doc.school.person(&a.staff), Some(&a), a.from, t);
+            let mut again = form(doc.school.person(&a.staff), Some(&a), a.from, doc, t);
             if let SickCall::Form(f) = &mut again {
                 f.fields[PERSON].input.text = a.staff.to_string();
                 name_the_person(f, Some(doc), t);

@@ -135,7 +135,7 @@ impl Screen for CoverScreen {
         let searching = self.absences.searching || self.subs.searching;
         if key.code == KeyCode::Char('A') && !searching {
             let date = sick::default_date(cx);
-            self.call = Some(sick::form(None, None, date, cx.text));
+            self.call = Some(sick::form(None, None, date, cx.doc, cx.text));
             return Handled::Yes;
         }
         if key.code == KeyCode::Char('a') && !searching {

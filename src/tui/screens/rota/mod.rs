@@ -193,7 +193,7 @@ impl RotaScreen {
             .or_else(|| days.iter().find(this_cell))
             .map_or_else(|| sick::default_date(cx), |d| d.date);
         let person = who.as_ref().and_then(|id| school.person(id));
-        self.sick = Some(sick::form(person, None, date, cx.text));
+        self.sick = Some(sick::form(person, None, date, cx.doc, cx.text));
     }
 
     /// The place selected in the list, if the cell has any.
