@@ -11,7 +11,7 @@
 
 use crossterm::event::{KeyCode, KeyEvent};
 use kehou_solver::check::Violation;
-use kehou_solver::model::StaffId;
+use kehou_solver::model::{SessionKind, StaffId};
 use kehou_solver::plan::Plan;
 use kehou_solver::repair::{BreakRule, Candidate, Repair};
 use ratatui::layout::Rect;
@@ -238,6 +238,18 @@ pub fn days(from: chrono::NaiveDate, to: chrono::NaiveDate, t: &Text) -> String 
     }
 }
 
+/// Sessions as the form shows them ("whole day" for none).
+pub fn sessions_text(sessions: &[SessionKind], t: &Text) -> String {
+    if sessions.is_empty() {
+        return t.sick_all_day.to_owned();
+    }
+    sessions
+        .iter()
+        .map(|s| t.session(*s))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// The post in words, as the rota names it, or its id.
 fn post_words(doc: &Doc, t: &Text, post: &str) -> String {
     doc.plan
@@ -259,12 +271,22 @@ fn absence_lines(
     let a = change.absence();
     let who = |id: Option<&StaffId>| name(doc, id, t);
     let mut lines = Vec::new();
+    // The sessions too, when not the whole day.
+    let when = if a.sessions.is_empty() {
+        days(a.from, a.to, t)
+    } else {
+        format!(
+            "{} {}",
+            days(a.from, a.to, t),
+            sessions_text(&a.sessions, t)
+        )
+    };
     let summary = match change {
         AbsenceChange::Record(_) => fill(
             t.sick_summary,
             &[
                 &who(Some(&a.staff)),
-                &days(a.from, a.to, t),
+                &when,
                 &fill(
                     t.sick_changes[usize::from(repair.added.len() != 1)],
                     &[&repair.added.len()],

@@ -13,7 +13,7 @@ use ratatui::text::Line;
 use ratatui::widgets::{Block, Borders, Paragraph};
 use ratatui::Frame;
 
-use super::review::{days, name, Proposal, Review, Verdict};
+use super::review::{days, name, sessions_text, Proposal, Review, Verdict};
 use super::{Cx, View};
 use crate::tui::doc::Doc;
 use crate::tui::event::{AbsenceChange, AbsenceJob, AbsenceResult, Effect};
@@ -91,9 +91,17 @@ fn name_the_person(f: &mut Form, doc: Option<&Doc>, t: &Text) {
         return;
     };
     let typed = field.input.text.trim().to_owned();
-    field.hint = doc
-        .and_then(|d| find_person(d, &typed))
-        .map_or_else(|| t.sick_person_hint.to_owned(), |p| p.name.clone());
+    field.hint = doc.and_then(|d| find_person(d, &typed)).map_or_else(
+        || t.sick_person_hint.to_owned(),
+        // The other of the two: the name for an id typed, and back.
+        |p| {
+            if p.id.as_str() == typed {
+                p.name.clone()
+            } else {
+                p.id.to_string()
+            }
+        },
+    );
 }
 
 fn find_person<'d>(doc: &'d Doc, typed: &str) -> Option<&'d Person> {
@@ -101,18 +109,6 @@ fn find_person<'d>(doc: &'d Doc, typed: &str) -> Option<&'d Person> {
         .staff
         .iter()
         .find(|p| p.id.as_str() == typed || p.name == typed)
-}
-
-/// Sessions as the form shows them ("whole day" for none).
-fn sessions_text(sessions: &[SessionKind], t: &Text) -> String {
-    if sessions.is_empty() {
-        return t.sick_all_day.to_owned();
-    }
-    sessions
-        .iter()
-        .map(|s| t.session(*s))
-        .collect::<Vec<_>>()
-        .join(" ")
 }
 
 /// Sessions typed in either language (`late`, `弹性离校`, `Late`), by code
