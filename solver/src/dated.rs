@@ -203,6 +203,7 @@ mod tests {
             kind: PostKind::Homework,
             classes: Vec::new(),
             club: None,
+            club_name: None,
             room: None,
             students: 30,
             adults_needed: 1,

@@ -542,6 +542,10 @@ impl<'a> DayBuilder<'a> {
                 label
             ),
         };
+        let club_name = club
+            .as_ref()
+            .and_then(|c| self.school.club(c))
+            .map(|c| c.name.clone());
         PostSpec {
             post: Post {
                 id,
@@ -554,6 +558,7 @@ impl<'a> DayBuilder<'a> {
                 kind,
                 classes,
                 club,
+                club_name,
                 room,
                 students,
                 adults_needed: adults,

@@ -14,7 +14,9 @@ use crate::model::{ClassId, ClockTime, ClubId, RoomId, SessionKind, StaffId, Wee
 /// an older kehou say "newer than this kehou understands" instead of failing on
 /// an unknown field. Version 3 added each post's `other_season` times, so a
 /// plan says when its posts run in both seasons without the school's demand
-/// being rebuilt (older plans still load: the times are then worked out).
+/// being rebuilt (older plans still load: the times are then worked out), and
+/// a club meeting's `club_name`, so a club deleted from the school is still
+/// named on the rota.
 pub const PLAN_FORMAT_VERSION: u32 = 3;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -241,6 +243,10 @@ pub struct Post {
     pub classes: Vec<ClassId>,
     #[serde(default)]
     pub club: Option<ClubId>,
+    /// The club's name when the plan was made: a plan read after the club
+    /// was deleted still says which club it was (format version 3).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub club_name: Option<String>,
     #[serde(default)]
     pub room: Option<RoomId>,
     pub students: u32,

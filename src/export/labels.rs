@@ -26,12 +26,17 @@ pub fn season_chinese(season: Season) -> &'static str {
 }
 
 /// Who a post is for, in a few characters: `3-1`, `3-1+3-2`, the club's
-/// name, or the duty's name for posts without students.
+/// name, or the duty's name for posts without students. A club the school
+/// no longer has (a stale plan) is named as the plan knew it, and marked.
 pub fn group(school: &School, post: &Post) -> String {
     if let Some(club) = &post.club {
-        return school
-            .club(club)
-            .map_or_else(|| club.to_string(), |c| c.name.clone());
+        return school.club(club).map_or_else(
+            || {
+                let known = post.club_name.clone().unwrap_or_else(|| club.to_string());
+                format!("{known}（已不在学校）")
+            },
+            |c| c.name.clone(),
+        );
     }
     match post.kind {
         PostKind::DutyLeader | PostKind::Gate | PostKind::Reception => {

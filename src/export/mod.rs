@@ -286,6 +286,7 @@ pub(crate) mod testing {
                 Vec::new()
             },
             club: None,
+            club_name: None,
             room: kind.holds_students().then(|| "r301".into()),
             students: 30,
             adults_needed,

@@ -1,6 +1,7 @@
 //! The interface's state and its one entry point for change, [`App::update`]:
-//! an event in, at most one effect out. The frame's own keys (screens, help,
-//! save, undo, solve, quit) are here; everything else goes to the screen.
+//! an event and the time it came in, the effects it asked for out (in the
+//! order asked). The frame's own keys (screens, help, save, undo, solve,
+//! quit) are here; everything else goes to the screen.
 
 use std::time::{Duration, Instant};
 
@@ -8,7 +9,8 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::doc::Doc;
 use super::event::{Effect, Event, SaveJob, SaveResult, SolveJob, SolveResult};
-use super::screens::{Cx, Handled, ScreenId, Screens, View};
+use super::queue::Queue;
+use super::screens::{sick, Cx, Handled, ScreenId, Screens, View};
 use super::text::{fill, Lang, Text};
 
 /// A box drawn over the screen that takes every key while open.
@@ -46,7 +48,10 @@ pub struct App {
     /// The clock as of the last event (ticks keep it moving while solving).
     pub now: Instant,
     pub saving: bool,
+    /// Set once the interface should close (the loop ends).
     pub quit: bool,
+    /// The effects asked for while handling the current event.
+    queue: Queue,
     /// "Today" for date defaults (sick calls); the clock's, or a test's.
     pub today: chrono::NaiveDate,
     next_solve: u64,
@@ -91,6 +96,7 @@ impl App {
             now: Instant::now(),
             saving: false,
             quit: false,
+            queue: Queue::default(),
             today: chrono::Local::now().date_naive(),
             next_solve: 0,
         }
@@ -111,43 +117,48 @@ impl App {
             .map(|s| self.now.saturating_duration_since(s.started))
     }
 
-    /// The one way anything changes.
-    pub fn update(&mut self, event: Event) -> Option<Effect> {
-        self.now = Instant::now();
+    /// The one way anything changes: `event` arrived at `now` (the caller
+    /// reads the clock, so `update` is a function of its inputs). Returns
+    /// the effects asked for, to run in this order; `self.quit` says
+    /// whether to stop.
+    pub fn update(&mut self, event: Event, now: Instant) -> Vec<Effect> {
+        self.now = now;
         match event {
             Event::Key(key) => self.on_key(key),
-            Event::Resize(..) | Event::Tick => None,
-            Event::Solved(result) => {
-                self.on_solved(result);
-                None
-            }
+            Event::Resize(..) | Event::Tick => {}
+            Event::Solved(result) => self.on_solved(result),
             Event::Saved(result) => self.on_saved(result),
             Event::Exported(result) => {
                 self.message = Some(self.screens.export.on_exported(result, self.text));
-                None
-            }
-            Event::AbsenceRemoved(result) => {
-                if let Some(m) = self.screens.cover.on_removed(result, self.text) {
-                    self.message = Some(m);
-                }
-                None
             }
             Event::Repaired(result) => {
-                if let Some(m) = self.screens.rota.on_repaired(result, self.text) {
+                // Whichever screen asked for it is waiting for this change;
+                // a result nobody waits for (the call was closed) is dropped.
+                let (doc, t) = (&self.doc, self.text);
+                let call = if sick::waits_for(self.screens.rota.sick.as_ref(), &result.change) {
+                    &mut self.screens.rota.sick
+                } else {
+                    &mut self.screens.cover.call
+                };
+                if let Some(m) = sick::deliver(call, result, doc, t) {
                     self.message = Some(m);
                 }
-                None
             }
         }
+        self.queue.take()
     }
 
-    fn on_key(&mut self, key: KeyEvent) -> Option<Effect> {
+    fn on_key(&mut self, key: KeyEvent) {
         if key.kind == crossterm::event::KeyEventKind::Release {
-            return None;
+            return;
         }
         if let Some((esc, key)) = split_alt(key) {
             // Esc then a key, typed faster than the terminal tells apart.
-            return self.on_key(esc).or_else(|| self.on_key(key));
+            self.on_key(esc);
+            if !self.quit {
+                self.on_key(key);
+            }
+            return;
         }
         let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
         match self.overlay {
@@ -162,36 +173,29 @@ impl App {
                     }
                     _ => {}
                 }
-                return None;
+                return;
             }
             Some(Overlay::ConfirmQuit) => {
-                return match key.code {
-                    KeyCode::Char('y' | 'Y') => Some(self.quit_now()),
-                    KeyCode::Char('s' | 'S') => {
+                // The question is "save them before quitting?": y saves.
+                match key.code {
+                    KeyCode::Char('y' | 'Y' | 's' | 'S') | KeyCode::Enter => {
                         self.overlay = None;
-                        Some(self.save(true))
+                        self.save(true);
                     }
-                    KeyCode::Esc | KeyCode::Char('n' | 'N') => {
-                        self.overlay = None;
-                        None
-                    }
-                    _ => None,
-                };
+                    KeyCode::Char('n' | 'N') => self.quit = true,
+                    KeyCode::Esc => self.overlay = None,
+                    _ => {}
+                }
+                return;
             }
             None => {}
         }
         if ctrl {
             match key.code {
                 KeyCode::Char('c') => return self.ask_quit(),
-                KeyCode::Char('s') => return Some(self.save(false)),
-                KeyCode::Char('z') if !self.capturing() => {
-                    self.undo();
-                    return None;
-                }
-                KeyCode::Char('r' | 'y') if !self.capturing() => {
-                    self.redo();
-                    return None;
-                }
+                KeyCode::Char('s') => return self.save(false),
+                KeyCode::Char('z') if !self.capturing() => return self.undo(),
+                KeyCode::Char('r' | 'y') if !self.capturing() => return self.redo(),
                 _ => {}
             }
         }
@@ -202,13 +206,10 @@ impl App {
                 KeyCode::Char('?') => {
                     self.overlay = Some(Overlay::Help);
                     self.help_scroll = 0;
-                    return None;
+                    return;
                 }
                 KeyCode::Char('q') => return self.ask_quit(),
-                KeyCode::Char('u') => {
-                    self.undo();
-                    return None;
-                }
+                KeyCode::Char('u') => return self.undo(),
                 KeyCode::Char('S') => return self.solve(),
                 KeyCode::Char(c @ '1'..='9') => {
                     let i = c as usize - '1' as usize;
@@ -220,24 +221,16 @@ impl App {
                 _ => {}
             }
         }
-        let (mut goto, mut effect) = (None, None);
         let handled = {
             let mut cx = Cx {
                 doc: &mut self.doc,
                 text: self.text,
                 message: &mut self.message,
-                goto: &mut goto,
-                effect: &mut effect,
+                queue: &mut self.queue,
                 today: self.today,
             };
             self.screens.get_mut(self.screen).handle_key(key, &mut cx)
         };
-        if let Some(id) = goto {
-            self.screen = id;
-        }
-        if effect.is_some() {
-            return effect;
-        }
         if handled == Handled::No && key.code == KeyCode::Esc {
             if self.solving.take().is_some() {
                 self.solve_cancel.cancel();
@@ -246,30 +239,22 @@ impl App {
                 self.message = None;
             }
         }
-        None
     }
 
     fn capturing(&self) -> bool {
         self.screens.get(self.screen).capturing()
     }
 
-    fn go(&mut self, id: ScreenId) -> Option<Effect> {
+    fn go(&mut self, id: ScreenId) {
         self.screen = id;
-        None
     }
 
-    fn ask_quit(&mut self) -> Option<Effect> {
+    fn ask_quit(&mut self) {
         if self.doc.dirty() {
             self.overlay = Some(Overlay::ConfirmQuit);
-            None
         } else {
-            Some(self.quit_now())
+            self.quit = true;
         }
-    }
-
-    fn quit_now(&mut self) -> Effect {
-        self.quit = true;
-        Effect::Quit
     }
 
     fn undo(&mut self) {
@@ -286,23 +271,23 @@ impl App {
         });
     }
 
-    fn save(&mut self, then_quit: bool) -> Effect {
+    fn save(&mut self, then_quit: bool) {
         self.saving = true;
-        Effect::Save(SaveJob {
+        self.queue.push(Effect::Save(SaveJob {
             school: self.doc.school.clone(),
             plan: self.doc.plan.clone(),
             school_path: self.doc.school_path.clone(),
             plan_path: self.doc.plan_path.clone(),
             revision: self.doc.revision(),
             then_quit,
-        })
+        }));
     }
 
-    fn on_saved(&mut self, result: SaveResult) -> Option<Effect> {
+    fn on_saved(&mut self, result: SaveResult) {
         self.saving = false;
         if let Some(error) = result.error {
             self.message = Some(fill(self.text.save_failed, &[&error]));
-            return None;
+            return;
         }
         self.doc.mark_saved(result.revision);
         self.message = Some(fill(
@@ -313,19 +298,18 @@ impl App {
             ],
         ));
         if result.then_quit {
-            return Some(self.quit_now());
+            self.quit = true;
         }
-        None
     }
 
-    fn solve(&mut self) -> Option<Effect> {
+    fn solve(&mut self) {
         if self.solving.is_some() {
             self.message = Some(self.text.solve_running_already.to_owned());
-            return None;
+            return;
         }
         if self.doc.errors() > 0 {
             self.message = Some(self.text.solve_blocked_by_errors.to_owned());
-            return None;
+            return;
         }
         self.next_solve += 1;
         self.solving = Some(Solving {
@@ -335,13 +319,13 @@ impl App {
         });
         self.message = None;
         self.solve_cancel = kehou_solver::milp::Cancel::new();
-        Some(Effect::Solve(SolveJob {
+        self.queue.push(Effect::Solve(SolveJob {
             id: self.next_solve,
             school: self.doc.school.clone(),
             previous: self.doc.plan.clone(),
             time_limit_seconds: self.solve_seconds,
             cancel: self.solve_cancel.clone(),
-        }))
+        }));
     }
 
     fn on_solved(&mut self, result: SolveResult) {
@@ -369,12 +353,13 @@ impl App {
             *p = plan;
             Ok::<_, ()>(())
         });
-        let seconds = format!("{:.1}", result.seconds);
+        // Not the seconds: the status line counted them while solving, and
+        // the comparison after this needs the room at 80 columns.
         let mut message = if unmet_before.is_some() {
             // The comparison says how many are unmet, before and after.
-            fill(self.text.solve_done_short, &[&seconds, &status])
+            fill(self.text.solve_done_short, &[&status])
         } else {
-            fill(self.text.solve_done, &[&seconds, &status, &unmet])
+            fill(self.text.solve_done, &[&status, &unmet])
         };
         message.push_str(&compared.unwrap_or_default());
         message.push_str(self.text.solve_undo_hint);

@@ -49,7 +49,10 @@ pub fn frame_times(
         crossterm::event::KeyCode::Up,
     ];
     for i in 0..frames.max(1) {
-        let _ = app.update(super::event::Event::key(moves[i % moves.len()]));
+        let _ = app.update(
+            super::event::Event::key(moves[i % moves.len()]),
+            Instant::now(),
+        );
         let started = Instant::now();
         terminal
             .draw(|frame| ui::render(&app, frame))

@@ -1,6 +1,9 @@
-//! What flows into and out of [`crate::tui::app::update`]: events in (keys,
-//! resizes, clock ticks, finished background jobs) and effects out (jobs for
-//! the worker threads, quitting). `App` holds no terminal, thread or channel.
+//! What flows into and out of [`crate::tui::app::App::update`]: events in
+//! (keys, resizes, clock ticks, finished background jobs) and effects out
+//! (jobs for the worker threads). `App` holds no terminal, thread or channel:
+//! `Effect::run` (in `worker.rs`, with the work itself) does an effect's work
+//! and says how it went as an event, on a worker thread in the event loop and
+//! in place in the test harness, so both dispatch the same way.
 
 use std::path::PathBuf;
 
@@ -23,12 +26,11 @@ pub enum Event {
     Solved(SolveResult),
     /// A background save finished.
     Saved(SaveResult),
-    /// A background sick-call repair finished.
-    Repaired(RepairResult),
+    /// A background sick-call repair (recording an absence or taking one
+    /// back) finished.
+    Repaired(AbsenceResult),
     /// A background export finished.
     Exported(ExportResult),
-    /// A background "take the absence back" repair finished.
-    AbsenceRemoved(RemoveResult),
 }
 
 impl Event {
@@ -42,15 +44,15 @@ impl Event {
     }
 }
 
-/// Work `update` asks for; the caller runs it and feeds the outcome back.
+/// Work `update` asks for (screens push it onto the [`super::queue::Queue`]);
+/// the caller runs it and feeds the outcome back. Quitting is not an effect:
+/// `App::quit` says so, and the loop ends.
 #[derive(Debug)]
 pub enum Effect {
     Solve(SolveJob),
     Save(SaveJob),
-    Repair(RepairJob),
+    Repair(AbsenceJob),
     Export(ExportJob),
-    RemoveAbsence(RemoveJob),
-    Quit,
 }
 
 /// Write the export files (the export screen), off the key path.
@@ -68,38 +70,53 @@ pub struct ExportResult {
     pub written: Result<Vec<Written>, ExportError>,
 }
 
-/// Repair the plan around a new absence (a sick call).
+/// A change to the term's absences: what a sick-call repair is asked to do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AbsenceChange {
+    /// A sick call: cover the person's places on its dates.
+    Record(Absence),
+    /// Take an absence back: the person returns to their places where they
+    /// still can.
+    TakeBack(Absence),
+}
+
+impl AbsenceChange {
+    pub fn absence(&self) -> &Absence {
+        match self {
+            AbsenceChange::Record(a) | AbsenceChange::TakeBack(a) => a,
+        }
+    }
+}
+
+/// Repair the plan for a change to its absences (the rota's and the sick-call
+/// screen's `A`, the sick-call screen's `d`).
 #[derive(Debug, Clone)]
-pub struct RepairJob {
+pub struct AbsenceJob {
     pub school: School,
     pub plan: Plan,
-    pub absence: Absence,
+    pub change: AbsenceChange,
 }
 
 #[derive(Debug)]
-pub struct RepairResult {
-    pub absence: Absence,
+pub struct AbsenceResult {
+    pub change: AbsenceChange,
     /// The repair, or why it could not be made, in words.
     pub repair: Result<Repair, String>,
-    /// The checker (dated rules too) on the repaired plan.
+    /// Rules the repaired plan breaks that the plan before did not (dated
+    /// rules too): they block accepting it.
     pub violations: Vec<Violation>,
+    /// For each place the repair leaves uncovered, who could still take it
+    /// by hand going over only a cap (as `kehou candidates` lists them).
+    pub by_hand: Vec<ByHand>,
 }
 
-/// Take an absence back and repair its dates (the sick-calls screen).
+/// A place nobody covers, and who could take it by hand at the price of a
+/// cap (best first).
 #[derive(Debug, Clone)]
-pub struct RemoveJob {
-    pub school: School,
-    pub plan: Plan,
-    pub absence: Absence,
-}
-
-#[derive(Debug)]
-pub struct RemoveResult {
-    pub absence: Absence,
-    /// The repair, or why it could not be made, in words.
-    pub repair: Result<Repair, String>,
-    /// The checker (dated rules too) on the repaired plan.
-    pub violations: Vec<Violation>,
+pub struct ByHand {
+    pub date: chrono::NaiveDate,
+    pub post: String,
+    pub candidates: Vec<kehou_solver::repair::Candidate>,
 }
 
 #[derive(Debug, Clone)]
@@ -120,7 +137,6 @@ pub struct SolveResult {
     pub plan: Plan,
     /// The independent checker's verdict, computed on the worker thread.
     pub violations: Vec<Violation>,
-    pub seconds: f64,
 }
 
 #[derive(Debug, Clone)]

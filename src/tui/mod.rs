@@ -2,12 +2,15 @@
 //! ratatui's Elm-architecture page and gitui:
 //!
 //! - [`app::App`] is the whole state; [`app::App::update`] takes an
-//!   [`event::Event`] (a key, a tick, a finished job) and may return an
-//!   [`event::Effect`] (solve, save, quit) for the loop to run;
+//!   [`event::Event`] (a key, a tick, a finished job) with the time it came
+//!   in, and returns the [`event::Effect`]s (solve, save, repair, export)
+//!   screens pushed onto its [`queue::Queue`]; [`event::Effect::run`] does
+//!   one and returns its outcome as an event, here on a worker thread, in
+//!   [`testing`] in place;
 //! - [`ui::render`] draws a frame from the state alone;
 //! - [`doc::Doc`] holds the school and plan with snapshot undo/redo, and
 //!   re-runs validation and the checker after every change;
-//! - [`worker`] runs solves and saves on threads, results come back as events;
+//! - [`worker`] has the slow work of each effect, and runs effects on threads;
 //! - every word is in [`text`], in 简体中文 and English.
 //!
 //! So everything but [`run`] works on ratatui's `TestBackend`: see [`testing`].
@@ -16,6 +19,7 @@ pub mod app;
 pub mod bench;
 pub mod doc;
 pub mod event;
+pub mod queue;
 pub mod screens;
 pub mod state;
 pub mod testing;
@@ -28,13 +32,13 @@ mod worker;
 
 use std::io;
 use std::sync::mpsc;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use crossterm::event as term;
 use ratatui::DefaultTerminal;
 
 use app::App;
-use event::{Effect, Event};
+use event::Event;
 
 /// How often the screen refreshes while nothing happens (the solve clock).
 const TICK: Duration = Duration::from_millis(250);
@@ -65,14 +69,11 @@ fn run_loop(terminal: &mut DefaultTerminal, mut app: App) -> io::Result<()> {
         }
         events.extend(rx.try_iter());
         for event in events {
-            match app.update(event) {
-                Some(Effect::Quit) => return Ok(()),
-                Some(Effect::Solve(job)) => worker::spawn_solve(job, tx.clone()),
-                Some(Effect::Save(job)) => worker::spawn_save(job, tx.clone()),
-                Some(Effect::Repair(job)) => worker::spawn_repair(job, tx.clone()),
-                Some(Effect::Export(job)) => worker::spawn_export(job, tx.clone()),
-                Some(Effect::RemoveAbsence(job)) => worker::spawn_remove_absence(job, tx.clone()),
-                None => {}
+            for effect in app.update(event, Instant::now()) {
+                worker::spawn(effect, tx.clone());
+            }
+            if app.quit {
+                return Ok(());
             }
         }
     }

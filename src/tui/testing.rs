@@ -1,8 +1,11 @@
 //! Driving the interface without a terminal, for tests and benchmarks: feed
-//! keys through `update`, run effects synchronously (a solve blocks until it
+//! keys through `update` with a clock the test moves, run effects in place
+//! with the same [`Effect::run`] the event loop uses (a solve blocks until it
 //! is done), and draw on ratatui's `TestBackend`.
 
+use std::collections::VecDeque;
 use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::backend::TestBackend;
@@ -13,6 +16,7 @@ use super::doc::{plan_path_for, Doc};
 use super::event::{Effect, Event};
 use super::text::Lang;
 use super::{ui, worker};
+
 use crate::files;
 
 /// The source tree's `data/…` file.
@@ -40,16 +44,34 @@ pub fn solve_now(job: super::event::SolveJob) -> super::event::SolveResult {
 /// An app with effects run in place.
 pub struct Harness {
     pub app: App,
-    /// Set once an effect asked to quit.
+    /// Set once the app asked to quit.
     pub quit: bool,
+    /// The time every event is said to arrive at; [`Harness::wait`] moves it.
+    pub clock: Instant,
 }
 
 impl Harness {
     pub fn new(doc: Doc, lang: Lang) -> Harness {
+        let app = App::new(doc, lang);
         Harness {
-            app: App::new(doc, lang),
+            clock: app.now,
+            app,
             quit: false,
         }
+    }
+
+    /// `update` at the harness's clock, without running the effects: for
+    /// tests that look at what was asked for.
+    pub fn update(&mut self, event: Event) -> Vec<Effect> {
+        let effects = self.app.update(event, self.clock);
+        self.quit |= self.app.quit;
+        effects
+    }
+
+    /// Lets `seconds` pass, then a clock tick arrives.
+    pub fn wait(&mut self, seconds: u64) -> &mut Harness {
+        self.clock += Duration::from_secs(seconds);
+        self.send(Event::Tick)
     }
 
     /// The demo school with its committed plan.
@@ -60,24 +82,14 @@ impl Harness {
         )
     }
 
-    /// Sends an event and runs what it asks for, feeding results back.
+    /// Sends an event and runs what it asks for, feeding results back in
+    /// the order asked, until nothing more is asked.
     pub fn send(&mut self, event: Event) -> &mut Harness {
-        let mut next = Some(event);
-        while let Some(event) = next.take() {
-            next = match self.app.update(event) {
-                Some(Effect::Solve(job)) => Some(Event::Solved(worker::run_solve(job))),
-                Some(Effect::Save(job)) => Some(Event::Saved(worker::run_save(&job))),
-                Some(Effect::Repair(job)) => Some(Event::Repaired(worker::run_repair(job))),
-                Some(Effect::Export(job)) => Some(Event::Exported(worker::run_export(job))),
-                Some(Effect::RemoveAbsence(job)) => {
-                    Some(Event::AbsenceRemoved(worker::run_remove_absence(job)))
-                }
-                Some(Effect::Quit) => {
-                    self.quit = true;
-                    None
-                }
-                None => None,
-            };
+        let mut events = VecDeque::from([event]);
+        while let Some(event) = events.pop_front() {
+            for effect in self.update(event) {
+                events.push_back(effect.run());
+            }
         }
         self
     }

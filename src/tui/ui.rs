@@ -1,16 +1,16 @@
 //! Drawing: a pure function of [`App`]. The tab line, the current screen,
 //! the status line, and the overlays (help, confirm quit) on top.
 
-use ratatui::layout::{Constraint, Flex, Layout, Rect};
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 use ratatui::Frame;
 
 use super::app::{App, Overlay};
 use super::screens::ScreenId;
 use super::text::{fill, Text};
 use super::theme;
-use super::widgets::{pad, width};
+use super::widgets::{centered, clear_popup, pad, width};
 
 pub fn render(app: &App, frame: &mut Frame) {
     let [tabs, body, status] = Layout::vertical([
@@ -120,33 +120,6 @@ fn draw_status(app: &App, frame: &mut Frame, area: Rect) {
         spans.push(Span::styled(mark, theme::warn()));
     }
     frame.render_widget(Line::from(spans), area);
-}
-
-/// Clears `area` for a popup. A double-width character just left of it
-/// would spill over the popup's left border, so it is blanked too.
-pub fn clear_popup(frame: &mut Frame, area: Rect) {
-    frame.render_widget(Clear, area);
-    if area.x == 0 {
-        return;
-    }
-    let buf = frame.buffer_mut();
-    for y in area.top()..area.bottom() {
-        let cell = &mut buf[(area.x - 1, y)];
-        if width(cell.symbol()) > 1 {
-            cell.set_symbol(" ");
-        }
-    }
-}
-
-/// A box of `w`×`h` cells centred in `area` (shrunk to fit).
-pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
-    let [v] = Layout::vertical([Constraint::Length(h.min(area.height))])
-        .flex(Flex::Center)
-        .areas(area);
-    let [r] = Layout::horizontal([Constraint::Length(w.min(area.width))])
-        .flex(Flex::Center)
-        .areas(v);
-    r
 }
 
 fn draw_help(app: &App, frame: &mut Frame) {

@@ -1,25 +1,39 @@
-//! Runs the slow effects — solving, saving, repairing, exporting — off the interface thread, and
-//! synchronously for tests. Esc sets the solve's cancel flag: the solver
+//! The slow work of the effects — solving, saving, repairing, exporting —
+//! as plain functions, `Effect::run` (which picks one and says how it went
+//! as an event), and
+//! [`spawn`], which runs an effect off the interface thread. Esc sets the
+//! solve's cancel flag: the solver
 //! stops at its next check (a running backend call is not interrupted), and
 //! its result is dropped (results carry the solve's id), so the interface is
 //! free at once.
 
 use std::sync::mpsc::Sender;
-use std::time::Instant;
 
 use kehou_solver::check::{check_all, new_violations};
 use kehou_solver::milp::{solve, SolveOptions};
-use kehou_solver::repair::carry_over;
+use kehou_solver::repair::{carry_over, Repair};
 
 use super::event::{
-    Event, ExportJob, ExportResult, RemoveJob, RemoveResult, RepairJob, RepairResult, SaveJob,
-    SaveResult, SolveJob, SolveResult,
+    AbsenceChange, AbsenceJob, AbsenceResult, ByHand, Effect, Event, ExportJob, ExportResult,
+    SaveJob, SaveResult, SolveJob, SolveResult,
 };
 use crate::files;
 
+impl Effect {
+    /// Does the work — slow: a solve takes its time limit — and returns the
+    /// event that brings the outcome back to `update`.
+    pub fn run(self) -> Event {
+        match self {
+            Effect::Solve(job) => Event::Solved(run_solve(job)),
+            Effect::Save(job) => Event::Saved(run_save(&job)),
+            Effect::Repair(job) => Event::Repaired(run_absence(job)),
+            Effect::Export(job) => Event::Exported(run_export(job)),
+        }
+    }
+}
+
 /// Solves and checks; the slow part of a solve effect.
 pub fn run_solve(job: SolveJob) -> SolveResult {
-    let started = Instant::now();
     let options = SolveOptions {
         cycle_weeks: None,
         time_limit_seconds: Some(job.time_limit_seconds),
@@ -47,7 +61,6 @@ pub fn run_solve(job: SolveJob) -> SolveResult {
         id: job.id,
         plan,
         violations,
-        seconds: started.elapsed().as_secs_f64(),
     }
 }
 
@@ -62,52 +75,18 @@ pub fn run_save(job: &SaveJob) -> SaveResult {
     }
 }
 
-/// Starts a solve on its own thread; the result comes back on `tx`.
-pub fn spawn_solve(job: SolveJob, tx: Sender<Event>) {
-    std::thread::spawn(move || {
-        // The receiver is gone only when the interface has quit.
-        let _ = tx.send(Event::Solved(run_solve(job)));
-    });
-}
-
-pub fn spawn_save(job: SaveJob, tx: Sender<Event>) {
-    std::thread::spawn(move || {
-        let _ = tx.send(Event::Saved(run_save(&job)));
-    });
-}
-
-/// Repairs the plan around a new absence and checks the result.
-pub fn run_repair(job: RepairJob) -> RepairResult {
-    let repair = kehou_solver::repair::add_absence(&job.school, &job.plan, job.absence.clone())
-        .map_err(|e| e.to_string());
-    // Only rules the repair itself breaks block it; rules the plan already
-    // broke are the school's to fix (shown in the rota's problem list).
-    let violations = match &repair {
-        Ok(r) => new_violations(&job.school, &job.plan, &r.plan),
-        Err(_) => Vec::new(),
-    };
-    RepairResult {
-        absence: job.absence,
-        repair,
-        violations,
+/// Repairs the plan for a change to its absences and checks the result:
+/// a new absence gets covers on its dates; one taken back returns its person
+/// to their places where they still can.
+pub fn run_absence(job: AbsenceJob) -> AbsenceResult {
+    let repair = match &job.change {
+        AbsenceChange::Record(a) => {
+            kehou_solver::repair::add_absence(&job.school, &job.plan, a.clone())
+        }
+        AbsenceChange::TakeBack(a) => {
+            kehou_solver::repair::remove_absence(&job.school, &job.plan, &a.staff, a.from)
+        }
     }
-}
-
-pub fn spawn_repair(job: RepairJob, tx: Sender<Event>) {
-    std::thread::spawn(move || {
-        let _ = tx.send(Event::Repaired(run_repair(job)));
-    });
-}
-
-/// Takes an absence back (its person returns to their posts where they
-/// still can) and checks the result.
-pub fn run_remove_absence(job: RemoveJob) -> RemoveResult {
-    let repair = kehou_solver::repair::remove_absence(
-        &job.school,
-        &job.plan,
-        &job.absence.staff,
-        job.absence.from,
-    )
     .map_err(|e| e.to_string());
     // Only rules the repair itself breaks block it; rules the plan already
     // broke are the school's to fix (shown in the rota's problem list).
@@ -115,17 +94,50 @@ pub fn run_remove_absence(job: RemoveJob) -> RemoveResult {
         Ok(r) => new_violations(&job.school, &job.plan, &r.plan),
         Err(_) => Vec::new(),
     };
-    RemoveResult {
-        absence: job.absence,
+    let by_hand = repair
+        .as_ref()
+        .map(|r| by_hand(&job.school, r))
+        .unwrap_or_default();
+    AbsenceResult {
+        change: job.change,
         repair,
         violations,
+        by_hand,
     }
 }
 
-pub fn spawn_remove_absence(job: RemoveJob, tx: Sender<Event>) {
-    std::thread::spawn(move || {
-        let _ = tx.send(Event::AbsenceRemoved(run_remove_absence(job)));
-    });
+/// How many people to offer for a place nobody covers.
+const OFFERS: usize = 3;
+
+/// Who could still take each place the repair leaves uncovered, going over
+/// a cap but breaking nothing hard (a duty leader's place, typically: every
+/// other leader is busy or at their cap).
+fn by_hand(school: &kehou_solver::School, repair: &Repair) -> Vec<ByHand> {
+    repair
+        .added
+        .iter()
+        .filter(|s| s.cover.is_none())
+        .filter_map(|s| {
+            let (_, ranked) = kehou_solver::repair::candidates(
+                school,
+                &repair.plan,
+                s.date,
+                &s.post,
+                s.out.as_ref(),
+            )
+            .ok()?;
+            let candidates: Vec<_> = ranked
+                .into_iter()
+                .filter(kehou_solver::repair::Candidate::possible)
+                .take(OFFERS)
+                .collect();
+            (!candidates.is_empty()).then(|| ByHand {
+                date: s.date,
+                post: s.post.clone(),
+                candidates,
+            })
+        })
+        .collect()
 }
 
 /// Makes and writes the export's files (each atomically).
@@ -137,8 +149,10 @@ pub fn run_export(job: ExportJob) -> ExportResult {
     }
 }
 
-pub fn spawn_export(job: ExportJob, tx: Sender<Event>) {
+/// Runs `effect` on its own thread; the outcome comes back on `tx`.
+pub fn spawn(effect: Effect, tx: Sender<Event>) {
     std::thread::spawn(move || {
-        let _ = tx.send(Event::Exported(run_export(job)));
+        // The receiver is gone only when the interface has quit.
+        let _ = tx.send(effect.run());
     });
 }

@@ -50,3 +50,25 @@ fn the_examples_in_data_format_md_load() {
     let plan = files::load_plan(&plan_path).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(plan.posts.len(), 2);
 }
+
+/// The README names the backup files a save really leaves beside the file.
+#[test]
+fn the_readme_names_the_backup_files_saves_write() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let readme = std::fs::read_to_string(root.join("README.md")).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let school = files::load_school(&root.join("data/valid/tiny.school.ron")).unwrap();
+    let path = dir.path().join("tiny.school.ron");
+    files::save_school(&path, &school).unwrap();
+    files::save_school(&path, &school).unwrap();
+    let mut written: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    written.sort();
+    assert_eq!(written, ["tiny.school.ron", "tiny.school.ron.bak"]);
+    for named in ["NAME.school.ron.bak", "NAME.plan.ron.bak"] {
+        assert!(readme.contains(named), "README should name {named}");
+    }
+    assert!(!readme.contains("kept as `NAME.bak`"));
+}

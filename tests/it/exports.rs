@@ -776,3 +776,43 @@ fn the_workbook_opens_in_libreoffice() {
         "{subs}"
     );
 }
+
+/// A club deleted after the plan was made is printed as the plan knew it
+/// (its name, in plans made since format version 3; its id in older ones),
+/// marked as no longer in the school — never passed off as a current club.
+#[test]
+fn a_deleted_club_is_named_as_the_plan_knew_it_and_marked_gone() {
+    let (school, plan) = demo().clone();
+    let mut school = school;
+    school.clubs.retain(|c| c.id.as_str() != "weiqi");
+    assert!(plan
+        .posts
+        .iter()
+        .any(|p| p.club.as_ref().is_some_and(|c| c.as_str() == "weiqi")));
+    // The committed demo plan predates club names: its id, marked. (The
+    // CSV roster's `group` column is ids by design, for spreadsheets.)
+    let board = text(one(&school, &plan, Format::Html, None));
+    assert!(board.contains("weiqi（已不在学校）"));
+    // A plan that knows the name prints it.
+    let mut named = plan.clone();
+    for p in &mut named.posts {
+        if p.club.as_ref().is_some_and(|c| c.as_str() == "weiqi") {
+            p.club_name = Some("围棋社团".into());
+        }
+    }
+    let board = text(one(&school, &named, Format::Html, None));
+    assert!(board.contains("围棋社团（已不在学校）"));
+    assert!(!board.contains("weiqi（"));
+    // New plans record every club's name.
+    let demand = kehou_solver::demand::build(&demo().0, 2);
+    let club_posts: Vec<_> = demand
+        .posts
+        .iter()
+        .filter_map(|s| s.post.club.as_ref().map(|c| (c, &s.post.club_name)))
+        .collect();
+    assert!(!club_posts.is_empty());
+    for (club, name) in club_posts {
+        let expected = demo().0.club(club).map(|c| c.name.clone());
+        assert_eq!(name, &expected, "{club}");
+    }
+}

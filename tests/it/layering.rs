@@ -113,3 +113,36 @@ fn test_modules_are_told_apart_from_code() {
     assert!(code.contains("fn f()"));
     assert!(!code.contains("std::fs"));
 }
+
+/// The terminal UI's widgets are building blocks: they import nothing from
+/// the screens or the frame that draws them (so the interface's modules form
+/// no cycle), and `App::update` reads no clock (time comes in with the event).
+#[test]
+fn widgets_import_no_screen_and_update_reads_no_clock() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/tui");
+    let mut widgets = Vec::new();
+    rust_files(&root.join("widgets"), &mut widgets);
+    assert!(!widgets.is_empty());
+    for file in widgets {
+        let text = fs::read_to_string(&file).expect("read a widget");
+        for forbidden in ["tui::screens", "tui::ui", "tui::app", "super::super::"] {
+            assert!(
+                !text.contains(forbidden),
+                "{} names {forbidden}: widgets must not import screens or the frame",
+                file.display()
+            );
+        }
+    }
+    let app = fs::read_to_string(root.join("app.rs")).expect("read app.rs");
+    let update = app
+        .split("pub fn update(")
+        .nth(1)
+        .expect("App::update")
+        .split("\n    }\n")
+        .next()
+        .expect("its body");
+    assert!(
+        !update.contains("Instant::now") && !update.contains("Local::now"),
+        "update reads the clock"
+    );
+}

@@ -19,4 +19,5 @@ mod tui_resolve;
 mod tui_review;
 mod tui_sick;
 mod tui_tmux;
+mod tui_traps;
 mod tui_walk;

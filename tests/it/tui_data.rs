@@ -150,7 +150,6 @@ fn a_validation_error_is_shown_beside_the_field_it_concerns() {
         .app
         .screens
         .rooms
-        .editor
         .form
         .as_ref()
         .expect("the form stays open")
@@ -310,15 +309,7 @@ fn calendar_add_a_make_up_day_and_refuse_a_weekday() {
     let before = h.app.doc.school.clone();
     h.keys("m").ctrl('u').keys("2026-11-10\n");
     assert_eq!(h.app.doc.school, before);
-    let form = &h
-        .app
-        .screens
-        .calendar
-        .editor
-        .form
-        .as_ref()
-        .expect("still open")
-        .0;
+    let form = &h.app.screens.calendar.form.as_ref().expect("still open").0;
     assert!(form.fields[0]
         .error
         .as_deref()
@@ -450,15 +441,7 @@ fn staff_person_with_a_taken_id_is_refused_inline() {
         .keys(second.as_str())
         .keys("\t新老师\n");
     assert_eq!(h.app.doc.school, before);
-    let form = &h
-        .app
-        .screens
-        .staff
-        .editor
-        .form
-        .as_ref()
-        .expect("still open")
-        .0;
+    let form = &h.app.screens.staff.form.as_ref().expect("still open").0;
     assert!(form.fields[0]
         .error
         .as_deref()

@@ -10,11 +10,11 @@ use kehou::tui::text::Lang;
 fn esc_sets_the_running_solves_cancel_flag() {
     let mut h = Harness::demo(Lang::En);
     h.app.solve_seconds = 600.0;
-    let Some(Effect::Solve(job)) = h.app.update(Event::key(KeyCode::Char('S'))) else {
+    let Some(Effect::Solve(job)) = h.update(Event::key(KeyCode::Char('S'))).pop() else {
         panic!("S starts a solve");
     };
     assert!(!job.cancel.is_cancelled());
-    h.app.update(Event::key(KeyCode::Esc));
+    h.update(Event::key(KeyCode::Esc));
     assert!(job.cancel.is_cancelled(), "Esc must stop the solver itself");
     // The solver sees the flag: a ten-minute solve comes back long before its
     // limit (a generous bound: not a speed test), and the interface drops its result.
@@ -22,10 +22,10 @@ fn esc_sets_the_running_solves_cancel_flag() {
     let before = h.app.doc.plan.clone();
     let result = kehou::tui::testing::solve_now(job);
     assert!(started.elapsed().as_secs() < 120, "{:?}", started.elapsed());
-    h.app.update(Event::Solved(result));
+    h.update(Event::Solved(result));
     assert_eq!(h.app.doc.plan, before);
     // A new solve gets a fresh flag.
-    let Some(Effect::Solve(next)) = h.app.update(Event::key(KeyCode::Char('S'))) else {
+    let Some(Effect::Solve(next)) = h.update(Event::key(KeyCode::Char('S'))).pop() else {
         panic!("S starts another solve");
     };
     assert!(!next.cancel.is_cancelled());

@@ -4,7 +4,7 @@
 //! columns, the sick-call popup and the status line.
 
 use crossterm::event::KeyCode;
-use kehou::tui::screens::rota::SickCall;
+use kehou::tui::screens::sick::SickCall;
 use kehou::tui::screens::ScreenId;
 use kehou::tui::testing::{data_file, open, Harness};
 use kehou::tui::text::Lang;
@@ -218,7 +218,15 @@ fn the_sick_call_keeps_its_width_and_says_one_day_plainly() {
     h.key(KeyCode::Backspace);
     let last = monday.to_string().pop().unwrap();
     h.keys(&format!("{last}\n"));
-    let Some(SickCall::Review { repair, .. }) = &h.app.screens.rota.sick else {
+    let Some(repair) = h
+        .app
+        .screens
+        .rota
+        .sick
+        .as_ref()
+        .and_then(SickCall::review)
+        .and_then(|r| r.repair())
+    else {
         panic!("expected the review, got {:?}", h.app.screens.rota.sick);
     };
     let n = repair.added.len();

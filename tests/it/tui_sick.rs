@@ -78,7 +78,7 @@ fn the_empty_screen_says_where_absences_come_from() {
     assert!(screen.contains("No absences this term"), "{screen}");
     // Nothing to take back, nothing to choose: no box opens.
     h.keys("d\n\n");
-    assert!(h.app.screens.cover.removal.is_none());
+    assert!(h.app.screens.cover.call.is_none());
     assert!(h.app.screens.cover.pick.is_none());
 }
 
@@ -91,8 +91,8 @@ fn taking_an_absence_back_restores_the_plan_and_undo_brings_it_back() {
     h.keys("d");
     assert!(
         matches!(
-            h.app.screens.cover.removal,
-            Some(kehou::tui::screens::cover::Removal::Review { .. })
+            h.app.screens.cover.call,
+            Some(kehou::tui::screens::sick::SickCall::Review(_))
         ),
         "{:?}",
         h.app.message
@@ -100,7 +100,7 @@ fn taking_an_absence_back_restores_the_plan_and_undo_brings_it_back() {
     // Rejecting changes nothing.
     h.keys("n");
     assert_eq!(h.app.doc.plan, with_absence);
-    assert!(h.app.screens.cover.removal.is_none());
+    assert!(h.app.screens.cover.call.is_none());
     // Accepting: the absence is gone, and with it every substitution.
     h.key(KeyCode::Delete).keys("y");
     assert!(h.app.doc.plan.absences.is_empty(), "{:?}", h.app.message);

@@ -4,23 +4,18 @@
 //! step with the person's "class teacher of" in the same undo step, and
 //! deleting a class clears it from its teacher.
 
-use crossterm::event::KeyEvent;
 use kehou_solver::model::{Class, ClassId, RoomId, StaffId};
 use kehou_solver::{Plan, School};
-use ratatui::layout::Rect;
-use ratatui::Frame;
 
-use super::{Cx, Handled, Screen, ScreenId, View};
+use super::editor::{draft, upsert, Editor, Records, Target};
+use super::ScreenId;
 use crate::tui::text::{fill, Text};
-use crate::tui::widgets::form::editor::{Editor, Records, Target};
 use crate::tui::widgets::form::parse::{self, five_cell, five_text};
 use crate::tui::widgets::form::{Field, FieldError, Form};
 use crate::tui::widgets::table::TableRow;
 
-#[derive(Debug, Default)]
-pub struct ClassesScreen {
-    pub editor: Editor<ClassRecords>,
-}
+/// The screen: a table of the records with their forms.
+pub type ClassesScreen = Editor<ClassRecords>;
 
 #[derive(Debug)]
 pub struct ClassRecords;
@@ -148,13 +143,13 @@ impl Records for ClassRecords {
                 errors.push(e);
             }
         };
-        let mut class = match &target.key {
-            Some(k) => school
-                .class(&ClassId::new(k.as_str()))
-                .cloned()
-                .ok_or_else(|| vec![(None, t.data.gone.to_owned())])?,
-            None => blank(RoomId::new("")),
-        };
+        let key = target.key.as_deref();
+        let mut class = draft(
+            key,
+            |k| school.class(&ClassId::new(k)).cloned(),
+            || blank(RoomId::new("")),
+            t,
+        )?;
         let old = class.clone();
         ok(parse::id(ID, &v[ID], t).map(|id| class.id = ClassId::new(id)));
         ok(parse::number(GRADE, &v[GRADE], t).map(|g| class.grade = g));
@@ -174,33 +169,25 @@ impl Records for ClassRecords {
         ok(parse::five(BASIC, &v[BASIC], t).map(|n| class.basic = n));
         ok(parse::five(EXTENDED, &v[EXTENDED], t).map(|n| class.extended = n));
         ok(parse::five(LATE, &v[LATE], t).map(|n| class.late = n));
-        if class.id != old.id && school.class(&class.id).is_some() {
-            ok(Err((Some(ID), fill(t.data.err_id_taken, &[&class.id]))));
-        }
-        if !errors.is_empty() {
-            return Err(errors);
-        }
-        let id = class.id.clone();
-        let label = if target.key.is_some() {
-            fill(t.data.edit_class, &[&id])
-        } else {
-            fill(t.data.add_class, &[&id])
-        };
-        let teacher_changed = target.key.is_none() || old.class_teacher != class.class_teacher;
-        if target.key.is_some() {
-            if let Some(slot) = school.classes.iter_mut().find(|c| c.id == old.id) {
-                *slot = class;
-            }
-            if old.id != id {
-                rename(school, plan, &old.id, &id);
-            }
-        } else {
-            school.classes.push(class);
+        let teacher_changed = key.is_none() || old.class_teacher != class.class_teacher;
+        let done = upsert(
+            &mut school.classes,
+            key,
+            class,
+            |c| c.id.as_str(),
+            ID,
+            errors,
+            t,
+        )?;
+        let id = ClassId::new(done.id.as_str());
+        if done.renamed_from.is_some() {
+            rename(school, plan, &old.id, &id);
         }
         if teacher_changed {
             sync_teacher(school, &id);
         }
-        Ok((id.to_string(), label))
+        let label = done.label(t.data.edit_class, t.data.add_class, &id);
+        Ok((done.id, label))
     }
 
     fn delete(
@@ -265,23 +252,5 @@ fn sync_teacher(school: &mut School, id: &ClassId) {
         if c.class_teacher.as_ref() == Some(&teacher) {
             c.class_teacher = None;
         }
-    }
-}
-
-impl Screen for ClassesScreen {
-    fn handle_key(&mut self, key: KeyEvent, cx: &mut Cx<'_>) -> Handled {
-        self.editor.handle_key(key, cx)
-    }
-
-    fn render(&self, frame: &mut Frame, area: Rect, view: &View<'_>) {
-        self.editor.render(frame, area, view);
-    }
-
-    fn help(&self, t: &'static Text) -> Vec<(&'static str, &'static str)> {
-        Editor::<ClassRecords>::help(t)
-    }
-
-    fn capturing(&self) -> bool {
-        self.editor.capturing()
     }
 }

@@ -3,23 +3,18 @@
 //! to add, edit and delete. Nothing else in the school refers to a club, so
 //! deleting one only makes the plan stale.
 
-use crossterm::event::KeyEvent;
 use kehou_solver::model::{Club, ClubId, GradeBand, Meetings, RoomKind, Skill, StaffId};
 use kehou_solver::{Plan, School};
-use ratatui::layout::Rect;
-use ratatui::Frame;
 
-use super::{Cx, Handled, Screen, ScreenId, View};
+use super::editor::{draft, upsert, Editor, Records, Target};
+use super::ScreenId;
 use crate::tui::text::{fill, Text};
-use crate::tui::widgets::form::editor::{Editor, Records, Target};
 use crate::tui::widgets::form::parse::{self, room_kind_name, slots_text};
 use crate::tui::widgets::form::{Field, FieldError, Form};
 use crate::tui::widgets::table::TableRow;
 
-#[derive(Debug, Default)]
-pub struct ClubsScreen {
-    pub editor: Editor<ClubRecords>,
-}
+/// The screen: a table of the records with their forms.
+pub type ClubsScreen = Editor<ClubRecords>;
 
 #[derive(Debug)]
 pub struct ClubRecords;
@@ -64,7 +59,7 @@ fn form(t: &Text, title: String, c: &Club) -> Form {
                 .hint(d.hint_meetings)
                 .keywords(&["meet"]),
             Field::new(d.col_room_kind, room_kind_name(c.room_kind, t))
-                .hint(parse::room_kind_hint(t))
+                .choices(parse::room_kind_names(t))
                 .keywords(&["room"]),
             Field::new(
                 d.col_leader,
@@ -77,6 +72,7 @@ fn form(t: &Text, title: String, c: &Club) -> Form {
             .keywords(&["leader"]),
             Field::new(d.col_outdoor, parse::yes_no_text(c.outdoor, t))
                 .hint(d.hint_yes_no)
+                .choices([d.yes, d.no])
                 .keywords(&["outdoor"]),
         ],
     )
@@ -165,14 +161,8 @@ impl Records for ClubRecords {
                 errors.push(e);
             }
         };
-        let mut club = match &target.key {
-            Some(k) => school
-                .club(&ClubId::new(k.as_str()))
-                .cloned()
-                .ok_or_else(|| vec![(None, t.data.gone.to_owned())])?,
-            None => blank(),
-        };
-        let old_id = club.id.clone();
+        let key = target.key.as_deref();
+        let mut club = draft(key, |k| school.club(&ClubId::new(k)).cloned(), blank, t)?;
         ok(parse::id(ID, &v[ID], t).map(|id| club.id = ClubId::new(id)));
         ok(parse::required(NAME, &v[NAME], t).map(|n| club.name = n));
         ok(parse::id(SKILL, &v[SKILL], t).map(|s| club.skill = Skill::new(s)));
@@ -192,33 +182,26 @@ impl Records for ClubRecords {
             }
         }
         ok(parse::yes_no(OUTDOOR, &v[OUTDOOR], t).map(|b| club.outdoor = b));
-        if club.id != old_id && school.club(&club.id).is_some() {
-            ok(Err((Some(ID), fill(t.data.err_id_taken, &[&club.id]))));
-        }
-        if !errors.is_empty() {
-            return Err(errors);
-        }
-        let id = club.id.clone();
-        let label = if target.key.is_some() {
-            fill(t.data.edit_club, &[&club.name])
-        } else {
-            fill(t.data.add_club, &[&club.name])
-        };
-        if target.key.is_some() {
-            if let Some(slot) = school.clubs.iter_mut().find(|c| c.id == old_id) {
-                *slot = club;
-            }
-            if old_id != id {
-                for p in &mut plan.posts {
-                    if p.club.as_ref() == Some(&old_id) {
-                        p.club = Some(id.clone());
-                    }
+        let name = club.name.clone();
+        let done = upsert(
+            &mut school.clubs,
+            key,
+            club,
+            |c| c.id.as_str(),
+            ID,
+            errors,
+            t,
+        )?;
+        if let Some(old) = &done.renamed_from {
+            let (old, id) = (ClubId::new(old.as_str()), ClubId::new(done.id.as_str()));
+            for p in &mut plan.posts {
+                if p.club.as_ref() == Some(&old) {
+                    p.club = Some(id.clone());
                 }
             }
-        } else {
-            school.clubs.push(club);
         }
-        Ok((id.to_string(), label))
+        let label = done.label(t.data.edit_club, t.data.add_club, &name);
+        Ok((done.id, label))
     }
 
     fn delete(
@@ -235,23 +218,5 @@ impl Records for ClubRecords {
 
     fn help(t: &'static Text) -> Vec<(&'static str, &'static str)> {
         vec![("a", t.data.key_add)]
-    }
-}
-
-impl Screen for ClubsScreen {
-    fn handle_key(&mut self, key: KeyEvent, cx: &mut Cx<'_>) -> Handled {
-        self.editor.handle_key(key, cx)
-    }
-
-    fn render(&self, frame: &mut Frame, area: Rect, view: &View<'_>) {
-        self.editor.render(frame, area, view);
-    }
-
-    fn help(&self, t: &'static Text) -> Vec<(&'static str, &'static str)> {
-        Editor::<ClubRecords>::help(t)
-    }
-
-    fn capturing(&self) -> bool {
-        self.editor.capturing()
     }
 }

@@ -157,7 +157,7 @@ impl ExportScreen {
         };
         self.writing = true;
         cx.say(fill(t.data.export_writing, &[&options.output.display()]));
-        *cx.effect = Some(Effect::Export(ExportJob {
+        cx.run(Effect::Export(ExportJob {
             school: cx.doc.school.clone(),
             plan: cx.doc.plan.clone(),
             options,

@@ -12,13 +12,13 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use ratatui::Frame;
 
-use super::overview::boxed;
 use super::View;
 use crate::export::summary::{weight, PlanSummary};
 use crate::tui::doc::Doc;
 use crate::tui::text::fill;
 use crate::tui::theme;
-use crate::tui::widgets::{pad, truncate, width};
+use crate::tui::widgets::boxed;
+use crate::tui::widgets::{pad, truncate, width, wrap};
 
 /// One teacher's weighted minutes per week against their fair share.
 #[derive(Debug, Clone, PartialEq)]
@@ -114,7 +114,15 @@ pub fn draw_fairness(frame: &mut Frame, area: Rect, view: &View<'_>) {
         "█ {}  │ {}   {}",
         t.ov_fairness_minutes, t.ov_target, t.ov_fairness_note
     );
-    let rows = usize::from(inner.height).saturating_sub(3);
+    // The two header lines wrap rather than being cut at 80 columns.
+    let cols = usize::from(inner.width);
+    let mut lines: Vec<Line> = wrap(&late, cols, 2).into_iter().map(Line::raw).collect();
+    lines.extend(
+        wrap(&legend, cols, 2)
+            .into_iter()
+            .map(|l| Line::styled(l, theme::dim())),
+    );
+    let rows = usize::from(inner.height).saturating_sub(lines.len() + 1);
     // Too many teachers to show: the most and the least loaded, the middle elided.
     let shown: Vec<Option<&TeacherLoad>> = if loads.len() <= rows {
         loads.iter().map(Some).collect()
@@ -142,7 +150,6 @@ pub fn draw_fairness(frame: &mut Frame, area: Rect, view: &View<'_>) {
         .iter()
         .map(|l| l.minutes.max(l.target))
         .fold(1.0_f64, f64::max);
-    let mut lines = vec![Line::raw(late), Line::styled(legend, theme::dim())];
     for load in shown {
         let Some(l) = load else {
             lines.push(Line::styled("  ⋮", theme::dim()));

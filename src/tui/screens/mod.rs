@@ -11,18 +11,24 @@ mod calendar;
 mod classes;
 mod clubs;
 pub mod cover;
+pub mod editor;
 mod export;
 mod fairness;
 pub mod overview;
+pub mod review;
 mod rooms;
 pub mod rota;
+pub mod sick;
 mod staff;
+pub mod words;
 
 use crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
 use ratatui::Frame;
 
 use super::doc::Doc;
+use super::event::Effect;
+use super::queue::Queue;
 use super::text::{Lang, Text};
 
 /// A screen: how it draws, what its keys do, and what `?` says about them.
@@ -45,12 +51,7 @@ pub trait Screen {
     }
 }
 
-/// Did the screen use the key?
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Handled {
-    Yes,
-    No,
-}
+pub use super::widgets::Handled;
 
 /// What a screen may touch while handling a key.
 pub struct Cx<'a> {
@@ -59,11 +60,9 @@ pub struct Cx<'a> {
     pub text: &'static Text,
     /// A one-line message for the status bar (what happened, what went wrong).
     pub message: &'a mut Option<String>,
-    /// Ask the frame to go to another screen after this key.
-    pub goto: &'a mut Option<ScreenId>,
-    /// Work for a background thread (a repair, an export); its result comes
-    /// back as an event.
-    pub effect: &'a mut Option<super::event::Effect>,
+    /// Work for a background thread (a repair, an export): pushed, never
+    /// overwritten; each result comes back as an event.
+    pub queue: &'a mut Queue,
     /// Today, as the clock said when the interface started (tests set it).
     pub today: chrono::NaiveDate,
 }
@@ -71,6 +70,11 @@ pub struct Cx<'a> {
 impl Cx<'_> {
     pub fn say(&mut self, message: impl Into<String>) {
         *self.message = Some(message.into());
+    }
+
+    /// Asks for `effect` to be run once this key is handled.
+    pub fn run(&mut self, effect: Effect) {
+        self.queue.push(effect);
     }
 }
 

@@ -11,14 +11,14 @@ use kehou_solver::validate::Severity;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+use ratatui::widgets::Paragraph;
 use ratatui::Frame;
 
 use super::{Cx, Handled, Screen, View};
 use crate::export::summary::PlanSummary;
 use crate::tui::text::{fill, Text};
 use crate::tui::theme;
-use crate::tui::widgets::{pad, wrap};
+use crate::tui::widgets::{boxed, pad, wrap};
 
 #[derive(Debug, Default)]
 pub struct OverviewScreen {
@@ -27,9 +27,13 @@ pub struct OverviewScreen {
 }
 
 impl Screen for OverviewScreen {
-    fn handle_key(&mut self, key: KeyEvent, _cx: &mut Cx<'_>) -> Handled {
+    fn handle_key(&mut self, key: KeyEvent, cx: &mut Cx<'_>) -> Handled {
+        // Never past the last line (drawing keeps the last one in view).
+        let last = check_texts(cx.doc, cx.text).len().saturating_sub(1) as u16;
         match key.code {
-            KeyCode::Down | KeyCode::Char('j') => self.scroll = self.scroll.saturating_add(1),
+            KeyCode::Down | KeyCode::Char('j') => {
+                self.scroll = self.scroll.saturating_add(1).min(last);
+            }
             KeyCode::Up | KeyCode::Char('k') => self.scroll = self.scroll.saturating_sub(1),
             KeyCode::Home | KeyCode::Char('g') => self.scroll = 0,
             _ => return Handled::No,
@@ -45,12 +49,29 @@ impl Screen for OverviewScreen {
         let cols = usize::from(left.width.saturating_sub(2));
         let term = term_lines(view, cols);
         let plan = plan_lines(view, cols);
-        let [term_area, plan_area, checks_area] = Layout::vertical([
-            Constraint::Length(term.len() as u16 + 2),
-            Constraint::Length(plan.len() as u16 + 2),
-            Constraint::Min(3),
+        let checks = check_lines(view, cols);
+        // A short terminal leaves the checks a line or two under the term
+        // and the plan: then they take the lower part of the fairness panel,
+        // whose list of teachers shortens (it elides its middle anyway).
+        let (term_h, plan_h) = (term.len() as u16 + 2, plan.len() as u16 + 2);
+        let free = left.height.saturating_sub(term_h + plan_h);
+        let want = (checks.len() as u16 + 2).clamp(3, (right.height / 2).max(3));
+        let beside = free < want.min(6);
+        let [term_area, plan_area, left_rest] = Layout::vertical([
+            Constraint::Length(term_h),
+            Constraint::Length(plan_h),
+            Constraint::Min(if beside { 0 } else { 3 }),
         ])
         .areas(left);
+        let (fairness_area, checks_area) = if beside {
+            let [top, bottom] =
+                Layout::vertical([Constraint::Min(6), Constraint::Length(want)]).areas(right);
+            (top, bottom)
+        } else {
+            (right, left_rest)
+        };
+        let room = checks_area.height.saturating_sub(2);
+        let scroll = self.scroll.min((checks.len() as u16).saturating_sub(room));
         frame.render_widget(
             Paragraph::new(term).block(boxed(view.text.ov_term)),
             term_area,
@@ -60,25 +81,17 @@ impl Screen for OverviewScreen {
             plan_area,
         );
         frame.render_widget(
-            Paragraph::new(check_lines(view))
-                .wrap(Wrap { trim: false })
-                .scroll((self.scroll, 0))
+            Paragraph::new(checks)
+                .scroll((scroll, 0))
                 .block(boxed(view.text.ov_warnings)),
             checks_area,
         );
-        super::fairness::draw_fairness(frame, right, view);
+        super::fairness::draw_fairness(frame, fairness_area, view);
     }
 
     fn help(&self, t: &'static Text) -> Vec<(&'static str, &'static str)> {
         vec![("↑↓ jk", t.key_move)]
     }
-}
-
-pub fn boxed(title: &str) -> Block<'_> {
-    Block::default()
-        .borders(Borders::ALL)
-        .border_style(theme::border())
-        .title(Span::styled(format!(" {title} "), theme::title()))
 }
 
 /// Columns of a field's label (and the indent of its value's second line).
@@ -87,8 +100,19 @@ const LABEL: usize = 13;
 /// A labelled value in `cols` columns: the value wraps to a second line
 /// under itself, and is cut with `…` only after that.
 fn field(label: &str, value: impl Into<String>, style: Style, cols: usize) -> Vec<Line<'static>> {
+    field_lines(label, value, style, cols, 2)
+}
+
+/// A labelled value wrapping to at most `most` lines.
+fn field_lines(
+    label: &str,
+    value: impl Into<String>,
+    style: Style,
+    cols: usize,
+    most: usize,
+) -> Vec<Line<'static>> {
     let value = value.into();
-    wrap(&value, cols.saturating_sub(LABEL), 2)
+    wrap(&value, cols.saturating_sub(LABEL), most)
         .into_iter()
         .enumerate()
         .map(|(i, part)| {
@@ -163,7 +187,8 @@ fn term_lines(view: &View<'_>, cols: usize) -> Vec<Line<'static>> {
         Style::default(),
         cols,
     ));
-    lines.extend(field(t.ov_staff, staff, Style::default(), cols));
+    // Six kinds of staff need three lines at 80 columns.
+    lines.extend(field_lines(t.ov_staff, staff, Style::default(), cols, 3));
     lines
 }
 
@@ -187,11 +212,7 @@ fn plan_lines(view: &View<'_>, cols: usize) -> Vec<Line<'static>> {
         _ => theme::bad(),
     };
     let unmet = plan.unmet().count();
-    let broken = doc
-        .violations
-        .iter()
-        .filter(|v| v.rule != Rule::Stale)
-        .count();
+    let broken = broken_rules(doc);
     let summary = PlanSummary::of(&doc.school, plan);
     let sick = (!plan.absences.is_empty()).then(|| {
         let covered = plan
@@ -242,47 +263,74 @@ fn plan_lines(view: &View<'_>, cols: usize) -> Vec<Line<'static>> {
     lines
 }
 
-fn check_lines(view: &View<'_>) -> Vec<Line<'static>> {
-    let (t, doc) = (view.text, view.doc);
+/// Rules the plan breaks, as the overview counts them: a stale plan is said
+/// on its own line, not counted. The sick-call review counts the same.
+pub fn broken_rules(doc: &crate::tui::doc::Doc) -> usize {
+    doc.violations
+        .iter()
+        .filter(|v| v.rule != Rule::Stale)
+        .count()
+}
+
+/// What the checks box says, one entry per finding: its mark, its words
+/// and their style.
+fn check_texts(doc: &crate::tui::doc::Doc, t: &Text) -> Vec<(&'static str, String, Style)> {
     let errors = doc.errors();
     let warnings = doc.findings.len() - errors;
-    let mut lines = Vec::new();
+    let mut out = Vec::new();
     // What could not be covered, and why (the solver's explanations).
-    let unmet = kehou_solver::explain::summary(&doc.plan);
-    for u in &unmet {
-        lines.push(Line::from(vec![
-            Span::styled("✗ ", theme::bad()),
-            Span::raw(u.clone()),
-        ]));
+    for u in kehou_solver::explain::summary(&doc.plan) {
+        out.push(("✗ ", u, theme::bad()));
     }
-    if doc.findings.is_empty() && doc.violations.iter().all(|v| v.rule == Rule::Stale) {
-        lines.push(Line::styled(t.ov_no_warnings, theme::good()));
-        return lines;
+    if doc.findings.is_empty() && broken_rules(doc) == 0 {
+        out.push(("", t.ov_no_warnings.to_owned(), theme::good()));
+        return out;
     }
-    lines.push(Line::raw(fill(t.ov_errors_count, &[&errors, &warnings])));
+    out.push((
+        "",
+        fill(t.ov_errors_count, &[&errors, &warnings]),
+        Style::default(),
+    ));
     for f in &doc.findings {
-        let style = if f.severity == Severity::Error {
-            theme::bad()
+        let (mark, style) = if f.severity == Severity::Error {
+            ("✗ ", theme::bad())
         } else {
-            theme::warn()
+            ("! ", theme::warn())
         };
-        lines.push(Line::from(vec![
-            Span::styled(
-                if f.severity == Severity::Error {
-                    "✗ "
-                } else {
-                    "! "
-                },
-                style,
-            ),
-            Span::raw(format!("{}: {}; {}", f.item, f.problem, f.fix)),
-        ]));
+        out.push((mark, format!("{}: {}; {}", f.item, f.problem, f.fix), style));
     }
     for v in doc.violations.iter().filter(|v| v.rule != Rule::Stale) {
-        lines.push(Line::from(vec![
-            Span::styled("✗ ", theme::bad()),
-            Span::raw(format!("{}: {}: {}", v.place, t.rule(v.rule), v.detail)),
-        ]));
+        out.push((
+            "✗ ",
+            format!("{}: {}: {}", v.place, t.rule(v.rule), v.detail),
+            theme::bad(),
+        ));
+    }
+    out
+}
+
+/// The checks, wrapped to `cols` (each finding whole, under its mark), so
+/// the box knows how many lines it has and scrolls no further than its last.
+fn check_lines(view: &View<'_>, cols: usize) -> Vec<Line<'static>> {
+    let mut lines = Vec::new();
+    for (mark, text, style) in check_texts(view.doc, view.text) {
+        let indent = crate::tui::widgets::width(mark);
+        for (i, part) in wrap(&text, cols.saturating_sub(indent), 12)
+            .into_iter()
+            .enumerate()
+        {
+            let head = if i == 0 {
+                Span::styled(mark, style)
+            } else {
+                Span::raw(" ".repeat(indent))
+            };
+            let body = if mark.is_empty() {
+                Span::styled(part, style)
+            } else {
+                Span::raw(part)
+            };
+            lines.push(Line::from(vec![head, body]));
+        }
     }
     lines
 }

@@ -4,23 +4,18 @@
 //! duty uses cannot be deleted: the message says who uses it. A changed id
 //! is changed in those places and in the plan, in the same undo step.
 
-use crossterm::event::KeyEvent;
 use kehou_solver::model::{Room, RoomId, RoomKind};
 use kehou_solver::{Plan, School};
-use ratatui::layout::Rect;
-use ratatui::Frame;
 
-use super::{Cx, Handled, Screen, ScreenId, View};
+use super::editor::{draft, upsert, Editor, Records, Target};
+use super::ScreenId;
 use crate::tui::text::{fill, Text};
-use crate::tui::widgets::form::editor::{Editor, Records, Target};
 use crate::tui::widgets::form::parse::{self, room_kind_name, slots_text};
 use crate::tui::widgets::form::{Field, FieldError, Form};
 use crate::tui::widgets::table::TableRow;
 
-#[derive(Debug, Default)]
-pub struct RoomsScreen {
-    pub editor: Editor<RoomRecords>,
-}
+/// The screen: a table of the records with their forms.
+pub type RoomsScreen = Editor<RoomRecords>;
 
 #[derive(Debug)]
 pub struct RoomRecords;
@@ -41,11 +36,12 @@ fn form(t: &Text, title: String, r: &Room) -> Form {
             Field::new(d.col_id, r.id.as_str()).keywords(&["id `", "no id", "the id"]),
             Field::new(d.col_name, r.name.clone()).keywords(&["no name"]),
             Field::new(d.col_kind, room_kind_name(r.kind, t))
-                .hint(parse::room_kind_hint(t))
+                .choices(parse::room_kind_names(t))
                 .keywords(&["kind"]),
             Field::new(d.col_capacity, r.capacity.to_string()).keywords(&["capacity", "holds"]),
             Field::new(d.col_outdoor, parse::yes_no_text(r.outdoor, t))
                 .hint(d.hint_yes_no)
+                .choices([d.yes, d.no])
                 .keywords(&["outdoors"]),
             Field::new(
                 d.col_fallback,
@@ -158,14 +154,13 @@ impl Records for RoomRecords {
                 errors.push(e);
             }
         };
-        let mut room = match &target.key {
-            Some(k) => school
-                .room(&RoomId::new(k.as_str()))
-                .cloned()
-                .ok_or_else(|| vec![(None, t.data.gone.to_owned())])?,
-            None => Room::new("", "", RoomKind::Classroom, 0),
-        };
-        let old_id = room.id.clone();
+        let key = target.key.as_deref();
+        let mut room = draft(
+            key,
+            |k| school.room(&RoomId::new(k)).cloned(),
+            || Room::new("", "", RoomKind::Classroom, 0),
+            t,
+        )?;
         ok(parse::id(ID, &v[ID], t).map(|id| room.id = RoomId::new(id)));
         ok(parse::required(NAME, &v[NAME], t).map(|n| room.name = n));
         ok(parse::room_kind(KIND, &v[KIND], t).map(|k| room.kind = k));
@@ -178,29 +173,26 @@ impl Records for RoomRecords {
             }
         }
         ok(parse::slots(UNAVAILABLE, &v[UNAVAILABLE], t).map(|s| room.unavailable = s));
-        if room.id != old_id && school.room(&room.id).is_some() {
-            ok(Err((Some(ID), fill(t.data.err_id_taken, &[&room.id]))));
+        let name = room.name.clone();
+        let done = upsert(
+            &mut school.rooms,
+            key,
+            room,
+            |r| r.id.as_str(),
+            ID,
+            errors,
+            t,
+        )?;
+        if let Some(old) = &done.renamed_from {
+            rename(
+                school,
+                plan,
+                &RoomId::new(old.as_str()),
+                &RoomId::new(done.id.as_str()),
+            );
         }
-        if !errors.is_empty() {
-            return Err(errors);
-        }
-        let id = room.id.clone();
-        let label = if target.key.is_some() {
-            fill(t.data.edit_room, &[&room.name])
-        } else {
-            fill(t.data.add_room, &[&room.name])
-        };
-        if target.key.is_some() {
-            if let Some(slot) = school.rooms.iter_mut().find(|r| r.id == old_id) {
-                *slot = room;
-            }
-            if old_id != id {
-                rename(school, plan, &old_id, &id);
-            }
-        } else {
-            school.rooms.push(room);
-        }
-        Ok((id.to_string(), label))
+        let label = done.label(t.data.edit_room, t.data.add_room, &name);
+        Ok((done.id, label))
     }
 
     fn delete(
@@ -242,23 +234,5 @@ fn rename(school: &mut School, plan: &mut Plan, old: &RoomId, new: &RoomId) {
     }
     for p in &mut plan.posts {
         p.room.iter_mut().for_each(fix);
-    }
-}
-
-impl Screen for RoomsScreen {
-    fn handle_key(&mut self, key: KeyEvent, cx: &mut Cx<'_>) -> Handled {
-        self.editor.handle_key(key, cx)
-    }
-
-    fn render(&self, frame: &mut Frame, area: Rect, view: &View<'_>) {
-        self.editor.render(frame, area, view);
-    }
-
-    fn help(&self, t: &'static Text) -> Vec<(&'static str, &'static str)> {
-        Editor::<RoomRecords>::help(t)
-    }
-
-    fn capturing(&self) -> bool {
-        self.editor.capturing()
     }
 }

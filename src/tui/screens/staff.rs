@@ -7,23 +7,18 @@
 //! teacher), as validation wants both sides to agree; deleting a person
 //! clears them from classes, clubs and the plan (the plan goes stale).
 
-use crossterm::event::KeyEvent;
 use kehou_solver::model::{ClassId, Person, Skill, StaffId, StaffKind};
 use kehou_solver::{Plan, School};
-use ratatui::layout::Rect;
-use ratatui::Frame;
 
-use super::{Cx, Handled, Screen, ScreenId, View};
+use super::editor::{draft, upsert, Editor, Records, Target};
+use super::ScreenId;
 use crate::tui::text::{fill, Text};
-use crate::tui::widgets::form::editor::{Editor, Records, Target};
 use crate::tui::widgets::form::parse;
 use crate::tui::widgets::form::{Field, FieldError, Form};
 use crate::tui::widgets::table::TableRow;
 
-#[derive(Debug, Default)]
-pub struct StaffScreen {
-    pub editor: Editor<StaffRecords>,
-}
+/// The screen: a table of the records with their forms.
+pub type StaffScreen = Editor<StaffRecords>;
 
 #[derive(Debug)]
 pub struct StaffRecords;
@@ -47,7 +42,7 @@ fn form(t: &Text, title: String, p: &Person) -> Form {
             Field::new(d.col_id, p.id.as_str()).keywords(&["id `", "no id", "the id"]),
             Field::new(d.col_name, p.name.clone()).keywords(&["no name"]),
             Field::new(d.col_kind, t.staff_kind(p.kind))
-                .hint(parse::staff_kind_hint(t))
+                .choices(parse::staff_kind_names(t))
                 .keywords(&["kind", "may_lead"]),
             Field::new(
                 d.col_skills,
@@ -74,7 +69,9 @@ fn form(t: &Text, title: String, p: &Person) -> Form {
             Field::new(d.col_max_per_day, num(p.max_per_day))
                 .hint(d.hint_empty_default)
                 .keywords(&["max_per_day"]),
-            Field::new(d.col_no_late, parse::yes_no_text(p.no_late, t)).hint(d.hint_yes_no),
+            Field::new(d.col_no_late, parse::yes_no_text(p.no_late, t))
+                .hint(d.hint_yes_no)
+                .choices([d.yes, d.no]),
             Field::new(d.col_part_time, p.part_time_percent.to_string()).keywords(&["part_time"]),
         ],
     )
@@ -159,13 +156,13 @@ impl Records for StaffRecords {
                 errors.push(e);
             }
         };
-        let mut person = match &target.key {
-            Some(k) => school
-                .person(&StaffId::new(k.as_str()))
-                .cloned()
-                .ok_or_else(|| vec![(None, t.data.gone.to_owned())])?,
-            None => Person::new("", "", StaffKind::Teacher),
-        };
+        let key = target.key.as_deref();
+        let mut person = draft(
+            key,
+            |k| school.person(&StaffId::new(k)).cloned(),
+            || Person::new("", "", StaffKind::Teacher),
+            t,
+        )?;
         let old_id = person.id.clone();
         ok(parse::id(ID, &v[ID], t).map(|id| person.id = StaffId::new(id)));
         ok(parse::required(NAME, &v[NAME], t).map(|n| person.name = n));
@@ -185,34 +182,27 @@ impl Records for StaffRecords {
         ok(parse::optional_number(PER_DAY, &v[PER_DAY], t).map(|n| person.max_per_day = n));
         ok(parse::yes_no(NO_LATE, &v[NO_LATE], t).map(|b| person.no_late = b));
         ok(parse::number(PART_TIME, &v[PART_TIME], t).map(|n| person.part_time_percent = n));
-        if person.id != old_id && school.person(&person.id).is_some() {
-            ok(Err((Some(ID), fill(t.data.err_id_taken, &[&person.id]))));
+        let name = person.name.clone();
+        // The class the person taught before the edit, to free it.
+        let before = key
+            .and_then(|_| school.person(&old_id))
+            .and_then(|p| p.class_teacher_of.clone());
+        let done = upsert(
+            &mut school.staff,
+            key,
+            person,
+            |p| p.id.as_str(),
+            ID,
+            errors,
+            t,
+        )?;
+        let id = StaffId::new(done.id.as_str());
+        if done.renamed_from.is_some() {
+            rename(school, plan, &old_id, &id);
         }
-        if !errors.is_empty() {
-            return Err(errors);
-        }
-        let label = if target.key.is_some() {
-            fill(t.data.edit_person, &[&person.name])
-        } else {
-            fill(t.data.add_person, &[&person.name])
-        };
-        let id = person.id.clone();
-        if target.key.is_some() {
-            let before = school
-                .person(&old_id)
-                .and_then(|p| p.class_teacher_of.clone());
-            if let Some(slot) = school.staff.iter_mut().find(|p| p.id == old_id) {
-                *slot = person;
-            }
-            if old_id != id {
-                rename(school, plan, &old_id, &id);
-            }
-            sync_class_teacher(school, &id, before.as_ref());
-        } else {
-            school.staff.push(person);
-            sync_class_teacher(school, &id, None);
-        }
-        Ok((id.to_string(), label))
+        sync_class_teacher(school, &id, before.as_ref());
+        let label = done.label(t.data.edit_person, t.data.add_person, &name);
+        Ok((done.id, label))
     }
 
     fn delete(school: &mut School, plan: &mut Plan, key: &str, t: &Text) -> Result<String, String> {
@@ -287,23 +277,5 @@ fn sync_class_teacher(school: &mut School, id: &StaffId, before: Option<&ClassId
                 p.class_teacher_of = None;
             }
         }
-    }
-}
-
-impl Screen for StaffScreen {
-    fn handle_key(&mut self, key: KeyEvent, cx: &mut Cx<'_>) -> Handled {
-        self.editor.handle_key(key, cx)
-    }
-
-    fn render(&self, frame: &mut Frame, area: Rect, view: &View<'_>) {
-        self.editor.render(frame, area, view);
-    }
-
-    fn help(&self, t: &'static Text) -> Vec<(&'static str, &'static str)> {
-        Editor::<StaffRecords>::help(t)
-    }
-
-    fn capturing(&self) -> bool {
-        self.editor.capturing()
     }
 }

@@ -195,7 +195,16 @@ pub struct Text {
     pub rota_missing: &'static str,
     pub rota_locked: &'static str,
     pub rota_no_posts: &'static str,
+    /// `{name}`, `{weeks}` of the cycle, `{posts}`, `{minutes}` over it.
     pub rota_person_view: &'static str,
+    /// Typed in the picker, matching nobody.
+    pub rota_pick_no_match: &'static str,
+    /// `{person}` is locked on `{place}`: a hand edit would move them.
+    pub rota_lock_refused: &'static str,
+    /// A club of the plan the school no longer has: `{its name}`.
+    pub club_gone: &'static str,
+    /// The day's duty leader in the grid's header: `{names}`.
+    pub rota_duty_leader: &'static str,
     pub rota_filter: &'static str,
     pub rota_pick_title: &'static str,
     pub rota_pick_hint: &'static str,
@@ -228,6 +237,14 @@ pub struct Text {
     pub sick_from: &'static str,
     pub sick_to: &'static str,
     pub sick_reason: &'static str,
+    /// The sessions field of the sick-call form, its hint, and its value
+    /// for the whole day.
+    pub sick_sessions: &'static str,
+    pub sick_sessions_hint: &'static str,
+    pub sick_all_day: &'static str,
+    pub sick_person_hint: &'static str,
+    /// `{typed}` is not a session; `{the sessions}`.
+    pub sick_bad_session: &'static str,
     pub sick_form_hint: &'static str,
     pub sick_waiting: &'static str,
     pub sick_summary: &'static str,
@@ -247,6 +264,10 @@ pub struct Text {
     pub sick_review_title: &'static str,
     pub sick_review_hint: &'static str,
     pub sick_review_broken: &'static str,
+    /// Who could take a place nobody covers, by hand over a cap: `{people}`.
+    pub sick_by_hand: &'static str,
+    /// One of them: `{name}` and what they would go over.
+    pub sick_by_hand_person: &'static str,
     /// Rules the plan broke before the sick call; `{}` is how many.
     pub sick_review_already: &'static str,
     pub key_rota_sick: &'static str,

@@ -21,8 +21,7 @@ use ratatui::widgets::{Block, Borders, Cell, Row, Table};
 use ratatui::Frame;
 
 use super::input::{InputKey, LineInput};
-use super::width;
-use crate::tui::screens::Handled;
+use super::{width, Handled};
 use crate::tui::text::{fill, Text};
 use crate::tui::theme;
 

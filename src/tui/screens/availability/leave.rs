@@ -7,9 +7,9 @@
 use kehou_solver::model::{Leave, StaffId};
 use kehou_solver::validate::validate;
 
+use crate::tui::screens::editor::new_errors;
 use crate::tui::screens::Cx;
 use crate::tui::text::{fill, Text};
-use crate::tui::widgets::form::editor::new_errors;
 use crate::tui::widgets::form::{parse, Field, Form};
 
 const FROM: usize = 0;

@@ -25,8 +25,8 @@ use super::{Cx, Handled, Screen, ScreenId, View};
 use crate::tui::doc::Doc;
 use crate::tui::text::{fill, Text};
 use crate::tui::theme;
-use crate::tui::widgets::form::editor::confirm_box;
 use crate::tui::widgets::form::{Form, FormKey};
+use crate::tui::widgets::popup::confirm_box;
 use crate::tui::widgets::table::{draw_table, TableRow, TableState};
 use crate::tui::widgets::width;
 

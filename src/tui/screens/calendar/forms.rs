@@ -46,7 +46,9 @@ pub fn term_form(school: &School, t: &Text) -> Form {
             Field::new(d.col_last_day, term.last_day.to_string())
                 .hint("YYYY-MM-DD")
                 .keywords(&["last day", "longer"]),
-            Field::new(d.col_starts_in, season_name(term.starts_in, t)).hint(d.hint_season),
+            Field::new(d.col_starts_in, season_name(term.starts_in, t))
+                .hint(d.hint_season)
+                .choices(t.seasons),
             Field::new(
                 d.col_season_switch,
                 term.season_switch
@@ -83,7 +85,7 @@ pub fn makeup_form(title: String, m: &MakeupDay, t: &Text) -> Form {
             Field::new(d.col_date, m.date.to_string())
                 .hint("YYYY-MM-DD")
                 .keywords(&["saturday", "inside", "outside", "more than once"]),
-            Field::new(d.col_runs_as, t.weekday(m.runs_as)).hint(parse::weekday_hint(t)),
+            Field::new(d.col_runs_as, t.weekday(m.runs_as)).choices(parse::weekday_names(t)),
             Field::new(d.col_name, m.name.clone()),
         ],
     )

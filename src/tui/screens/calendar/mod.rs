@@ -8,25 +8,20 @@
 mod forms;
 
 use chrono::NaiveDate;
-use crossterm::event::KeyEvent;
 use kehou_solver::model::{Holiday, MakeupDay, NoServiceDay, Weekday};
 use kehou_solver::{Plan, School};
-use ratatui::layout::Rect;
-use ratatui::Frame;
 
-use super::{Cx, Handled, Screen, ScreenId, View};
+use super::editor::{Editor, Records, Target};
+use super::ScreenId;
 use crate::tui::text::{fill, Text};
-use crate::tui::widgets::form::editor::{Editor, Records, Target};
 use crate::tui::widgets::form::parse;
 use crate::tui::widgets::form::{FieldError, Form};
 
 use crate::tui::widgets::table::TableRow;
 use forms::{holiday_form, makeup_form, no_service_form, season, season_name, term_form};
 
-#[derive(Debug, Default)]
-pub struct CalendarScreen {
-    pub editor: Editor<CalendarRecords>,
-}
+/// The screen: a table of the records with their forms.
+pub type CalendarScreen = Editor<CalendarRecords>;
 
 #[derive(Debug)]
 pub struct CalendarRecords;
@@ -328,23 +323,5 @@ fn put<T>(list: &mut Vec<T>, i: usize, item: T) {
     match list.get_mut(i) {
         Some(slot) => *slot = item,
         None => list.push(item),
-    }
-}
-
-impl Screen for CalendarScreen {
-    fn handle_key(&mut self, key: KeyEvent, cx: &mut Cx<'_>) -> Handled {
-        self.editor.handle_key(key, cx)
-    }
-
-    fn render(&self, frame: &mut Frame, area: Rect, view: &View<'_>) {
-        self.editor.render(frame, area, view);
-    }
-
-    fn help(&self, t: &'static Text) -> Vec<(&'static str, &'static str)> {
-        Editor::<CalendarRecords>::help(t)
-    }
-
-    fn capturing(&self) -> bool {
-        self.editor.capturing()
     }
 }

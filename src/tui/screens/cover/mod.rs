@@ -3,8 +3,8 @@
 //! the post in words, who is out, who covers, who decided and why; places
 //! nobody covers stand out. `d` takes an absence back (the repair's diff is
 //! shown first); Enter on a substitution lists who could cover that place,
-//! ranked, and Enter there chooses one by hand. Absences are recorded from
-//! the rota (`A`).
+//! ranked, and Enter there chooses one by hand. `A` records a sick call
+//! here as on the rota (the same form and review, `screens::sick`).
 
 mod popup;
 mod rows;
@@ -16,13 +16,14 @@ use ratatui::text::Line;
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 use ratatui::Frame;
 
+use super::sick::{self, SickCall};
 use super::{Cx, Handled, Screen, View};
 use crate::tui::doc::Doc;
-use crate::tui::event::{Effect, RemoveJob, RemoveResult};
+use crate::tui::event::AbsenceChange;
 use crate::tui::text::{fill, Text};
 use crate::tui::theme;
 use crate::tui::widgets::table::{draw_table, TableState};
-pub use popup::{Pick, Removal};
+pub use popup::Pick;
 
 /// Which table takes the keys.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -39,7 +40,8 @@ pub struct CoverScreen {
     pub subs: TableState,
     /// The lower table shows the whole term's substitutions, by date.
     pub all: bool,
-    pub removal: Option<Removal>,
+    /// A sick call being recorded, or an absence being taken back.
+    pub call: Option<SickCall>,
     pub pick: Option<Pick>,
 }
 
@@ -60,11 +62,6 @@ impl CoverScreen {
         }
     }
 
-    /// A finished "take back" repair: its diff, or the reason it failed.
-    pub fn on_removed(&mut self, result: RemoveResult, t: &Text) -> Option<String> {
-        popup::removed(&mut self.removal, result, t)
-    }
-
     fn absences_key(&mut self, key: KeyEvent, cx: &mut Cx<'_>) -> Handled {
         let t = cx.text;
         let rows = rows::absences(cx.doc, t);
@@ -75,12 +72,7 @@ impl CoverScreen {
             }
             KeyCode::Char('d') | KeyCode::Delete => {
                 if let Some(a) = self.absence(cx.doc, t).cloned() {
-                    *cx.effect = Some(Effect::RemoveAbsence(RemoveJob {
-                        school: cx.doc.school.clone(),
-                        plan: cx.doc.plan.clone(),
-                        absence: a.clone(),
-                    }));
-                    self.removal = Some(Removal::Waiting(a));
+                    self.call = Some(sick::start(AbsenceChange::TakeBack(a), cx));
                 }
             }
             _ => {
@@ -128,9 +120,9 @@ impl CoverScreen {
 
 impl Screen for CoverScreen {
     fn handle_key(&mut self, key: KeyEvent, cx: &mut Cx<'_>) -> Handled {
-        if let Some(r) = &mut self.removal {
-            if !popup::removal_key(r, key, cx) {
-                self.removal = None;
+        if let Some(call) = &mut self.call {
+            if !call.key(key, cx) {
+                self.call = None;
             }
             return Handled::Yes;
         }
@@ -141,6 +133,11 @@ impl Screen for CoverScreen {
             return Handled::Yes;
         }
         let searching = self.absences.searching || self.subs.searching;
+        if key.code == KeyCode::Char('A') && !searching {
+            let date = sick::default_date(cx);
+            self.call = Some(sick::form(None, None, date, cx.doc, cx.text));
+            return Handled::Yes;
+        }
         if key.code == KeyCode::Char('a') && !searching {
             self.all = !self.all;
             self.subs.selected = 0;
@@ -237,8 +234,8 @@ impl Screen for CoverScreen {
         if let Some(p) = &self.pick {
             popup::draw_pick(p, frame, area, view);
         }
-        if let Some(r) = &self.removal {
-            popup::draw_removal(r, frame, area, view);
+        if let Some(call) = &self.call {
+            call.draw(frame, area, view);
         }
     }
 
@@ -247,6 +244,7 @@ impl Screen for CoverScreen {
         vec![
             ("↑↓ j k", t.key_move),
             ("Enter → ←", c.key_switch),
+            ("A", t.key_rota_sick),
             ("a", c.key_all),
             ("d Delete", c.key_remove),
             ("Enter", c.key_pick),
@@ -259,10 +257,7 @@ impl Screen for CoverScreen {
 
     fn capturing(&self) -> bool {
         // An open box takes every key (a `q` or `u` must not act behind it).
-        self.absences.searching
-            || self.subs.searching
-            || self.pick.is_some()
-            || self.removal.is_some()
+        self.absences.searching || self.subs.searching || self.pick.is_some() || self.call.is_some()
     }
 }
 

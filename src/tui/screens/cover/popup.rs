@@ -1,40 +1,25 @@
-//! The two boxes of the sick-calls screen. Taking an absence back: the
-//! repair (`repair::remove_absence`, on a worker) and its diff — places
-//! restored to their own person, new covers where the person still cannot
-//! return — accepted as one undoable edit or rejected. Choosing a cover by
-//! hand: the ranked candidates of one place (`repair::candidates`), and the
-//! pick (`repair::choose`, checked with `check::new_violations`) as one edit; a
-//! pick that breaks a hard rule is refused with the reason.
+//! Choosing a cover by hand, on the sick-calls screen: the ranked
+//! candidates of one place (`repair::candidates`), and the pick
+//! (`repair::choose`, checked with `check::new_violations`) as one edit; a
+//! pick that breaks a hard rule is refused with the reason. (Taking an
+//! absence back is a sick call's review: `screens::sick`.)
 
 use chrono::NaiveDate;
 use crossterm::event::{KeyCode, KeyEvent};
-use kehou_solver::check::{new_violations, Violation};
+use kehou_solver::check::{new_violations, Rule};
 use kehou_solver::model::StaffId;
-use kehou_solver::plan::Absence;
-use kehou_solver::repair::{self, BreakRule, Candidate, Repair};
+use kehou_solver::repair::{self, BreakRule, Candidate};
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 use ratatui::Frame;
 
-use super::rows::{days, name, post_words};
-use crate::tui::event::RemoveResult;
+use super::rows::{name, post_words};
+use crate::tui::screens::review::break_words;
 use crate::tui::screens::{Cx, View};
 use crate::tui::text::{fill, Text};
 use crate::tui::theme;
 use crate::tui::widgets::table::{draw_table, TableRow, TableState};
-
-/// Taking an absence back: waiting for the repair, then its diff.
-#[derive(Debug, Clone)]
-pub enum Removal {
-    Waiting(Absence),
-    Review {
-        absence: Absence,
-        repair: Box<Repair>,
-        violations: Vec<Violation>,
-        scroll: u16,
-    },
-}
 
 /// The candidates for one place on one date.
 #[derive(Debug, Clone)]
@@ -47,6 +32,9 @@ pub struct Pick {
     pub table: TableState,
     /// Why the last choice was refused.
     pub error: Option<String>,
+    /// A choice that goes over someone's cap, waiting for y/n, and the
+    /// question in words.
+    pub confirm: Option<(StaffId, String)>,
 }
 
 impl Pick {
@@ -66,76 +54,8 @@ impl Pick {
             candidates,
             table: TableState::default(),
             error: None,
+            confirm: None,
         })
-    }
-}
-
-/// A finished removal: to its diff, or closed with the reason.
-pub fn removed(removal: &mut Option<Removal>, result: RemoveResult, t: &Text) -> Option<String> {
-    let Some(Removal::Waiting(waiting)) = removal.as_ref() else {
-        return None;
-    };
-    if *waiting != result.absence {
-        return None;
-    }
-    match result.repair {
-        Ok(repair) => {
-            *removal = Some(Removal::Review {
-                absence: result.absence,
-                repair: Box::new(repair),
-                violations: result.violations,
-                scroll: 0,
-            });
-            None
-        }
-        Err(e) => {
-            *removal = None;
-            Some(fill(t.cover.remove_failed, &[&e]))
-        }
-    }
-}
-
-/// Keys of an open removal; false once it is closed.
-pub fn removal_key(removal: &mut Removal, key: KeyEvent, cx: &mut Cx<'_>) -> bool {
-    let t = cx.text;
-    match removal {
-        Removal::Waiting(_) => key.code != KeyCode::Esc,
-        Removal::Review {
-            absence,
-            repair,
-            violations,
-            scroll,
-        } => match key.code {
-            KeyCode::Up | KeyCode::Char('k') => {
-                *scroll = scroll.saturating_sub(1);
-                true
-            }
-            KeyCode::Down | KeyCode::Char('j') => {
-                *scroll = scroll.saturating_add(1);
-                true
-            }
-            KeyCode::Enter | KeyCode::Char('y') if violations.is_empty() => {
-                let label = fill(
-                    t.cover.edit_remove,
-                    &[
-                        &name(cx.doc, &absence.staff),
-                        &days(absence.from, absence.to, t),
-                    ],
-                );
-                let plan = repair.plan.clone();
-                let _ = cx.doc.edit(label.clone(), |_, p| {
-                    *p = plan;
-                    Ok::<_, ()>(())
-                });
-                cx.say(fill(t.cover.chosen, &[&label]));
-                false
-            }
-            KeyCode::Esc | KeyCode::Char('n') => {
-                cx.say(t.cover.rejected);
-                false
-            }
-            _ => true,
-        },
     }
 }
 
@@ -148,20 +68,7 @@ fn rows(pick: &Pick, t: &Text) -> Vec<TableRow> {
             let breaks = if cand.breaks.is_empty() {
                 c.breaks_nothing.to_owned()
             } else {
-                let mut rules: Vec<BreakRule> = cand.breaks.iter().map(|b| b.rule).collect();
-                rules.dedup();
-                rules
-                    .iter()
-                    .map(|r| {
-                        c.break_rules[match r {
-                            BreakRule::Busy => 0,
-                            BreakRule::CapPerDay => 1,
-                            BreakRule::CapPerWeek => 2,
-                            BreakRule::Preference => 3,
-                        }]
-                    })
-                    .collect::<Vec<_>>()
-                    .join(", ")
+                break_words(cand, t)
             };
             let row = TableRow::new(
                 cand.staff.to_string(),
@@ -192,6 +99,14 @@ pub fn pick_key(pick: &mut Pick, key: KeyEvent, cx: &mut Cx<'_>) -> bool {
         pick.table.handle_key(key, &rows);
         return true;
     }
+    if let Some((cover, _)) = pick.confirm.take() {
+        // Going over a cap was asked about: y/Enter chooses, anything else
+        // leaves the choice open.
+        if matches!(key.code, KeyCode::Char('y' | 'Y') | KeyCode::Enter) {
+            return !settle(pick, &cover, true, cx);
+        }
+        return true;
+    }
     match key.code {
         KeyCode::Esc if pick.table.search.text.is_empty() => return false,
         KeyCode::Enter => {
@@ -199,16 +114,7 @@ pub fn pick_key(pick: &mut Pick, key: KeyEvent, cx: &mut Cx<'_>) -> bool {
                 return true;
             };
             let cover = pick.candidates[i].staff.clone();
-            match choose(pick, &cover, cx) {
-                Ok(label) => {
-                    cx.say(fill(t.cover.chosen, &[&label]));
-                    return false;
-                }
-                Err(why) => {
-                    cx.say(why.clone());
-                    pick.error = Some(why);
-                }
-            }
+            return !settle(pick, &cover, false, cx);
         }
         _ => {
             pick.table.handle_key(key, &rows);
@@ -217,9 +123,50 @@ pub fn pick_key(pick: &mut Pick, key: KeyEvent, cx: &mut Cx<'_>) -> bool {
     true
 }
 
+/// Tries `cover` and says how it went; true once the place is given.
+fn settle(pick: &mut Pick, cover: &StaffId, over_cap_ok: bool, cx: &mut Cx<'_>) -> bool {
+    let t = cx.text;
+    match choose(pick, cover, over_cap_ok, cx) {
+        Ok(Chosen::Done(label)) => {
+            cx.say(fill(t.cover.chosen, &[&label]));
+            true
+        }
+        Ok(Chosen::Ask(question)) => {
+            pick.error = None;
+            pick.confirm = Some((cover.clone(), question));
+            false
+        }
+        Err(why) => {
+            cx.say(why.clone());
+            pick.error = Some(why);
+            false
+        }
+    }
+}
+
+/// A choice made, or a question to ask first.
+enum Chosen {
+    /// The edit's label.
+    Done(String),
+    /// The choice goes over a cap: ask y/n first.
+    Ask(String),
+}
+
+/// Rules a deputy head may break by hand, as `kehou cover` allows: a
+/// person's daily or weekly cap. Everything else is refused.
+fn soft(rule: Rule) -> bool {
+    matches!(rule, Rule::CapPerDay | Rule::CapPerWeek)
+}
+
 /// `cover` takes the place: chosen by hand, checked, one undoable edit; or
-/// the reason it is refused.
-fn choose(pick: &Pick, cover: &StaffId, cx: &mut Cx<'_>) -> Result<String, String> {
+/// the reason it is refused. Going over a cap is asked about first (unless
+/// `over_cap_ok`), and the plan keeps it as a broken rule the overview counts.
+fn choose(
+    pick: &Pick,
+    cover: &StaffId,
+    over_cap_ok: bool,
+    cx: &mut Cx<'_>,
+) -> Result<Chosen, String> {
     let t = cx.text;
     let (school, plan) = (&cx.doc.school, &cx.doc.plan);
     let repaired = repair::choose(
@@ -232,9 +179,26 @@ fn choose(pick: &Pick, cover: &StaffId, cx: &mut Cx<'_>) -> Result<String, Strin
     )
     .map_err(|e| fill(t.cover.refused, &[&e]))?;
     let who = name(cx.doc, cover);
-    if let Some(v) = new_violations(school, plan, &repaired.plan).first() {
+    let new = new_violations(school, plan, &repaired.plan);
+    if let Some(v) = new.iter().find(|v| !soft(v.rule)) {
         let why = format!("{}: {}: {}", v.place, t.rule(v.rule), v.detail);
         return Err(fill(t.cover.refused_check, &[&who, &why]));
+    }
+    // What the ranking says it breaks (a cap, a preference) and what the
+    // checker finds: either is asked about first.
+    let declared = pick
+        .candidates
+        .iter()
+        .find(|c| &c.staff == cover)
+        .filter(|c| c.breaks.iter().any(|b| b.rule != BreakRule::Preference));
+    if (declared.is_some() || !new.is_empty()) && !over_cap_ok {
+        let mut what: Vec<String> = declared.map(|c| break_words(c, t)).into_iter().collect();
+        what.extend(new.iter().map(|v| t.rule(v.rule).to_owned()));
+        what.dedup();
+        return Ok(Chosen::Ask(fill(
+            t.cover.pick_confirm,
+            &[&who, &what.join(t.data.list_sep)],
+        )));
     }
     let label = fill(
         t.cover.edit_cover,
@@ -247,14 +211,14 @@ fn choose(pick: &Pick, cover: &StaffId, cx: &mut Cx<'_>) -> Result<String, Strin
             Ok::<_, String>(())
         })
         .map_err(|e| fill(t.cover.refused, &[&e]))?;
-    Ok(label)
+    Ok(Chosen::Done(label))
 }
 
 pub fn draw_pick(pick: &Pick, frame: &mut Frame, area: Rect, view: &View<'_>) {
     let (t, doc) = (view.text, view.doc);
     let c = t.cover;
-    let popup = crate::tui::ui::centered(area, area.width.min(100), area.height);
-    crate::tui::ui::clear_popup(frame, popup);
+    let popup = crate::tui::widgets::centered(area, area.width.min(100), area.height);
+    crate::tui::widgets::clear_popup(frame, popup);
     let [table_area, detail_area] =
         Layout::vertical([Constraint::Min(4), Constraint::Length(5)]).areas(popup);
     let rows = rows(pick, t);
@@ -268,6 +232,9 @@ pub fn draw_pick(pick: &Pick, frame: &mut Frame, area: Rect, view: &View<'_>) {
     ];
     draw_table(frame, table_area, &pick.table, &title, &header, &rows, t);
     let mut lines: Vec<Line> = Vec::new();
+    if let Some((_, question)) = &pick.confirm {
+        lines.push(Line::styled(question.clone(), theme::warn()));
+    }
     if let Some(e) = &pick.error {
         lines.push(Line::styled(format!("✗ {e}"), theme::bad()));
     }
@@ -307,87 +274,5 @@ pub fn draw_pick(pick: &Pick, frame: &mut Frame, area: Rect, view: &View<'_>) {
     frame.render_widget(
         Paragraph::new(lines).wrap(Wrap { trim: true }).block(block),
         detail_area,
-    );
-}
-
-pub fn draw_removal(removal: &Removal, frame: &mut Frame, area: Rect, view: &View<'_>) {
-    let (t, doc) = (view.text, view.doc);
-    let c = t.cover;
-    let mut lines: Vec<Line> = Vec::new();
-    let (hint, scroll) = match removal {
-        Removal::Waiting(a) => {
-            lines.push(Line::raw(fill(
-                c.remove_waiting,
-                &[&name(doc, &a.staff), &days(a.from, a.to, t)],
-            )));
-            (t.key_cancel, 0)
-        }
-        Removal::Review {
-            absence,
-            repair,
-            violations,
-            scroll,
-        } => {
-            lines.push(Line::styled(
-                fill(
-                    c.remove_summary,
-                    &[
-                        &name(doc, &absence.staff),
-                        &days(absence.from, absence.to, t),
-                        &fill(c.restored, &[&repair.removed.len()]),
-                        &fill(c.changed, &[&repair.added.len()]),
-                    ],
-                ),
-                theme::header(),
-            ));
-            let who =
-                |id: Option<&StaffId>| id.map_or_else(|| c.nobody.to_owned(), |id| name(doc, id));
-            for s in &repair.removed {
-                lines.push(Line::from(vec![
-                    Span::raw(format!("↺ {} {}  ", s.date, post_words(doc, t, &s.post))),
-                    Span::styled(
-                        format!("{} {}", who(s.out.as_ref()), c.back_on_post),
-                        theme::good(),
-                    ),
-                    Span::styled(format!("  ({})", who(s.cover.as_ref())), theme::dim()),
-                ]));
-            }
-            for s in &repair.added {
-                let style = if s.cover.is_some() {
-                    theme::good()
-                } else {
-                    theme::bad()
-                };
-                lines.push(Line::from(vec![
-                    Span::raw(format!("+ {} {}  ", s.date, post_words(doc, t, &s.post))),
-                    Span::styled(format!("{} → ", who(s.out.as_ref())), theme::warn()),
-                    Span::styled(who(s.cover.as_ref()), style),
-                ]));
-            }
-            for v in violations {
-                lines.push(Line::styled(
-                    format!("✗ {}: {}: {}", v.place, t.rule(v.rule), v.detail),
-                    theme::bad(),
-                ));
-            }
-            let hint = if violations.is_empty() {
-                t.sick_review_hint
-            } else {
-                t.sick_review_broken
-            };
-            (hint, *scroll)
-        }
-    };
-    let width = lines.iter().map(Line::width).max().unwrap_or(30).max(40) as u16 + 4;
-    let popup = crate::tui::ui::centered(area, width, lines.len() as u16 + 2);
-    crate::tui::ui::clear_popup(frame, popup);
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_style(theme::warn())
-        .title(format!(" {} ", c.remove_title))
-        .title_bottom(Line::from(format!(" {hint} ")));
-    frame.render_widget(
-        Paragraph::new(lines).scroll((scroll, 0)).block(block),
-        popup,
     );
 }

@@ -7,7 +7,7 @@ use kehou_solver::model::StaffId;
 use kehou_solver::plan::{Absence, DecidedBy, Substitution};
 
 use crate::tui::doc::Doc;
-use crate::tui::screens::rota::place_of;
+use crate::tui::screens::words::place_of;
 use crate::tui::text::{fill, Text};
 use crate::tui::theme;
 use crate::tui::widgets::table::TableRow;

@@ -38,7 +38,7 @@ pub fn render(screen: &RotaScreen, frame: &mut Frame, area: Rect, view: &View<'_
         draw_pick(screen, frame, main, view);
     }
     if let Some(call) = &screen.sick {
-        super::sick::draw(call, frame, main, view);
+        call.draw(frame, main, view);
     }
 }
 
@@ -65,7 +65,10 @@ fn draw_head(screen: &RotaScreen, frame: &mut Frame, area: Rect, view: &View<'_>
             .map_or(id.as_str(), |p| p.name.as_str());
         spans.push(Span::raw("  "));
         spans.push(Span::styled(
-            fill(t.rota_person_view, &[&name, &posts.len(), &minutes]),
+            fill(
+                t.rota_person_view,
+                &[&name, &doc.plan.cycle_weeks.max(1), &posts.len(), &minutes],
+            ),
             theme::warn(),
         ));
     }
@@ -114,7 +117,7 @@ fn draw_list(screen: &RotaScreen, frame: &mut Frame, area: Rect, view: &View<'_>
     for (k, slot) in all.iter().enumerate() {
         let post = &doc.plan.posts[slot.post];
         let lead = if slot.first {
-            let group = super::grid::group_name(post, view);
+            let group = crate::tui::screens::words::group_name(post, view);
             let room = post
                 .room
                 .as_ref()
@@ -241,8 +244,14 @@ fn draw_pick(screen: &RotaScreen, frame: &mut Frame, area: Rect, view: &View<'_>
     };
     let found = candidates(doc, &slot, &pick.search.text);
     let mut items: Vec<Line> = Vec::new();
-    if slot.staff.is_some() {
+    if pick.nobody_row(&slot) == 1 {
         items.push(Line::styled(t.rota_pick_remove, theme::dim()));
+    }
+    if items.is_empty() && found.is_empty() {
+        items.push(Line::styled(
+            fill(t.rota_pick_no_match, &[&pick.search.text]),
+            theme::dim(),
+        ));
     }
     for c in &found {
         let (what, style) = match &c.freedom {
@@ -257,8 +266,8 @@ fn draw_pick(screen: &RotaScreen, frame: &mut Frame, area: Rect, view: &View<'_>
             Span::styled(what, style),
         ]));
     }
-    let popup = crate::tui::ui::centered(area, 48, area.height.saturating_sub(2).min(20));
-    crate::tui::ui::clear_popup(frame, popup);
+    let popup = crate::tui::widgets::centered(area, 48, area.height.saturating_sub(2).min(20));
+    crate::tui::widgets::clear_popup(frame, popup);
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme::title())
@@ -267,7 +276,7 @@ fn draw_pick(screen: &RotaScreen, frame: &mut Frame, area: Rect, view: &View<'_>
             t.rota_pick_title,
             doc.plan.posts.get(slot.post).map_or_else(
                 || slot.post_id.clone(),
-                |p| super::grid::place_of(p, doc, t)
+                |p| crate::tui::screens::words::place_of(p, doc, t)
             )
         ))
         .title_bottom(Line::from(format!(" {} ", t.rota_pick_hint)));

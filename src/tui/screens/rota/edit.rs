@@ -1,9 +1,10 @@
 //! Hand edits of the plan from the rota, each one undoable step. Removing a
-//! person from a post also drops their lock on it; replacing a locked adult
-//! (or swapping with one) keeps the place locked, now on the one who came in,
-//! so a re-solve keeps the hand edit. When the lead goes, the next adult on
-//! the post leads. The checker judges the result (through
-//! `Doc::edit`), so a place left empty without a reason shows as broken.
+//! person from a post also drops their lock on it. A lock is a promise that
+//! the person stays: replacing a locked adult, or a swap that would move one
+//! out of their locked place, is refused with the lock named (unlock it
+//! first, `f`). When the lead goes, the next adult on the post leads. The
+//! checker judges the result (through `Doc::edit`), so a place left empty
+//! without a reason shows as broken.
 
 use kehou_solver::model::StaffId;
 use kehou_solver::plan::{Assignment, Lock, Plan, Role};
@@ -16,7 +17,7 @@ use crate::tui::text::fill;
 fn place(cx: &Cx<'_>, slot: &Slot) -> String {
     cx.doc.plan.posts.get(slot.post).map_or_else(
         || slot.post_id.clone(),
-        |p| super::grid::place_of(p, cx.doc, cx.text),
+        |p| crate::tui::screens::words::place_of(p, cx.doc, cx.text),
     )
 }
 
@@ -60,6 +61,31 @@ fn busy_on(plan: &Plan, post_index: usize, who: &StaffId) -> Option<usize> {
 pub fn assign(cx: &mut Cx<'_>, slot: &Slot, who: &StaffId) {
     let other = busy_on(&cx.doc.plan, slot.post, who);
     let swap = slot.staff.clone().zip(other);
+    // Who would leave a place: the adult replaced here, and in a swap `who`
+    // from their post. Neither may be locked there.
+    let mut leaving = Vec::new();
+    if let Some(old) = &slot.staff {
+        leaving.push((old.clone(), slot.post));
+    }
+    if let Some((_, q)) = &swap {
+        leaving.push((who.clone(), *q));
+    }
+    for (person, post) in leaving {
+        let Some(p) = cx.doc.plan.posts.get(post) else {
+            continue;
+        };
+        if cx
+            .doc
+            .plan
+            .locks
+            .iter()
+            .any(|l| l.post == p.id && l.staff == person)
+        {
+            let at = crate::tui::screens::words::place_of(p, cx.doc, cx.text);
+            cx.say(fill(cx.text.rota_lock_refused, &[&name(cx, &person), &at]));
+            return;
+        }
+    }
     let label = match &swap {
         Some((old, _)) => fill(cx.text.rota_edit_swap, &[&name(cx, who), &name(cx, old)]),
         None => fill(
@@ -72,16 +98,10 @@ pub fn assign(cx: &mut Cx<'_>, slot: &Slot, who: &StaffId) {
             let there = plan.posts.get_mut(*q).ok_or(())?;
             let at = there.staff.iter().position(|a| &a.staff == who).ok_or(())?;
             there.staff[at].staff = old.clone();
-            let role = there.staff[at].role;
-            let there_id = there.id.clone();
-            relock(plan, &there_id, who, old, role);
         }
         let post = plan.posts.get_mut(slot.post).ok_or(())?;
         if let Some(i) = slot.adult {
-            let old = post.staff.get(i).ok_or(())?.staff.clone();
-            post.staff[i].staff = who.clone();
-            let role = post.staff[i].role;
-            relock(plan, &slot.post_id, &old, who, role);
+            post.staff.get_mut(i).ok_or(())?.staff = who.clone();
         } else {
             let role = if post.has_lead() {
                 Role::Assist
@@ -98,19 +118,6 @@ pub fn assign(cx: &mut Cx<'_>, slot: &Slot, who: &StaffId) {
     });
     if result == Ok(true) {
         cx.say(label);
-    }
-}
-
-/// `from` left `post` for `to`: a lock `from` had there passes to `to`.
-fn relock(plan: &mut Plan, post: &str, from: &StaffId, to: &StaffId, role: Role) {
-    let before = plan.locks.len();
-    plan.locks.retain(|l| !(l.post == post && &l.staff == from));
-    if plan.locks.len() < before && !plan.locks.iter().any(|l| l.post == post && &l.staff == to) {
-        plan.locks.push(Lock {
-            post: post.into(),
-            staff: to.clone(),
-            role,
-        });
     }
 }
 

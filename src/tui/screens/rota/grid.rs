@@ -2,52 +2,18 @@
 //! line (how many posts, how many unmet ✗, locked ⚿) over its posts, the
 //! fullest rows getting the most height.
 
-use kehou_solver::plan::Post;
+use kehou_solver::plan::{Post, PostKind};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 
 use super::model::{order, shown};
 use super::{sessions, Focus, RotaScreen, DAYS};
+use crate::tui::screens::words::group_name;
 use crate::tui::screens::View;
 use crate::tui::text::fill;
 use crate::tui::theme;
 use crate::tui::widgets::{truncate, width};
-
-/// Who a post is for, short: the club's name, the classes, or the duty.
-pub fn group_name(post: &Post, view: &View<'_>) -> String {
-    group_of(post, &view.doc.school, view.text)
-}
-
-/// Whom a post is for: its club, its classes (`1-1~4`), or its kind.
-pub fn group_of(post: &Post, school: &kehou_solver::School, t: &crate::tui::text::Text) -> String {
-    match &post.club {
-        Some(c) => school
-            .club(c)
-            .map_or_else(|| c.to_string(), |c| c.name.clone()),
-        None if post.classes.is_empty() => t.post_kind(post.kind).to_owned(),
-        None => compact_classes(&post.classes),
-    }
-}
-
-/// A post in words for messages and titles: `周一 基本服务 1-1` (the
-/// week of the cycle too, when there is more than one).
-pub fn place_of(post: &Post, doc: &crate::tui::doc::Doc, t: &crate::tui::text::Text) -> String {
-    let week = if doc.plan.cycle_weeks > 1 {
-        format!(
-            "{} ",
-            crate::tui::text::fill(t.rota_week_short, &[&post.week])
-        )
-    } else {
-        String::new()
-    };
-    format!(
-        "{week}{} {} {}",
-        t.weekday(post.day),
-        t.session(post.session),
-        group_of(post, &doc.school, t)
-    )
-}
 
 /// A post in a cell: its group, its adults (or its room in a person's
 /// view, or how many are missing) and its colour.
@@ -148,15 +114,28 @@ pub fn draw_grid(screen: &RotaScreen, buf: &mut Buffer, area: Rect, view: &View<
             cells[r * DAYS.len() + d].push(p);
         }
     }
+    // Each day's duty leader, whatever the filter: the one adult every
+    // group calls on, otherwise many rows down in a cell. When one day's
+    // does not fit with the word "duty", no day has the word.
+    let cols = usize::from(col_w) - 1;
+    let leaders: Vec<_> = DAYS
+        .iter()
+        .map(|day| duty_leader(screen.week + 1, *day, view))
+        .collect();
+    let room = |day: &kehou_solver::model::Weekday| cols.saturating_sub(width(t.weekday(*day)) + 1);
+    let short = DAYS
+        .iter()
+        .zip(&leaders)
+        .any(|(day, l)| l.as_ref().is_some_and(|(full, ..)| width(full) > room(day)));
     for (d, day) in DAYS.iter().enumerate() {
         let x = area.x + label_w + d as u16 * col_w;
-        buf.set_stringn(
-            x + 1,
-            area.y,
-            t.weekday(*day),
-            usize::from(col_w) - 1,
-            theme::header(),
-        );
+        buf.set_stringn(x + 1, area.y, t.weekday(*day), cols, theme::header());
+        if let Some((full, names, missing)) = &leaders[d] {
+            let style = if *missing { theme::bad() } else { theme::dim() };
+            let text = truncate(if short { names } else { full }, room(day));
+            let used = width(t.weekday(*day)) + 1;
+            buf.set_stringn(x + 1 + used as u16, area.y, &text, width(&text), style);
+        }
     }
     let heights = band_heights(&cells, rows.len(), area.height - 1);
     let mut y = area.y + 1;
@@ -189,6 +168,40 @@ pub fn draw_grid(screen: &RotaScreen, buf: &mut Buffer, area: Rect, view: &View<
         }
         y += h;
     }
+}
+
+/// The duty leader of a day of a cycle week: in words (`值班 曹卫国`), the
+/// names alone, and whether the post is short of its leader.
+pub fn duty_leader(
+    week: u8,
+    day: kehou_solver::model::Weekday,
+    view: &View<'_>,
+) -> Option<(String, String, bool)> {
+    let (t, doc) = (view.text, view.doc);
+    let posts: Vec<&Post> = doc
+        .plan
+        .posts
+        .iter()
+        .filter(|p| p.week == week && p.day == day && p.kind == PostKind::DutyLeader)
+        .collect();
+    if posts.is_empty() {
+        return None;
+    }
+    let mut names: Vec<String> = posts
+        .iter()
+        .flat_map(|p| &p.staff)
+        .map(|a| {
+            doc.school
+                .person(&a.staff)
+                .map_or_else(|| a.staff.to_string(), |p| p.name.clone())
+        })
+        .collect();
+    let short = posts.iter().any(|p| p.missing() > 0);
+    if short {
+        names.push("✗".to_owned());
+    }
+    let names = names.join(",");
+    Some((fill(t.rota_duty_leader, &[&names]), names, short))
 }
 
 /// Rows of the grid share the height by how many lines their fullest cell
@@ -240,32 +253,6 @@ pub fn band_heights(cells: &[Vec<&Post>], rows: usize, height: u16) -> Vec<u16> 
         left -= 1;
     }
     out
-}
-
-/// A group's classes, shortened: `1-1+1-2+1-3+2-1` as `1-1~3+2-1`.
-pub fn compact_classes(classes: &[kehou_solver::model::ClassId]) -> String {
-    let mut parts: Vec<(String, Vec<String>)> = Vec::new();
-    for c in classes {
-        let (grade, num) = c.as_str().split_once('-').unwrap_or((c.as_str(), ""));
-        match parts.last_mut() {
-            Some((g, nums)) if g == grade && !num.is_empty() => nums.push(num.to_owned()),
-            _ => parts.push((grade.to_owned(), vec![num.to_owned()])),
-        }
-    }
-    parts
-        .into_iter()
-        .map(|(g, nums)| {
-            let ints: Option<Vec<u32>> = nums.iter().map(|n| n.parse().ok()).collect();
-            match ints {
-                Some(v) if v.len() > 2 && v.windows(2).all(|w| w[1] == w[0] + 1) => {
-                    format!("{g}-{}~{}", v[0], v[v.len() - 1])
-                }
-                _ if nums.iter().all(String::is_empty) => g,
-                _ => format!("{g}-{}", nums.join(",")),
-            }
-        })
-        .collect::<Vec<_>>()
-        .join("+")
 }
 
 fn draw_cell(
@@ -345,18 +332,6 @@ fn draw_cell(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use kehou_solver::model::ClassId;
-
-    #[test]
-    fn class_lists_shorten_to_ranges() {
-        let ids = |v: &[&str]| v.iter().map(|s| ClassId::new(*s)).collect::<Vec<_>>();
-        assert_eq!(
-            compact_classes(&ids(&["1-1", "1-2", "1-3", "2-1"])),
-            "1-1~3+2-1"
-        );
-        assert_eq!(compact_classes(&ids(&["3-2"])), "3-2");
-        assert_eq!(compact_classes(&ids(&["3-1", "3-3"])), "3-1,3");
-    }
 
     #[test]
     fn a_cramped_post_keeps_its_first_adult_whole() {

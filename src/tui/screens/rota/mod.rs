@@ -11,7 +11,6 @@ mod edit;
 mod grid;
 mod model;
 mod pick;
-pub mod sick;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use kehou_solver::model::StaffId;
@@ -19,12 +18,13 @@ use ratatui::layout::Rect;
 use ratatui::Frame;
 
 use super::{Cx, Handled, Screen, View};
-use crate::tui::text::Text;
+pub use crate::tui::screens::words::place_of;
+use crate::tui::text::{fill, Text};
 use crate::tui::widgets::input::{InputKey, LineInput};
-pub use grid::place_of;
 pub use model::{cell_posts, matches, sessions, slots, Slot, DAYS};
 pub use pick::{candidates, Candidate, Freedom};
-pub use sick::SickCall;
+
+use super::sick::{self, SickCall};
 
 /// Where the keys go.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -40,6 +40,15 @@ pub enum Focus {
 pub struct Pick {
     pub search: LineInput,
     pub selected: usize,
+}
+
+impl Pick {
+    /// 1 when the list starts with "nobody: leave the place empty": only
+    /// for a filled place, and only while nothing is typed, so Enter after
+    /// typing a name never empties the place.
+    pub fn nobody_row(&self, slot: &Slot) -> usize {
+        usize::from(slot.staff.is_some() && self.search.text.is_empty())
+    }
 }
 
 #[derive(Debug, Default)]
@@ -59,7 +68,7 @@ pub struct RotaScreen {
     pub person: Option<StaffId>,
     pub pick: Option<Pick>,
     /// An open sick call (form, waiting for the repair, or its diff).
-    pub sick: Option<sick::SickCall>,
+    pub sick: Option<SickCall>,
 }
 
 impl RotaScreen {
@@ -82,7 +91,7 @@ impl RotaScreen {
                 self.slot = 0;
             }
             KeyCode::Char('/') => self.filtering = true,
-            KeyCode::Char('L') => edit::toggle_cell_lock(self, cx),
+            KeyCode::Char('F') => edit::toggle_cell_lock(self, cx),
             KeyCode::Char('p') if self.person.is_some() => self.person = None,
             KeyCode::Esc if self.person.is_some() => self.person = None,
             KeyCode::Esc if !self.filter.text.is_empty() => self.filter.text.clear(),
@@ -103,8 +112,10 @@ impl RotaScreen {
             KeyCode::End | KeyCode::Char('G') => self.slot = n.saturating_sub(1),
             KeyCode::Enter | KeyCode::Char('a') if n > 0 => self.pick = Some(Pick::default()),
             KeyCode::Char('x') | KeyCode::Delete => edit::remove(self, cx),
-            KeyCode::Char('l') => edit::toggle_slot_lock(self, cx),
-            KeyCode::Char('L') => edit::toggle_cell_lock(self, cx),
+            // Not `l`: that moves right everywhere else (hjkl).
+            KeyCode::Char('f') => edit::toggle_slot_lock(self, cx),
+            KeyCode::Char('F') => edit::toggle_cell_lock(self, cx),
+            KeyCode::Char('/') => self.filtering = true,
             KeyCode::Char('p') => {
                 if let Some(id) = self.selected_slot(cx.doc).and_then(|s| s.staff) {
                     self.person = Some(id);
@@ -129,8 +140,7 @@ impl RotaScreen {
             return Handled::No;
         };
         let found = candidates(cx.doc, &slot, &pick.search.text);
-        // Row 0 of the list is "nobody" when the place has someone to remove.
-        let extra = usize::from(slot.staff.is_some());
+        let extra = pick.nobody_row(&slot);
         let n = found.len() + extra;
         match key.code {
             KeyCode::Up => pick.selected = pick.selected.saturating_sub(1),
@@ -138,15 +148,21 @@ impl RotaScreen {
             KeyCode::PageUp => pick.selected = pick.selected.saturating_sub(10),
             KeyCode::PageDown => pick.selected = (pick.selected + 10).min(n.saturating_sub(1)),
             _ => match pick.search.handle_key(key) {
+                // What is typed names someone: the first match is selected
+                // (the "nobody" row is gone while there is a search).
                 InputKey::Edited => pick.selected = 0,
                 InputKey::Cancel => self.pick = None,
                 InputKey::Done => {
-                    let chosen = pick.selected;
-                    self.pick = None;
+                    let chosen = pick.selected.min(n.saturating_sub(1));
                     if extra == 1 && chosen == 0 {
+                        self.pick = None;
                         edit::remove(self, cx);
                     } else if let Some(c) = found.get(chosen - extra) {
+                        self.pick = None;
                         edit::assign(cx, &slot, &c.staff);
+                    } else {
+                        // Nobody matches: nothing is chosen, the picker stays.
+                        cx.say(fill(cx.text.rota_pick_no_match, &[&pick.search.text]));
                     }
                 }
                 InputKey::Ignored => {}
@@ -175,28 +191,9 @@ impl RotaScreen {
             .filter(this_cell)
             .find(|d| d.date >= cx.today)
             .or_else(|| days.iter().find(this_cell))
-            .map_or_else(
-                || {
-                    cx.today.clamp(
-                        school.term.first_day,
-                        school.term.last_day.max(school.term.first_day),
-                    )
-                },
-                |d| d.date,
-            );
-        self.sick = Some(sick::form(who.as_ref(), date));
-    }
-
-    /// A repair finished: show its diff (if the sick call is still open).
-    /// Returns a message for the status line.
-    pub fn on_repaired(
-        &mut self,
-        result: crate::tui::event::RepairResult,
-        t: &Text,
-    ) -> Option<String> {
-        let call = self.sick.as_mut()?;
-        sick::repaired(call, result);
-        matches!(call, sick::SickCall::Form { .. }).then(|| t.sick_failed.to_owned())
+            .map_or_else(|| sick::default_date(cx), |d| d.date);
+        let person = who.as_ref().and_then(|id| school.person(id));
+        self.sick = Some(sick::form(person, None, date, cx.doc, cx.text));
     }
 
     /// The place selected in the list, if the cell has any.
@@ -211,7 +208,7 @@ impl RotaScreen {
 impl Screen for RotaScreen {
     fn handle_key(&mut self, key: KeyEvent, cx: &mut Cx<'_>) -> Handled {
         if let Some(call) = self.sick.as_mut() {
-            if !sick::key(call, key, cx) {
+            if !call.key(key, cx) {
                 self.sick = None;
             }
             return Handled::Yes;
@@ -258,7 +255,7 @@ impl Screen for RotaScreen {
             ("Enter", t.key_rota_enter),
             ("a", t.key_rota_assign),
             ("x Del", t.key_rota_remove),
-            ("l / L", t.key_rota_lock),
+            ("f / F", t.key_rota_lock),
             ("p", t.key_rota_person),
             ("/", t.key_rota_filter),
             ("A", t.key_rota_sick),

@@ -33,7 +33,7 @@ pub fn sessions(plan: &kehou_solver::Plan) -> Vec<SessionKind> {
 }
 
 /// Does `post` pass the filter? Each word must match: `p:` a person (name or
-/// id), `r:` a room, `c:` a class or club, `g:` a grade, `k:` a kind of post,
+/// id), `r:` a room (name or id), `c:` a class or club, `g:` a grade, `k:` a kind of post,
 /// or, without a prefix, any of these.
 pub fn matches(post: &Post, filter: &str, school: &School) -> bool {
     filter.split_whitespace().all(|word| {
@@ -50,7 +50,12 @@ pub fn matches(post: &Post, filter: &str, school: &School) -> bool {
                 has(a.staff.as_str()) || school.person(&a.staff).is_some_and(|p| has(&p.name))
             })
         };
-        let room = || post.room.as_ref().is_some_and(|r| has(r.as_str()));
+        // By id (`music`) or name (`音乐室`): the deputy head knows rooms by name.
+        let room = || {
+            post.room.as_ref().is_some_and(|r| {
+                has(r.as_str()) || school.room(r).is_some_and(|room| has(&room.name))
+            })
+        };
         let group = || {
             post.classes.iter().any(|c| has(c.as_str()))
                 || post.club.as_ref().is_some_and(|c| {

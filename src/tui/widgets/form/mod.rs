@@ -3,11 +3,10 @@
 //! does not parse, or a validation finding about what the value would do),
 //! and the keys Tab/↑↓ between fields, Enter to save, Esc to cancel.
 //!
-//! [`editor`] puts a form, a table and a delete question together for the
-//! list screens (staff, rooms, classes, clubs, calendar); [`parse`] has the
-//! field parsers, whose messages are in both languages.
+//! `screens::editor` puts a form, a table and a delete question together for
+//! the list screens (staff, rooms, classes, clubs, calendar); [`parse`] has
+//! the field parsers, whose messages are in both languages.
 
-pub mod editor;
 pub mod parse;
 
 use crossterm::event::{KeyCode, KeyEvent};
@@ -20,7 +19,7 @@ use super::input::{InputKey, LineInput};
 use super::{pad, truncate, width};
 use crate::tui::text::Text;
 use crate::tui::theme;
-use crate::tui::ui::centered;
+use crate::tui::widgets::centered;
 
 /// One field: a label, what is typed, a hint (the accepted values) and the
 /// message about it, if any.
@@ -32,6 +31,9 @@ pub struct Field {
     pub error: Option<String>,
     /// Words that, in a validation finding, mean this field (`capacity`).
     pub keywords: &'static [&'static str],
+    /// The values ←/→ step through, for a field of a few fixed values (a
+    /// kind of room, a weekday); typing still works.
+    pub choices: Vec<String>,
 }
 
 impl Field {
@@ -54,6 +56,38 @@ impl Field {
         self.keywords = keywords;
         self
     }
+
+    /// ←/→ step through `choices`; the hint lists them unless one is set.
+    #[must_use]
+    pub fn choices<S: Into<String>>(mut self, choices: impl IntoIterator<Item = S>) -> Field {
+        self.choices = choices.into_iter().map(Into::into).collect();
+        if self.hint.is_empty() {
+            self.hint = format!("←→ {}", self.choices.join(" "));
+        }
+        self
+    }
+
+    /// The next (or previous) choice after what is typed: the first choice
+    /// that starts with it when it is not one of them.
+    fn step(&mut self, forward: bool) -> bool {
+        let n = self.choices.len();
+        if n == 0 {
+            return false;
+        }
+        let typed = self.input.text.trim().to_lowercase();
+        let at = self.choices.iter().position(|c| c.to_lowercase() == typed);
+        let next = match at {
+            Some(i) if forward => (i + 1) % n,
+            Some(i) => (i + n - 1) % n,
+            None => self
+                .choices
+                .iter()
+                .position(|c| !typed.is_empty() && c.to_lowercase().starts_with(&typed))
+                .unwrap_or(if forward { 0 } else { n - 1 }),
+        };
+        self.input.text.clone_from(&self.choices[next]);
+        true
+    }
 }
 
 /// A message about one field (by index) or about the whole form (`None`).
@@ -67,6 +101,8 @@ pub struct Form {
     pub focus: usize,
     /// Messages not about one field (shown above the keys line).
     pub messages: Vec<String>,
+    /// The keys line at the bottom, when not the data screens' usual one.
+    pub keys: Option<&'static str>,
 }
 
 /// What a key did to the form.
@@ -87,7 +123,15 @@ impl Form {
             fields,
             focus: 0,
             messages: Vec::new(),
+            keys: None,
         }
+    }
+
+    /// Says other keys at the bottom (what Enter does here).
+    #[must_use]
+    pub fn keys(mut self, keys: &'static str) -> Form {
+        self.keys = Some(keys);
+        self
     }
 
     /// Each field's text, trimmed.
@@ -103,6 +147,13 @@ impl Form {
         match key.code {
             KeyCode::Tab | KeyCode::Down => self.focus = (self.focus + 1) % n,
             KeyCode::BackTab | KeyCode::Up => self.focus = (self.focus + n - 1) % n,
+            KeyCode::Left | KeyCode::Right => {
+                if let Some(field) = self.fields.get_mut(self.focus) {
+                    if field.step(key.code == KeyCode::Right) {
+                        field.error = None;
+                    }
+                }
+            }
             _ => {
                 let Some(field) = self.fields.get_mut(self.focus) else {
                     return FormKey::Cancel;
@@ -215,7 +266,10 @@ impl Form {
             }
         }
         lines.push(Line::raw(""));
-        lines.push(Line::styled(truncate(d.form_keys, inner_w), theme::dim()));
+        lines.push(Line::styled(
+            truncate(self.keys.unwrap_or(d.form_keys), inner_w),
+            theme::dim(),
+        ));
         let h = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
         let rect = centered(area, box_w, h);
         frame.render_widget(Clear, rect);
@@ -314,6 +368,31 @@ mod tests {
         assert_eq!(f.messages, vec!["general".to_owned()]);
         f.handle_key(key(KeyCode::Char('x')));
         assert!(f.fields[1].error.is_none());
+    }
+
+    #[test]
+    fn arrows_step_through_the_choices_of_a_field() {
+        let mut f = Form::new(
+            "t",
+            vec![
+                Field::new("kind", "音乐室").choices(["教室", "音乐室", "操场"]),
+                Field::new("name", "x"),
+            ],
+        );
+        f.handle_key(key(KeyCode::Right));
+        assert_eq!(f.values()[0], "操场");
+        f.handle_key(key(KeyCode::Right));
+        assert_eq!(f.values()[0], "教室", "past the last comes the first");
+        f.handle_key(key(KeyCode::Left));
+        assert_eq!(f.values()[0], "操场");
+        // Typed text that starts a choice steps to it.
+        f.fields[0].input.text = "音".into();
+        f.handle_key(key(KeyCode::Right));
+        assert_eq!(f.values()[0], "音乐室");
+        // A field without choices is left alone.
+        f.handle_key(key(KeyCode::Tab));
+        f.handle_key(key(KeyCode::Right));
+        assert_eq!(f.values()[1], "x");
     }
 
     #[test]

@@ -6,7 +6,18 @@ use chrono::NaiveDate;
 use kehou_solver::model::{GradeBand, RoomKind, SessionKind, Slot, StaffKind, Weekday};
 
 use super::FieldError;
-use crate::tui::text::{fill, Text};
+use crate::tui::text::{fill, Lang, Text};
+
+/// Both languages' words, so a value typed in Chinese is read in the
+/// English interface and the other way round.
+const BOTH: [Lang; 2] = [Lang::Zh, Lang::En];
+
+/// Does `typed` name the value whose label in a language is `label(t)`?
+fn named(typed: &str, label: impl Fn(&Text) -> &str) -> bool {
+    let typed = typed.trim();
+    BOTH.iter()
+        .any(|l| label(l.text()).eq_ignore_ascii_case(typed))
+}
 
 /// A required text (not empty).
 pub fn required(i: usize, v: &str, t: &Text) -> Result<String, FieldError> {
@@ -106,13 +117,13 @@ pub fn optional_date(i: usize, v: &str, t: &Text) -> Result<Option<NaiveDate>, F
     }
 }
 
-/// A weekday: mon/周一/一/Monday or the interface's own name.
+/// A weekday: mon/周一/一/Monday or either language's name.
 pub fn weekday(i: usize, v: &str, t: &Text) -> Result<Weekday, FieldError> {
     Weekday::from_code(v)
         .or_else(|| {
             Weekday::ALL
                 .into_iter()
-                .find(|d| t.weekday(*d).eq_ignore_ascii_case(v.trim()))
+                .find(|d| named(v, |t| t.weekday(*d)))
         })
         .ok_or_else(|| {
             (
@@ -123,11 +134,21 @@ pub fn weekday(i: usize, v: &str, t: &Text) -> Result<Weekday, FieldError> {
 }
 
 pub fn weekday_hint(t: &Text) -> String {
-    Weekday::ALL
-        .iter()
-        .map(|d| t.weekday(*d))
-        .collect::<Vec<_>>()
-        .join(" ")
+    weekday_names(t).join(" ")
+}
+
+/// The five service days' names, for ←/→.
+pub fn weekday_names(t: &Text) -> Vec<&'static str> {
+    Weekday::ALL.iter().take(5).map(|d| t.weekday(*d)).collect()
+}
+
+/// A session by code (`late`) or either language's name or short name.
+pub fn session(v: &str) -> Option<SessionKind> {
+    SessionKind::from_code(v).or_else(|| {
+        SessionKind::ALL.into_iter().enumerate().find_map(|(i, k)| {
+            (named(v, |t| t.session(k)) || named(v, |t| t.data.session_short[i])).then_some(k)
+        })
+    })
 }
 
 pub fn staff_kind(i: usize, v: &str, t: &Text) -> Result<StaffKind, FieldError> {
@@ -135,7 +156,7 @@ pub fn staff_kind(i: usize, v: &str, t: &Text) -> Result<StaffKind, FieldError> 
         .or_else(|| {
             StaffKind::ALL
                 .into_iter()
-                .find(|k| t.staff_kind(*k).eq_ignore_ascii_case(v.trim()))
+                .find(|k| named(v, |t| t.staff_kind(*k)))
         })
         .ok_or_else(|| {
             (
@@ -146,11 +167,11 @@ pub fn staff_kind(i: usize, v: &str, t: &Text) -> Result<StaffKind, FieldError> 
 }
 
 pub fn staff_kind_hint(t: &Text) -> String {
-    StaffKind::ALL
-        .iter()
-        .map(|k| t.staff_kind(*k))
-        .collect::<Vec<_>>()
-        .join(" ")
+    staff_kind_names(t).join(" ")
+}
+
+pub fn staff_kind_names(t: &Text) -> Vec<&'static str> {
+    StaffKind::ALL.iter().map(|k| t.staff_kind(*k)).collect()
 }
 
 pub fn room_kind_name(k: RoomKind, t: &Text) -> &'static str {
@@ -163,7 +184,7 @@ pub fn room_kind(i: usize, v: &str, t: &Text) -> Result<RoomKind, FieldError> {
         .or_else(|| {
             RoomKind::ALL
                 .into_iter()
-                .find(|k| room_kind_name(*k, t).eq_ignore_ascii_case(v.trim()))
+                .find(|k| named(v, |t| room_kind_name(*k, t)))
         })
         .ok_or_else(|| {
             (
@@ -174,11 +195,14 @@ pub fn room_kind(i: usize, v: &str, t: &Text) -> Result<RoomKind, FieldError> {
 }
 
 pub fn room_kind_hint(t: &Text) -> String {
+    room_kind_names(t).join(" ")
+}
+
+pub fn room_kind_names(t: &Text) -> Vec<&'static str> {
     RoomKind::ALL
         .iter()
         .map(|k| room_kind_name(*k, t))
-        .collect::<Vec<_>>()
-        .join(" ")
+        .collect()
 }
 
 /// A grade band: `3-6` or `4`.
@@ -297,6 +321,17 @@ mod tests {
         assert_eq!(days_text(&["周一", "周三", "周五"]), "周一三五");
         assert_eq!(days_text(&["Mon", "Wed"]), "Mon,Wed");
         assert!(slots(0, "thu", t).is_err());
+        // Chinese labels are read in the English interface too.
+        let en = Lang::En.text();
+        assert_eq!(staff_kind(0, "退休教师", en), Ok(StaffKind::Retired));
+        assert_eq!(weekday(0, "周三", en), Ok(Weekday::Wed));
+        assert_eq!(
+            room_kind(0, room_kind_name(RoomKind::ALL[1], t), en),
+            Ok(RoomKind::ALL[1])
+        );
+        assert_eq!(session("弹性离校"), Some(SessionKind::Late));
+        assert_eq!(session("Extended"), Some(SessionKind::Extended));
+        assert_eq!(session("ext."), Some(SessionKind::Extended));
         assert!(date(0, "2026-02-30", t).is_err());
     }
 }

@@ -1,6 +1,9 @@
 //! A list screen that edits: the table (search, sort), a [`Form`] to add or
 //! edit a row, and a y/n question before deleting. What the rows are and
-//! how a form changes the school is a [`Records`] implementation per screen.
+//! how a form changes the school is a [`Records`] implementation per screen;
+//! `Editor<R>` is then the screen itself (one blanket `impl Screen`), so the
+//! staff, rooms, classes, clubs and calendar screens are each just their
+//! records. [`upsert`] is the common end of their forms' `apply`.
 //!
 //! Saving a form: the form's values are applied to a copy of the school
 //! (parse errors go next to their field); the copy is validated, and an error
@@ -14,17 +17,13 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use kehou_solver::validate::{validate, Finding, Severity};
 use kehou_solver::{Plan, School};
 use ratatui::layout::Rect;
-use ratatui::text::Line;
-use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 use ratatui::Frame;
 
-use super::{FieldError, Form, FormKey};
-use crate::tui::screens::{Cx, Handled, ScreenId, View};
+use super::{Cx, Handled, Screen, ScreenId, View};
 use crate::tui::text::{fill, Text};
-use crate::tui::theme;
-use crate::tui::ui::centered;
+use crate::tui::widgets::form::{FieldError, Form, FormKey};
+use crate::tui::widgets::popup::confirm_box;
 use crate::tui::widgets::table::{draw_table, TableRow, TableState};
-use crate::tui::widgets::width;
 
 /// What a form is for: a new item of some kind (`which`, the key that
 /// opened it) or the existing item `key`.
@@ -83,12 +82,12 @@ impl<R> Default for Editor<R> {
     }
 }
 
-impl<R: Records> Editor<R> {
-    pub fn capturing(&self) -> bool {
+impl<R: Records> Screen for Editor<R> {
+    fn capturing(&self) -> bool {
         self.table.searching || self.form.is_some() || self.confirm.is_some()
     }
 
-    pub fn handle_key(&mut self, key: KeyEvent, cx: &mut Cx<'_>) -> Handled {
+    fn handle_key(&mut self, key: KeyEvent, cx: &mut Cx<'_>) -> Handled {
         let t = cx.text;
         if let Some((form, target)) = &mut self.form {
             match form.handle_key(key) {
@@ -179,7 +178,7 @@ impl<R: Records> Editor<R> {
         }
     }
 
-    pub fn render(&self, frame: &mut Frame, area: Rect, view: &View<'_>) {
+    fn render(&self, frame: &mut Frame, area: Rect, view: &View<'_>) {
         let t = view.text;
         let rows = R::rows(&view.doc.school, t);
         draw_table(
@@ -209,7 +208,7 @@ impl<R: Records> Editor<R> {
         }
     }
 
-    pub fn help(t: &'static Text) -> Vec<(&'static str, &'static str)> {
+    fn help(&self, t: &'static Text) -> Vec<(&'static str, &'static str)> {
         let mut keys = vec![("↑↓ jk", t.key_move)];
         keys.extend(R::help(t));
         keys.extend([
@@ -222,6 +221,69 @@ impl<R: Records> Editor<R> {
         ]);
         keys
     }
+}
+
+/// An item added or edited by a form, put in its list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Upserted {
+    /// The item's id now.
+    pub id: String,
+    /// Its id before the edit, when the edit changed it: what refers to the
+    /// old id must be renamed.
+    pub renamed_from: Option<String>,
+    /// An edit (not an add).
+    pub edited: bool,
+}
+
+impl Upserted {
+    /// The edit's name for undo: `edit` or `add`, filled with `what`.
+    pub fn label(&self, edit: &str, add: &str, what: &dyn std::fmt::Display) -> String {
+        fill(if self.edited { edit } else { add }, &[what])
+    }
+}
+
+/// The item a form edits (`key`, found by `find`), or a new one (`blank`);
+/// refused when it has gone meanwhile.
+pub fn draft<T: Clone>(
+    key: Option<&str>,
+    find: impl FnOnce(&str) -> Option<T>,
+    blank: impl FnOnce() -> T,
+    t: &Text,
+) -> Result<T, Vec<FieldError>> {
+    match key {
+        Some(k) => find(k).ok_or_else(|| vec![(None, t.data.gone.to_owned())]),
+        None => Ok(blank()),
+    }
+}
+
+/// The common end of a form's `apply`: the messages gathered so far plus an
+/// id another item already has (at `id_field`) refuse the form; otherwise
+/// `item` replaces the item `key` (an edit) or joins the end of `list`.
+pub fn upsert<T>(
+    list: &mut Vec<T>,
+    key: Option<&str>,
+    item: T,
+    id_of: impl Fn(&T) -> &str,
+    id_field: usize,
+    mut errors: Vec<FieldError>,
+    t: &Text,
+) -> Result<Upserted, Vec<FieldError>> {
+    let id = id_of(&item).to_owned();
+    if key != Some(id.as_str()) && list.iter().any(|x| id_of(x) == id) {
+        errors.push((Some(id_field), fill(t.data.err_id_taken, &[&id])));
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    match key.and_then(|k| list.iter().position(|x| id_of(x) == k)) {
+        Some(i) => list[i] = item,
+        None => list.push(item),
+    }
+    Ok(Upserted {
+        renamed_from: key.filter(|k| *k != id).map(str::to_owned),
+        edited: key.is_some(),
+        id,
+    })
 }
 
 /// Checks and saves a form; the row key saved, or `None` with the messages
@@ -288,34 +350,6 @@ fn new_findings(before: &[Finding], after: &[Finding], severity: Severity) -> Ve
     out
 }
 
-/// A small box asking y/n.
-pub fn confirm_box(frame: &mut Frame, area: Rect, t: &Text, question: &str) {
-    let lines = vec![
-        Line::raw(question.to_owned()),
-        Line::raw(""),
-        Line::styled(t.data.yes_no_keys, theme::dim()),
-    ];
-    let w = lines
-        .iter()
-        .map(Line::width)
-        .max()
-        .unwrap_or(20)
-        .max(width(t.data.confirm_title)) as u16
-        + 4;
-    let rect = centered(area, w.min(area.width), 5);
-    frame.render_widget(Clear, rect);
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_style(theme::warn())
-        .title(format!(" {} ", t.data.confirm_title));
-    frame.render_widget(
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .block(block),
-        rect,
-    );
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -349,5 +383,22 @@ mod tests {
             .collect();
         assert_eq!(new, vec!["room r2".to_owned(), "room r3".to_owned()]);
         assert!(new_errors(&after, &before).is_empty());
+    }
+
+    #[test]
+    fn upsert_adds_replaces_and_refuses_a_taken_id() {
+        let t = crate::tui::text::Lang::En.text();
+        let id = String::as_str;
+        let mut list = vec!["a".to_owned(), "b".to_owned()];
+        let added = upsert(&mut list, None, "c".into(), id, 0, vec![], t).unwrap();
+        assert_eq!((added.edited, added.renamed_from), (false, None));
+        let renamed = upsert(&mut list, Some("a"), "z".into(), id, 0, vec![], t).unwrap();
+        assert_eq!(renamed.renamed_from.as_deref(), Some("a"));
+        assert_eq!(list, ["z", "b", "c"]);
+        let taken = upsert(&mut list, Some("z"), "b".into(), id, 3, vec![], t).unwrap_err();
+        assert_eq!(taken[0].0, Some(3));
+        let earlier = vec![(Some(1), "bad".to_owned())];
+        assert!(upsert(&mut list, None, "d".into(), id, 0, earlier, t).is_err());
+        assert_eq!(list, ["z", "b", "c"], "a refused form changes nothing");
     }
 }
