@@ -126,7 +126,9 @@ impl Timing {
     pub fn timed(&self, post: &Post, day: &ServiceDay) -> Post {
         let mut post = post.clone();
         if day.season != self.main {
-            let other = post.other_season.or_else(|| self.other.get(&post.id).copied());
+            let other = post
+                .other_season
+                .or_else(|| self.other.get(&post.id).copied());
             if let Some((start, end)) = other {
                 post.other_season = Some((post.start, post.end));
                 post.start = start;

@@ -454,10 +454,7 @@ impl<'a> DayBuilder<'a> {
                 // Held from before the wave arrives (the escort is already at the
                 // gate) until the wave has left.
                 let before = duties.gate.in_place_minutes;
-                let main = (
-                    minus(end_main, before),
-                    plus(end_main, duties.gate.minutes),
-                );
+                let main = (minus(end_main, before), plus(end_main, duties.gate.minutes));
                 let other = (
                     minus(end_other, before),
                     plus(end_other, duties.gate.minutes),

@@ -35,6 +35,36 @@ fn room_reason(school: &School, post: &Post) -> String {
     };
     let rooms: Vec<_> = school.rooms.iter().filter(|r| r.kind == kind).collect();
     let big = rooms.iter().filter(|r| r.capacity >= post.students).count();
+    if rooms.is_empty() {
+        return format!(
+            "no {kind} room: the school has none; add one, or change the club's room kind"
+        );
+    }
+    if big == 0 {
+        return format!(
+            "no {kind} room holds {} students (the largest holds {}): add a larger room, or split the group",
+            post.students,
+            rooms.iter().map(|r| r.capacity).max().unwrap_or(0)
+        );
+    }
+    let outdoor = post
+        .club
+        .as_ref()
+        .and_then(|c| school.club(c))
+        .is_some_and(|c| c.outdoor);
+    let sheltered = |r: &&crate::model::Room| {
+        !r.outdoor
+            || r.fallback
+                .as_ref()
+                .filter(|f| **f != r.id)
+                .and_then(|f| school.room(f))
+                .is_some_and(|f| !f.outdoor)
+    };
+    if (outdoor || rooms.iter().all(|r| r.outdoor)) && !rooms.iter().any(sheltered) {
+        return format!(
+            "no {kind} room has an indoor fallback for rain, so it cannot meet safely: set a fallback (a gym or hall) on a {kind} room"
+        );
+    }
     format!(
         "no free {kind} room: {} of kind {kind}, {big} hold {} students, all taken then (an outdoor club also keeps its rain fallback free)",
         rooms.len(),
@@ -56,9 +86,15 @@ pub fn reason(school: &School, plan: &Plan, post: &Post) -> String {
         if post.staff.iter().any(|a| a.staff == person.id) {
             continue;
         }
-        could += 1;
         let st = staffing(school, person, plan.cycle_weeks);
-        let cause = unavailable_reason(school, person, &st, &spec)
+        let unavailable = unavailable_reason(school, person, &st, &spec);
+        // Someone of a kind that may never take it (a teacher, for the
+        // duty leader) is not one "who could".
+        if unavailable == Some(crate::eligibility::Unavailable::WrongKind) {
+            continue;
+        }
+        could += 1;
+        let cause = unavailable
             .map(|u| u.to_string())
             .or_else(|| busy_reason(plan, post, &person.id, &st).map(str::to_owned));
         *why.entry(cause.unwrap_or_else(|| "free but not chosen".to_owned()))
@@ -75,7 +111,15 @@ pub fn reason(school: &School, plan: &Plan, post: &Post) -> String {
         format!("{} more adult(s)", post.missing())
     };
     if could == 0 {
-        return format!("needs {who}; nobody on the staff list can take it");
+        return match (post.kind, spec.lead_skill.as_ref()) {
+            (PostKind::DutyLeader, _) => format!(
+                "needs {who}; nobody on the staff list is a school leader: mark the school's leaders as kind Leader"
+            ),
+            (_, Some(skill)) if needs_lead => format!(
+                "needs {who}; nobody on the staff has the skill {skill} and may lead: add it to a person, or hire a coach"
+            ),
+            _ => format!("needs {who}; nobody on the staff list can take it"),
+        };
     }
     let detail: Vec<String> = why.iter().map(|(k, n)| format!("{n} {k}")).collect();
     format!("needs {who}; of {could} who could: {}", detail.join(", "))

@@ -38,6 +38,10 @@ pub struct SolveArgs {
         help = text::SOLVE_CYCLE_WEEKS_HELP,
     )]
     pub cycle_weeks: Option<u8>,
+    #[arg(long, help = text::SOLVE_FRESH_HELP)]
+    pub fresh: bool,
+    #[arg(long, value_name = "N", conflicts_with = "fresh", help = text::SOLVE_MAX_CHANGES_HELP)]
+    pub max_changes: Option<u32>,
     #[arg(long, value_name = "FILE", help = text::SOLVE_WRITE_MODEL_HELP)]
     pub write_model: Option<PathBuf>,
 }
@@ -72,6 +76,8 @@ pub fn run(args: &SolveArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Re
         time_limit_seconds: args.time_limit.map(f64::from),
         previous: previous_plan(&school, &args.output, err)?,
         write_model: args.write_model.is_some(),
+        fresh: args.fresh,
+        max_changes: args.max_changes,
         ..SolveOptions::default()
     };
     let limit = args.time_limit.unwrap_or(school.rules.time_limit_seconds);
@@ -133,7 +139,13 @@ pub fn run(args: &SolveArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Re
     write!(
         out,
         "{}",
-        text::solve_report(plan, &solved.stats, &summary, &args.output)
+        text::solve_report(
+            plan,
+            &solved.stats,
+            &summary,
+            &args.output,
+            options.previous.as_ref().and_then(text::fairness_of),
+        )
     )?;
     writeln!(out, "{}", text::solve_next(&args.school, &args.output))?;
     Ok(if summary.unmet.is_empty() {

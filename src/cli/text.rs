@@ -9,7 +9,7 @@ use std::path::Path;
 
 use kehou_solver::check::Violation;
 use kehou_solver::milp::Stats;
-use kehou_solver::plan::SolveStatus;
+use kehou_solver::plan::{Changes, SolveStatus};
 use kehou_solver::{Plan, School};
 
 use crate::export::summary::PlanSummary;
@@ -173,13 +173,23 @@ against every hard rule and saved as PLAN; a summary says how good it is and
 what could not be covered, and why.
 
 The school is checked first; if it has errors, nothing is solved (see
-`kehou check`). If PLAN already exists and was made for this school as it is
-now, the new plan keeps its locked assignments and stays close to it, so a
-re-solve does not reshuffle everyone. The old plan is kept as PLAN.bak.
+`kehou check`); shortages (a club nobody can lead yet, no leader for duty)
+are warnings: everything else is staffed and they are listed as unmet.
 
-Solving takes up to the time limit (the school's `time_limit_seconds`, 60 by
-default). When time runs out before the plan is proven best, the plan is
-still saved, with how far from best it can be at most (the gap).
+If PLAN already exists, the re-solve changes as little as it can: every post
+that can be covered is covered first, then as few of the previous plan's
+assignments as possible change (a school unchanged since changes none), and
+only then is the rest made fairer. Locks, choices made by hand and the term's
+sick calls are kept; what cannot be kept is listed with the reason. The
+summary says how many assignments changed and how many your edits forced.
+--max-changes N allows up to N changes in all to make the rota fairer;
+--fresh re-optimises from scratch (locks are still kept). The old plan is kept
+as PLAN.bak.
+
+Every post that can be covered is covered within a second, whatever the time
+limit; the rest of the time (the school's `time_limit_seconds`, 60 by default)
+makes the rota fairer. When time runs out before the plan is proven best, the
+plan is still saved, with how far from best it can be at most (the gap).
 
 Exit status: 0 when every post is covered; 1 when some posts are not covered
 (the plan is saved; the summary says why), when no plan was found in time
@@ -192,7 +202,11 @@ Examples:
   kehou solve demo.school.ron -o demo.plan.ron
       make the rota and save it
   kehou solve demo.school.ron -o demo.plan.ron --time-limit 300 --cycle-weeks 2
-      search for up to 5 minutes, rotating duties over A/B weeks";
+      search for up to 5 minutes, rotating duties over A/B weeks
+  kehou solve demo.school.ron -o demo.plan.ron --max-changes 20
+      after an edit: change what the edit forces, and up to 20 assignments in all for fairness
+  kehou solve demo.school.ron -o demo.plan.ron --fresh
+      re-optimise the whole rota from scratch";
 
 pub const SOLVE_SCHOOL_HELP: &str = "The school file, such as demo.school.ron";
 pub const SOLVE_OUTPUT_HELP: &str =
@@ -201,6 +215,10 @@ pub const SOLVE_TIME_LIMIT_HELP: &str =
     "Search for at most this many seconds [default: the school's time_limit_seconds]";
 pub const SOLVE_CYCLE_WEEKS_HELP: &str =
     "Weeks in the rotation cycle, 1 to 4 [default: the school's cycle_weeks]";
+pub const SOLVE_FRESH_HELP: &str =
+    "Re-optimise from scratch instead of changing the existing plan as little as possible (locks are kept)";
+pub const SOLVE_MAX_CHANGES_HELP: &str =
+    "With an existing plan: change up to N of its assignments in all to make the rota fairer [default: only what coverage needs]";
 pub const SOLVE_WRITE_MODEL_HELP: &str =
     "Also write the model as CPLEX LP text to FILE, for solver experts";
 
@@ -266,9 +284,19 @@ pub fn solve_no_plan(plan: &Plan, path: &Path) -> String {
 }
 
 /// The summary `kehou solve` prints once the plan is saved.
-pub fn solve_report(plan: &Plan, stats: &Stats, summary: &PlanSummary, path: &Path) -> String {
+pub fn solve_report(
+    plan: &Plan,
+    stats: &Stats,
+    summary: &PlanSummary,
+    path: &Path,
+    previous_fairness: Option<f64>,
+) -> String {
     let solve = &plan.solve;
+    let minimal = solve.changes.is_some_and(|c| !c.fresh);
     let status = match solve.status {
+        SolveStatus::Optimal if minimal => {
+            "optimal among plans that change no more than this (proven)".to_owned()
+        }
         SolveStatus::Optimal => "optimal (proven the best plan)".to_owned(),
         SolveStatus::Feasible => {
             let gap = match (solve.objective_value, solve.bound, solve.gap) {
@@ -296,6 +324,9 @@ pub fn solve_report(plan: &Plan, stats: &Stats, summary: &PlanSummary, path: &Pa
             stats.posts, stats.variables, stats.integer_variables, stats.rows
         ),
     ];
+    if let Some(c) = solve.changes {
+        lines.push(changes_line(&c, previous_fairness, fairness_of(plan)));
+    }
     if !solve.objective.is_empty() {
         let terms: Vec<String> = solve
             .objective
@@ -343,6 +374,35 @@ pub fn solve_report(plan: &Plan, stats: &Stats, summary: &PlanSummary, path: &Pa
     }
     lines.extend(solve.notes.iter().map(|note| format!("note: {note}")));
     lines.join("\n") + "\n"
+}
+
+/// "changed 7 of 452 assignments (5 forced by your edits), 3 added; fairness 2,231 → 2,190".
+fn changes_line(c: &Changes, before: Option<f64>, after: Option<f64>) -> String {
+    let how = if c.fresh {
+        "a full re-optimisation changed"
+    } else {
+        "changed"
+    };
+    let mut line = format!(
+        "changes: {how} {} of {} assignments of the previous plan ({} forced by your edits)",
+        c.changed, c.previous, c.forced
+    );
+    if c.added > 0 {
+        line.push_str(&format!(", {} added", c.added));
+    }
+    if let (Some(b), Some(a)) = (before, after) {
+        line.push_str(&format!("; fairness {} → {}", number(b), number(a)));
+    }
+    line
+}
+
+/// The fairness term of a plan's objective, where it has one.
+pub fn fairness_of(plan: &Plan) -> Option<f64> {
+    plan.solve
+        .objective
+        .iter()
+        .find(|t| t.name == "fairness")
+        .map(|t| t.value)
 }
 
 pub fn solve_next(school: &Path, plan: &Path) -> String {

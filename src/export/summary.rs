@@ -5,8 +5,8 @@
 
 use std::collections::BTreeMap;
 
-use kehou_solver::explain;
 use kehou_solver::eligibility::participates;
+use kehou_solver::explain;
 use kehou_solver::model::{StaffId, StaffKind, Weekday, Weights};
 use kehou_solver::plan::{Post, PostKind};
 use kehou_solver::{Plan, School};

@@ -3,7 +3,10 @@
 //! A fixture in data/invalid/ is the tiny school with one mistake. What it must
 //! say is written here, not in the fixture, so a fixture cannot quietly stop
 //! testing anything: every file in data/invalid/ needs a row in `INVALID`, and
-//! every row needs its file.
+//! every row needs its file. A fixture in data/shortage/ is the tiny school with
+//! one demand it cannot meet: a warning, never an error, and a solve that
+//! staffs everything else and lists that demand as unmet with its reason
+//! (`SHORTAGE`, one row per file the same way).
 
 use std::collections::BTreeSet;
 use std::fs;
@@ -35,22 +38,18 @@ const INVALID: &[(&str, Expect)] = &[
     ("class-teacher-disagrees.school.ron", Finding("class 2-1: its class_teacher is 陈静 (t005), but that person's class_teacher_of says 3-1")),
     ("club-meets-in-missing-session.school.ron", Finding("club choir (合唱团): it meets on Thursday in the evening session, but in summer and winter no timetable gives its grades 2-6 an evening session")),
     ("club-meets-six-times-a-week.school.ron", Finding("club calligraphy (书法社): it meets 6 times a week; it must be 1 to 5")),
-    ("club-skill-nobody-has.school.ron", Finding("club calligraphy (书法社): nobody on the staff has the skill `robotics`, so no one can lead it; add the skill to a person or change the club")),
     ("cycle-weeks-out-of-range.school.ron", Finding("rules: cycle_weeks is 6; the rotation cycle must be 1 to 4 weeks")),
     ("duplicate-room-id.school.ron", Finding("room art: the id `art` is used by 2 rooms (美术室, 音乐室)")),
     ("duplicate-staff-id.school.ron", Finding("staff t011: the id `t011` is used by 2 people (徐芳, 孙志强)")),
     ("fallback-is-the-room-itself.school.ron", Finding("room field (操场): its fallback is the room itself")),
     ("future-version.school.ron", Load("this school file is format version 99, newer than this kehou understands")),
-    ("group-bigger-than-rooms.school.ron", Finding("class 5-1: has 80 students in basic service on Wednesday, a group bigger than every room of its kind")),
     ("last-day-before-first-day.school.ron", Finding("term: the last day 2026-01-22 is before the first day 2026-09-01")),
     ("leave-ends-before-it-starts.school.ron", Finding("staff t006 (杨帆): has leave ending on 2026-11-06 before it starts on 2026-11-16")),
     ("makeup-day-on-a-weekday.school.ron", Finding("make-up day 2026-10-09: 2026-10-09 (Friday) is not a Saturday or Sunday")),
     ("misspelled-field.school.ron", Syntax { line: 586, col: 14, fragment: "Unexpected field named `capacty` in `Room`" }),
     ("missing-version.school.ron", Load("this school file has no `version` field; add `version: 1,` at the top")),
     ("missing-winter-timetable.school.ron", Finding("timetables: the term switches to winter time on 2026-11-02 (season_switch), but there is no winter timetable")),
-    ("no-duty-leader.school.ron", Finding("duties: duty_leader is on but nobody on the staff is a Leader")),
     ("no-timetable-for-grade.school.ron", Finding("class 6-1: in summer and winter no timetable covers grade 6, so its students have no session times")),
-    ("outdoor-club-without-rain-room.school.ron", Finding("club football (足球社): it meets outdoors, but no playground room has an indoor fallback")),
     ("overlapping-holiday-and-makeup.school.ron", Finding("make-up day 2026-10-03: it falls inside holiday 国庆 (2026-10-01 to 2026-10-07)")),
     ("own-caps-contradict.school.ron", Finding("staff r001 (马秀英): may take 3 posts a day (their own max_per_day) but only 2 a week")),
     ("part-time-zero.school.ron", Finding("staff t012 (孙志强): part_time_percent is 0; it must be 1 to 100")),
@@ -61,7 +60,41 @@ const INVALID: &[(&str, Expect)] = &[
     ("unknown-club-leader.school.ron", Finding("club football (足球社): its leader c999 is not on the staff list")),
     ("unknown-homeroom.school.ron", Finding("class 3-1: its homeroom r999 is not in the list of rooms")),
     ("unknown-reception-room.school.ron", Finding("duties: the reception room r000 is not in the list of rooms")),
-    ("volunteer-leads-club.school.ron", Finding("club choir (合唱团): its leader 胡晓燕 (p001) is of kind parent (家长志愿者), which may not lead")),
+];
+
+/// File name in data/shortage/, the warning it gives, the post (id part)
+/// a solve leaves unmet, and that post's reason.
+const SHORTAGE: &[(&str, &str, &str, &str)] = &[
+    (
+        "club-skill-nobody-has.school.ron",
+        "club calligraphy (书法社): nobody on the staff has the skill `robotics`, so no one can lead it yet",
+        "club-calligraphy",
+        "nobody on the staff has the skill robotics and may lead: add it to a person, or hire a coach",
+    ),
+    (
+        "group-bigger-than-rooms.school.ron",
+        "class 5-1: has 80 students in basic service on Wednesday, a group bigger than every room of its kind",
+        "wed-basic-5-1",
+        "no classroom room holds 80 students",
+    ),
+    (
+        "no-duty-leader.school.ron",
+        "duties: duty_leader is on but nobody on the staff is a Leader",
+        "-duty",
+        "nobody on the staff list is a school leader",
+    ),
+    (
+        "outdoor-club-without-rain-room.school.ron",
+        "club football (足球社): it meets outdoors, but no playground room has an indoor fallback",
+        "club-football",
+        "no playground room has an indoor fallback for rain",
+    ),
+    (
+        "volunteer-leads-club.school.ron",
+        "club choir (合唱团): its leader 胡晓燕 (p001) is of kind parent (家长志愿者), which may not lead",
+        "club-choir",
+        "needs a lead adult with the skill choir",
+    ),
 ];
 
 fn data_dir() -> PathBuf {
@@ -249,6 +282,49 @@ fn invalid_fixtures_and_expectations_match_one_to_one() {
         "fixtures without an expected message: {no_expectation:?}; expected messages without a fixture: {no_file:?}"
     );
     assert!(INVALID.len() >= 14, "keep at least 14 invalid fixtures");
+}
+
+/// A shortage is a warning, and the solve works around it: everything it
+/// can staff is staffed (the checker finds no place open while someone is
+/// free), and the short post says why.
+#[test]
+fn each_shortage_fixture_warns_and_the_solve_lists_it_as_unmet() {
+    use kehou_solver::milp::{solve, SolveOptions};
+    let dir = data_dir().join("shortage");
+    let on_disk: BTreeSet<String> = ron_files(&dir).iter().map(|p| file_name(p)).collect();
+    let listed: BTreeSet<String> = SHORTAGE.iter().map(|r| r.0.to_owned()).collect();
+    assert_eq!(on_disk, listed, "data/shortage/ and SHORTAGE must match");
+    for (name, warning, post, reason) in SHORTAGE {
+        let school = load_school(&dir.join(name)).expect(name);
+        let findings = validate(&school);
+        assert!(
+            findings.iter().all(|f| f.severity == Severity::Warning),
+            "{name}: {findings:#?}"
+        );
+        assert!(
+            findings.iter().any(|f| f.to_string().contains(warning)),
+            "{name}: no warning says {warning:?}: {findings:#?}"
+        );
+        let plan = solve(
+            &school,
+            &SolveOptions {
+                time_limit_seconds: Some(2.0),
+                ..SolveOptions::default()
+            },
+        )
+        .plan;
+        assert_eq!(kehou_solver::check::check(&school, &plan), vec![], "{name}");
+        let short: Vec<&kehou_solver::plan::Post> = plan
+            .posts
+            .iter()
+            .filter(|p| p.id.contains(post) && p.unmet_reason.is_some())
+            .collect();
+        assert!(!short.is_empty(), "{name}: no unmet post like {post}");
+        for p in short {
+            let why = p.unmet_reason.as_deref().unwrap_or_default();
+            assert!(why.contains(reason), "{name}: {}: {why}", p.id);
+        }
+    }
 }
 
 #[test]

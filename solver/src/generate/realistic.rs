@@ -27,13 +27,8 @@ const LIGHT_TEACHERS: usize = 5;
 
 /// Turns a generated school into the realistic profile's.
 pub(super) fn apply(school: &mut School, rng: &mut Rng) {
-    let grade_of_class = |id: &crate::model::ClassId| {
-        school
-            .classes
-            .iter()
-            .find(|c| &c.id == id)
-            .map(|c| c.grade)
-    };
+    let grade_of_class =
+        |id: &crate::model::ClassId| school.classes.iter().find(|c| &c.id == id).map(|c| c.grade);
     let grades: Vec<Option<u8>> = school
         .staff
         .iter()

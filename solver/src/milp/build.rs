@@ -4,8 +4,8 @@
 use std::collections::BTreeMap;
 
 use crate::demand::{Demand, PostSpec};
-use crate::ir::{Mip, Sense, Var};
 use crate::eligibility::{may_lead, preference_cost, staffing, unavailable_reason, Staffing};
+use crate::ir::{Mip, Sense, Var};
 use crate::model::{Meetings, School, SessionKind, StaffKind, Weekday};
 use crate::plan::{Plan, PostKind, Role};
 
@@ -150,7 +150,8 @@ impl<'a> Model<'a> {
                 self.mip.in_week(v, week);
                 self.x.insert((p, pool), v);
                 cover.push((v, 1.0));
-                let leads_it = may_lead(self.school, &self.school.staff[p], &self.demand.posts[rep]);
+                let leads_it =
+                    may_lead(self.school, &self.school.staff[p], &self.demand.posts[rep]);
                 if leads_it {
                     leads.push((v, 1.0));
                 }
@@ -395,6 +396,11 @@ impl<'a> Model<'a> {
             if room.kind != club.room_kind || room.capacity < club.enrolled {
                 continue;
             }
+            // The bad-weather plan is a safety rule: outdoors only with an
+            // indoor fallback for rain (7).
+            if (club.outdoor || room.outdoor) && !self.usable_in_rain(r) {
+                continue;
+            }
             let occupied: Vec<&Weekday> = vars
                 .meetings
                 .iter()
@@ -410,7 +416,8 @@ impl<'a> Model<'a> {
                 .binary(format!("room[{},{}]", club.id, room.id), 0.0);
             one.push((z, 1.0));
             if !vars.days.is_empty() && !occupied.is_empty() {
-                vars.room_blocked.insert(r, occupied.iter().map(|d| **d).collect());
+                vars.room_blocked
+                    .insert(r, occupied.iter().map(|d| **d).collect());
             }
             for (d, y) in &vars.days {
                 if occupied.contains(&d) {
@@ -426,6 +433,18 @@ impl<'a> Model<'a> {
         }
         self.mip
             .row(format!("room[{}]", club.id), one, Sense::Eq, 1.0);
+    }
+
+    /// Indoors, or outdoors with an indoor fallback (not itself).
+    fn usable_in_rain(&self, r: usize) -> bool {
+        let room = &self.school.rooms[r];
+        !room.outdoor
+            || room
+                .fallback
+                .as_ref()
+                .filter(|f| **f != room.id)
+                .and_then(|f| self.school.room(f))
+                .is_some_and(|f| !f.outdoor)
     }
 
     /// The rooms a club in room `r` occupies: `r`, and an outdoor room's

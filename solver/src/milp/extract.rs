@@ -6,8 +6,8 @@
 
 use std::collections::BTreeMap;
 
-use crate::milp::build::Model;
 use crate::eligibility::may_lead;
+use crate::milp::build::Model;
 use crate::plan::{Assignment, Plan, Post, PostKind, Role, PLAN_FORMAT_VERSION};
 
 /// Posts (id) each person held in the previous plan, with the role.
@@ -114,21 +114,28 @@ fn place(
 ) -> Vec<(usize, Assignment)> {
     let demand = model.demand;
     // The previous plan's post and role outweigh everything else, so a
-    // re-solve that keeps a person in a pool keeps them where they were.
-    let affinity = |p: usize, i: usize, lead: bool| -> u32 {
+    // re-solve that keeps a person in a pool keeps them where they were; and
+    // someone who had another place of this pool is moved only if nobody
+    // else can take this one (each move would be one more change).
+    let affinity = |p: usize, i: usize, lead: bool| -> i64 {
         let post = &demand.posts[i].post;
         let kept = match before.get(&(p, post.id.clone())) {
             Some(Role::Lead) => 1000,
             Some(Role::Assist) if !lead => 1000,
-            Some(Role::Assist) => 0,
+            Some(Role::Assist) => -500,
             None => 0,
         };
+        let elsewhere = posts
+            .iter()
+            .any(|&j| j != i && before.contains_key(&(p, demand.posts[j].post.id.clone())));
         let continuity = held.get(&(p, post.group_label())).copied().unwrap_or(0) * 2;
         let own_class = model.school.staff[p]
             .class_teacher_of
             .as_ref()
             .is_some_and(|c| post.classes.contains(c));
-        kept + continuity + u32::from(own_class && post.kind == PostKind::Homework)
+        kept - if elsewhere { 500 } else { 0 }
+            + i64::from(continuity)
+            + i64::from(own_class && post.kind == PostKind::Homework)
     };
     let mut free: Vec<usize> = people.to_vec();
     let mut need: BTreeMap<usize, u32> = posts
@@ -138,7 +145,7 @@ fn place(
     let mut out = Vec::new();
     for lead_round in [true, false] {
         loop {
-            let mut best: Option<(u32, usize, usize)> = None;
+            let mut best: Option<(i64, usize, usize)> = None;
             for &i in posts {
                 let has_lead = out
                     .iter()

@@ -8,8 +8,8 @@
 use std::time::Duration;
 
 use crate::backend::{self, Outcome};
-use crate::milp::deadline::Deadline;
 use crate::ir::{Keep, Mip, Var};
+use crate::milp::deadline::Deadline;
 
 /// Who could swap with whom: each person's acts (variable, post), and per
 /// post everyone who could take it.

@@ -12,6 +12,7 @@ mod extract;
 pub mod lns;
 pub mod objective;
 mod phase1;
+mod phase2;
 mod swap;
 #[cfg(test)]
 mod tests;
@@ -147,9 +148,12 @@ pub fn solve(school: &School, options: &SolveOptions) -> Solved {
     }
 
     // Phase C: keep as many of the previous assignments as that coverage allows.
-    let keep = minimal.map(|p| changes::keep_vars(&model, p)).unwrap_or_default();
+    let keep = minimal
+        .map(|p| changes::keep_vars(&model, p))
+        .unwrap_or_default();
     if changes::kept(&keep, &values) + 0.5 < changes::kept(&keep, &kept_at_seed) {
-        values = changes::fewest_changes(&model, &keep, values, unmet_value, deadline.at(share(0.2)));
+        values =
+            changes::fewest_changes(&model, &keep, values, unmet_value, deadline.at(share(0.2)));
     }
 
     // Phase 2: keep unmet demand (and changes) as they are; fairness,
@@ -166,16 +170,20 @@ pub fn solve(school: &School, options: &SolveOptions) -> Solved {
         Sense::Le,
         unmet_value + 1e-6,
     );
+    let mut allowed = f64::INFINITY;
     if !keep.is_empty() {
         let total: f64 = keep.iter().map(|(_, w)| w).sum();
         let changed = total - changes::kept(&keep, &values);
         let without_var = seeded.previous as f64 - total;
-        let allowed = options
+        allowed = options
             .max_changes
             .map_or(changed, |n| changed.max(f64::from(n) - without_var));
-        model
-            .mip
-            .row("changes_at_most".into(), keep.clone(), Sense::Ge, total - allowed - 1e-6);
+        model.mip.row(
+            "changes_at_most".into(),
+            keep.clone(),
+            Sense::Ge,
+            total - allowed - 1e-6,
+        );
     }
     let terms = objective::add(&mut model, &targets, minimal);
     for (v, c) in terms.all() {
@@ -185,58 +193,25 @@ pub fn solve(school: &School, options: &SolveOptions) -> Solved {
     stats.integer_variables = model.mip.integers();
     stats.rows = model.mip.rows.len();
     let model_lp = options.write_model.then(|| model.mip.to_lp());
-    // Phase 1's plan, completed, is phase 2's first incumbent: a short full
-    // solve from it gives the bound (and sometimes the proof), then the
-    // neighbourhood search improves the plan until the time is up (§6).
     let phase2_started = Instant::now();
     let start_values = terms.complete(&values, model.mip.vars.len());
-    let mut best = Outcome {
-        objective: model.mip.objective_of(&start_values),
-        values: start_values,
-        proven_optimal: false,
-        bound: None,
-        seconds: 0.0,
-    };
-    // Swaps first: they take phase 1's arbitrary loads most of the way to fair.
-    let mut pools: Vec<Vec<(usize, ir::Var)>> = vec![Vec::new(); model.pools.len()];
-    for (&(p, pool), &v) in &model.x {
-        pools[pool].push((p, v));
-    }
-    let swapper = swap::Swapper::new(&model.mip, pools, &terms, school.staff.len());
-    let mut moves = swapper.improve(&mut best.values, deadline.at(share(0.2)));
-    best.objective = model.mip.objective_of(&best.values);
-    let start: Vec<(ir::Var, f64)> = (0..best.values.len())
-        .filter(|&i| model.mip.vars[i].integer)
-        .map(|i| (ir::Var(i), best.values[i]))
-        .collect();
-    let full = deadline
-        .has(Duration::from_millis(200))
-        .then(|| backend::solve(&model.mip, deadline.seconds_left() * 0.3, &start));
-    match full {
-        None if deadline.cancelled() => {
-            notes.push("cancelled by the user: the plan is the best found so far".into());
+    let frozen = allowed < 0.5 && seeded.forced == 0;
+    let mut best = if frozen {
+        // A re-solve with nothing to change: the plan stays as it was, and
+        // so does what its solve proved.
+        notes.push("nothing to change: every assignment is kept".to_owned());
+        let objective = model.mip.objective_of(&start_values);
+        let was = previous.map(|p| &p.solve);
+        Outcome {
+            objective,
+            values: start_values,
+            proven_optimal: was.is_some_and(|s| s.status == SolveStatus::Optimal),
+            bound: was.and_then(|s| s.bound).filter(|b| *b <= objective + 1e-6),
+            seconds: 0.0,
         }
-        None => {}
-        Some(Ok(out)) if out.objective <= best.objective + 1e-9 => best = out,
-        Some(Ok(out)) => best.bound = out.bound,
-        Some(Err(e)) => notes.push(format!(
-            "the full phase-2 solve found nothing in its share of the time ({e}); no bound"
-        )),
-    }
-    if !best.proven_optimal {
-        let (mut better, rounds) = lns::improve(
-            &model.mip,
-            best,
-            deadline.at(share(0.95)),
-            &model.neighbourhoods(),
-        );
-        moves += swapper.improve(&mut better.values, deadline);
-        better.objective = model.mip.objective_of(&better.values);
-        notes.push(format!(
-            "improved by {moves} swaps and {rounds} rounds of neighbourhood search"
-        ));
-        best = better;
-    }
+    } else {
+        phase2::improve(&model, &terms, start_values, deadline, &mut notes)
+    };
     // The last word is the constructor's: no place open while someone is
     // free for it (the MILP phases cannot open one, but stop where they are).
     let mut board = Board::from_values(&model, &best.values);
@@ -280,9 +255,7 @@ pub fn solve(school: &School, options: &SolveOptions) -> Solved {
         },
         solved_at: None,
         notes,
-        changes: previous.map(|p| {
-            Changes::between(p, &plan, seeded.forced as u32, options.fresh)
-        }),
+        changes: previous.map(|p| Changes::between(p, &plan, seeded.forced as u32, options.fresh)),
     };
     if let Some(prev) = previous {
         plan.locks.clone_from(&prev.locks);

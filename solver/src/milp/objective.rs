@@ -1,8 +1,8 @@
 //! Phase 2's objective (docs/model.md §5): fairness as convex piecewise-linear
 //! penalties around fixed targets, then preferences, idle gaps and stability.
 
-use crate::milp::build::Model;
 use crate::ir::{Sense, Var};
+use crate::milp::build::Model;
 use crate::model::{SessionKind, Weekday};
 
 /// Loads are judged in units of this many weighted minutes (a post's

@@ -6,8 +6,8 @@
 //! `Terms::complete` does. Thousands of moves a second, where a
 //! neighbourhood MILP takes a fraction of a second.
 
-use crate::milp::deadline::Deadline;
 use crate::ir::{Mip, Sense, Var};
+use crate::milp::deadline::Deadline;
 use crate::milp::objective::{Choice, Gap, Terms};
 
 const EPS: f64 = 1e-6;

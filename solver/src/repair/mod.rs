@@ -11,7 +11,6 @@
 //! one small MILP over the places left open on all those dates together.
 
 pub mod candidates;
-pub mod check;
 pub mod day;
 mod hand;
 pub mod model;

@@ -17,8 +17,8 @@ use chrono::NaiveDate;
 use super::candidates::Candidate;
 use super::day::Loads;
 use crate::backend::{self, BackendError};
-use crate::ir::{Mip, Sense, Var};
 use crate::eligibility::staffing;
+use crate::ir::{Mip, Sense, Var};
 use crate::model::{School, StaffId};
 use crate::plan::{Post, Role};
 

@@ -6,7 +6,7 @@ use std::sync::OnceLock;
 use chrono::NaiveDate;
 use proptest::prelude::*;
 
-use super::check::check_dated;
+use crate::check::check_dated;
 use super::{add_absence, choose, remove_absence};
 use crate::calendar::service_days;
 use crate::check::check;

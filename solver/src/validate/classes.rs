@@ -64,11 +64,12 @@ fn check_homeroom(school: &School, class: &Class, item: &str, out: &mut Findings
         let Some((day, n)) = busiest(class, kind) else {
             continue;
         };
+        // No room big enough is a shortage: the group is listed as unmet.
         if n > largest {
-            out.error(
+            out.warning(
                 item,
                 format!(
-                    "has {n} students in {what} on {day}, a group bigger than every room of its kind ({}; the largest holds {largest})",
+                    "has {n} students in {what} on {day}, a group bigger than every room of its kind ({}; the largest holds {largest}), so it has no room and will be listed as unmet",
                     home.kind
                 ),
                 "check the number, or add a larger room; a group must fit in one room",
@@ -330,12 +331,12 @@ mod tests {
     }
 
     #[test]
-    fn a_group_bigger_than_every_room_of_its_kind_is_an_error() {
+    fn a_group_bigger_than_every_room_of_its_kind_is_a_shortage_warning() {
         let mut s = tiny_school();
         s.classes[1].basic[Weekday::Wed.index()] = 60;
         s.classes[1].late[Weekday::Fri.index()] = u32::MAX;
         let m = messages(&s);
-        assert!(has(&m, "error: class 3-1: has 60 students in basic service on Wednesday, a group bigger than every room of its kind (classroom; the largest holds 50)"), "{m:#?}");
+        assert!(has(&m, "warning: class 3-1: has 60 students in basic service on Wednesday, a group bigger than every room of its kind (classroom; the largest holds 50)"), "{m:#?}");
         assert!(
             has(
                 &m,

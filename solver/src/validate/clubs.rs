@@ -73,21 +73,23 @@ fn check_skill(school: &School, club: &Club, item: &str, out: &mut Findings) {
         .iter()
         .filter(|p| p.has_skill(&club.skill))
         .collect();
+    // A club nobody can lead yet is a shortage, not a mistake in the file:
+    // everything else is staffed and the club is listed as unmet.
     if holders.is_empty() {
-        out.error(
+        out.warning(
             item,
             format!(
-                "nobody on the staff has the skill `{}`, so no one can lead it",
+                "nobody on the staff has the skill `{}`, so no one can lead it yet; its meetings will be listed as unmet",
                 club.skill
             ),
-            "add the skill to a person or change the club",
+            "add the skill to a person who may lead, or hire a coach",
         );
     } else if !holders.iter().any(|p| school.rules.may_lead(p.kind)) {
         let names: Vec<String> = holders.iter().map(|p| who(p)).collect();
-        out.error(
+        out.warning(
             item,
             format!(
-                "only {} have the skill `{}`, and their kind may not lead (rules.may_lead), so no one can lead it",
+                "only {} have the skill `{}`, and their kind may not lead (rules.may_lead), so no one can lead it yet; its meetings will be listed as unmet",
                 names.join(", "),
                 club.skill
             ),
@@ -108,8 +110,10 @@ fn check_leader(school: &School, club: &Club, item: &str, out: &mut Findings) {
         );
         return;
     };
+    // A fixed leader who cannot lead it leaves the club unmet (with the
+    // reason), not the whole school unsolvable.
     if !leader.has_skill(&club.skill) {
-        out.error(
+        out.warning(
             item,
             format!(
                 "its leader {} does not have the skill `{}`",
@@ -120,7 +124,7 @@ fn check_leader(school: &School, club: &Club, item: &str, out: &mut Findings) {
         );
     }
     if !school.rules.may_lead(leader.kind) {
-        out.error(
+        out.warning(
             item,
             format!(
                 "its leader {} is of kind {} ({}), which may not lead (rules.may_lead)",
@@ -137,7 +141,7 @@ fn check_leader(school: &School, club: &Club, item: &str, out: &mut Findings) {
                 continue;
             };
             if leader.is_unavailable(slot.day, session) {
-                out.error(
+                out.warning(
                     item,
                     format!(
                         "it meets on {} in the {session} session, when its leader {} is unavailable",
@@ -258,13 +262,13 @@ fn check_days_available(school: &School, club: &Club, times: u8, item: &str, out
         (days < usize::from(times)).then_some(days)
     });
     for (seasons, days) in short {
-        out.error(
+        out.warning(
             item,
             format!(
                 "it meets {times} times a week, but in {seasons} the timetables give its {} an extended session on only {days} days",
                 grades_text(band.from, band.to)
             ),
-            "meet fewer times a week, or add extended sessions to their timetable",
+            "kehou places it on the days there are; meet fewer times a week, or add extended sessions to their timetable",
         );
     }
 }
@@ -284,8 +288,9 @@ fn usable_in_rain(school: &School, room: &Room) -> bool {
 fn check_rooms(school: &School, club: &Club, item: &str, out: &mut Findings) {
     let kind = club.room_kind;
     let rooms: Vec<&Room> = school.rooms.iter().filter(|r| r.kind == kind).collect();
+    // Too few rooms of its kind is a shortage: the club is listed as unmet.
     let Some(largest) = rooms.iter().map(|r| r.capacity).max() else {
-        out.error(
+        out.warning(
             item,
             format!(
                 "it needs a room of kind {kind} ({}), and the school has none",
@@ -296,7 +301,7 @@ fn check_rooms(school: &School, club: &Club, item: &str, out: &mut Findings) {
         return;
     };
     if club.enrolled > largest {
-        out.error(
+        out.warning(
             item,
             format!(
                 "{} students are enrolled, more than any {kind} room holds (the largest holds {largest})",
@@ -307,10 +312,10 @@ fn check_rooms(school: &School, club: &Club, item: &str, out: &mut Findings) {
     }
     let all_outdoor = rooms.iter().all(|r| r.outdoor);
     if (club.outdoor || all_outdoor) && !rooms.iter().any(|r| usable_in_rain(school, r)) {
-        out.error(
+        out.warning(
             item,
             format!(
-                "it meets outdoors, but no {kind} room has an indoor fallback, so on a day of rain or snow it has nowhere to go"
+                "it meets outdoors, but no {kind} room has an indoor fallback, so on a day of rain or snow it has nowhere to go; kehou will not place it outdoors without one and lists it as unmet"
             ),
             format!("set fallback on a {kind} room to an indoor room (a gym or hall)"),
         );
@@ -340,18 +345,18 @@ mod tests {
     }
 
     #[test]
-    fn a_skill_nobody_has_is_an_error() {
+    fn a_skill_nobody_has_is_a_shortage_warning() {
         let mut s = tiny_school();
         s.clubs[1].skill = Skill::new("robotics");
-        assert!(has(&messages(&s), "error: club calligraphy (书法社): nobody on the staff has the skill `robotics`, so no one can lead it; add the skill to a person or change the club"));
+        assert!(has(&messages(&s), "warning: club calligraphy (书法社): nobody on the staff has the skill `robotics`, so no one can lead it yet; its meetings will be listed as unmet; add the skill to a person who may lead, or hire a coach"));
     }
 
     #[test]
-    fn a_skill_only_volunteers_have_is_an_error() {
+    fn a_skill_only_volunteers_have_is_a_shortage_warning() {
         let mut s = tiny_school();
         s.clubs[1].skill = Skill::new("reading");
         s.staff[6].skills.push(Skill::new("reading"));
-        assert!(has(&messages(&s), "error: club calligraphy (书法社): only 胡晓燕 (p1) have the skill `reading`, and their kind may not lead"));
+        assert!(has(&messages(&s), "warning: club calligraphy (书法社): only 胡晓燕 (p1) have the skill `reading`, and their kind may not lead"));
     }
 
     #[test]
@@ -363,24 +368,24 @@ mod tests {
             "error: club football (足球社): its leader x1 is not on the staff list"
         ));
         s.clubs[0].leader = Some(StaffId::new("t3"));
-        assert!(has(&messages(&s), "error: club football (足球社): its leader 陈静 (t3) does not have the skill `football`"));
+        assert!(has(&messages(&s), "warning: club football (足球社): its leader 陈静 (t3) does not have the skill `football`"));
         s.clubs[0].leader = Some(StaffId::new("c1"));
         s.staff[7].kind = StaffKind::Community;
-        assert!(has(&messages(&s), "error: club football (足球社): its leader 郭伟 (c1) is of kind community (社区志愿者), which may not lead"));
+        assert!(has(&messages(&s), "warning: club football (足球社): its leader 郭伟 (c1) is of kind community (社区志愿者), which may not lead"));
     }
 
     #[test]
-    fn fixed_leader_unavailable_when_the_club_meets_is_an_error() {
+    fn fixed_leader_unavailable_when_the_club_meets_is_a_shortage_warning() {
         let mut s = tiny_school();
         s.staff[7].unavailable.push(slot(Weekday::Thu, None));
-        assert!(has(&messages(&s), "error: club football (足球社): it meets on Thursday in the extended session, when its leader 郭伟 (c1) is unavailable"));
+        assert!(has(&messages(&s), "warning: club football (足球社): it meets on Thursday in the extended session, when its leader 郭伟 (c1) is unavailable"));
     }
 
     #[test]
-    fn too_many_for_every_room_of_its_kind_is_an_error() {
+    fn too_many_for_every_room_of_its_kind_is_a_shortage_warning() {
         let mut s = tiny_school();
         s.clubs[1].enrolled = 41;
-        assert!(has(&messages(&s), "error: club calligraphy (书法社): 41 students are enrolled, more than any art room holds (the largest holds 40)"));
+        assert!(has(&messages(&s), "warning: club calligraphy (书法社): 41 students are enrolled, more than any art room holds (the largest holds 40)"));
     }
 
     #[test]
@@ -416,7 +421,7 @@ mod tests {
         for t in &mut s.timetables {
             t.days.truncate(2);
         }
-        assert!(has(&messages(&s), "error: club calligraphy (书法社): it meets 3 times a week, but in summer and winter the timetables give its grades 1-6 an extended session on only 2 days"));
+        assert!(has(&messages(&s), "warning: club calligraphy (书法社): it meets 3 times a week, but in summer and winter the timetables give its grades 1-6 an extended session on only 2 days"));
     }
 
     #[test]
@@ -455,18 +460,18 @@ mod tests {
     }
 
     #[test]
-    fn no_room_of_its_kind_is_an_error() {
+    fn no_room_of_its_kind_is_a_shortage_warning() {
         let mut s = tiny_school();
         s.clubs[1].room_kind = RoomKind::Lab;
-        assert!(has(&messages(&s), "error: club calligraphy (书法社): it needs a room of kind lab (实验室), and the school has none"));
+        assert!(has(&messages(&s), "warning: club calligraphy (书法社): it needs a room of kind lab (实验室), and the school has none"));
     }
 
     #[test]
-    fn outdoor_club_without_a_rain_room_is_an_error() {
+    fn outdoor_club_without_a_rain_room_is_a_shortage_warning() {
         let mut s = tiny_school();
         s.rooms[3].fallback = None;
         let m = messages(&s);
-        assert!(has(&m, "error: club football (足球社): it meets outdoors, but no playground room has an indoor fallback"), "{m:#?}");
+        assert!(has(&m, "warning: club football (足球社): it meets outdoors, but no playground room has an indoor fallback"), "{m:#?}");
         assert!(
             has(
                 &m,

@@ -7,10 +7,16 @@
 //! file, each in the order of its list, so the output is stable; `validate`
 //! then moves errors before warnings without reordering them otherwise.
 //!
-//! An *error* is something the solver cannot work around or would get silently
-//! wrong (an unknown id, a group with no session times, a club nobody can
-//! lead). A *warning* is something that is probably a mistake but still has a
-//! clear meaning (a holiday outside the term, a homeroom that is a gym).
+//! An *error* is data that makes no sense, which the solver cannot work
+//! around or would get silently wrong: an unknown id, times that end before
+//! they start, a grade of 12, a session given twice. A *warning* is
+//! something that is probably a mistake but still has a clear meaning (a
+//! holiday outside the term, a homeroom that is a gym) — and every shortage:
+//! a demand the staff or rooms cannot meet today (a club whose skill nobody
+//! has, no school leader for duty, a group bigger than every room, an outdoor
+//! club with no rain room). The solve staffs everything else and lists
+//! those posts as unmet, with the reason; they are not errors, because a
+//! school that means to hire a coach still needs a rota for everything else.
 //!
 //! Decisions worth knowing:
 //! - `class_teacher` (on the class) and `class_teacher_of` (on the person) may
@@ -19,8 +25,9 @@
 //!   service, and kehou will not guess who that is.
 //! - An outdoor room without a fallback is a warning on the room. A club that
 //!   may meet outdoors with no room of its kind usable in rain (indoor, or
-//!   outdoor with a valid indoor fallback) is an error on the club: the
-//!   bad-weather plan is a safety rule.
+//!   outdoor with a valid indoor fallback) is a warning on the club, and the
+//!   solver never places it in a room without one (the bad-weather plan is a
+//!   safety rule): it is listed as unmet.
 //! - Clubs placed by the solver (`PerWeek`) meet in the extended session.
 //!
 //! Validation never panics and never loops over date ranges, so a school with

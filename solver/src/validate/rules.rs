@@ -97,9 +97,9 @@ pub(super) fn check(school: &School, out: &mut Findings) {
         && !school.staff.is_empty()
         && !school.staff.iter().any(|p| p.opted_in)
     {
-        out.error(
+        out.warning(
             "rules",
-            "participation is Voluntary but nobody has opted_in, so nobody can be scheduled",
+            "participation is Voluntary but nobody has opted_in, so nobody can be scheduled and every post will be listed as unmet",
             "set opted_in: true for the people who signed up, or use participation: AllStaff",
         );
     }
@@ -108,10 +108,20 @@ pub(super) fn check(school: &School, out: &mut Findings) {
 pub(super) fn check_duties(school: &School, out: &mut Findings) {
     let duties = &school.duties;
     if duties.duty_leader && !school.staff.iter().any(|p| p.kind == StaffKind::Leader) {
-        out.error(
+        out.warning(
             "duties",
-            "duty_leader is on but nobody on the staff is a Leader, so there is no one to be duty leader (值班领导)",
+            "duty_leader is on but nobody on the staff is a Leader, so there is no one to be duty leader (值班领导) and every day's duty leader will be listed as unmet",
             "set kind: Leader for the school leaders, or turn duty_leader off",
+        );
+    }
+    if duties.gate.adults > 0 && duties.gate.in_place_minutes > 60 {
+        out.warning(
+            "duties",
+            format!(
+                "gate escorts stand at the gate {} minutes before each wave",
+                duties.gate.in_place_minutes
+            ),
+            "set gate.in_place_minutes to the few minutes they need (5 is usual)",
         );
     }
     if duties.gate.adults > 0 && duties.gate.minutes == 0 {
@@ -227,7 +237,7 @@ mod tests {
     }
 
     #[test]
-    fn voluntary_participation_with_nobody_opted_in_is_an_error() {
+    fn voluntary_participation_with_nobody_opted_in_is_a_shortage_warning() {
         let mut s = tiny_school();
         s.rules.participation = Participation::Voluntary;
         assert!(messages(&s).is_empty());
@@ -236,12 +246,12 @@ mod tests {
         }
         assert!(has(
             &messages(&s),
-            "error: rules: participation is Voluntary but nobody has opted_in"
+            "warning: rules: participation is Voluntary but nobody has opted_in"
         ));
     }
 
     #[test]
-    fn duty_leader_without_any_leader_is_an_error() {
+    fn duty_leader_without_any_leader_is_a_shortage_warning() {
         let mut s = tiny_school();
         for p in &mut s.staff {
             if p.kind == StaffKind::Leader {
@@ -250,7 +260,7 @@ mod tests {
         }
         assert!(has(
             &messages(&s),
-            "error: duties: duty_leader is on but nobody on the staff is a Leader"
+            "warning: duties: duty_leader is on but nobody on the staff is a Leader"
         ));
         s.duties.duty_leader = false;
         assert!(messages(&s).is_empty());

@@ -168,9 +168,9 @@ fn check_homework_leaders(school: &School, out: &mut Findings) {
         .iter()
         .any(|p| p.has_skill(&homework) && school.rules.may_lead(p.kind));
     if !can_lead {
-        out.error(
+        out.warning(
             "staff",
-            "nobody who may lead a group has the skill `homework`, so no homework group can have a responsible adult",
+            "nobody who may lead a group has the skill `homework`, so no homework group can have a responsible adult and all will be listed as unmet",
             "add `homework` to the skills of the teachers who supervise homework",
         );
     }
@@ -302,7 +302,7 @@ mod tests {
     }
 
     #[test]
-    fn nobody_with_homework_who_may_lead_is_an_error() {
+    fn nobody_with_homework_who_may_lead_is_a_shortage_warning() {
         let mut s = tiny_school();
         let homework = crate::model::Skill::homework();
         for p in &mut s.staff {
@@ -310,7 +310,7 @@ mod tests {
         }
         assert!(has(
             &messages(&s),
-            "error: staff: nobody who may lead a group has the skill `homework`"
+            "warning: staff: nobody who may lead a group has the skill `homework`"
         ));
         s.staff.clear();
         assert!(has(&messages(&s), "error: staff: the staff list is empty"));

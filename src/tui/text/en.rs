@@ -21,7 +21,7 @@ pub static EN: Text = Text {
     post_kinds: ["homework", "club", "late", "duty leader", "gate", "reception"],
     staff_kinds: ["teacher", "leader", "retired", "parent", "community", "coach"],
     solve_status: ["not solved", "optimal", "feasible", "no plan"],
-    rules: ["stale plan", "coverage", "lead adult", "skill", "availability", "leave", "double-booked", "room", "daily cap", "weekly cap", "late-duty exemption", "lock", "demand", "unknown id"],
+    rules: ["stale plan", "coverage", "lead adult", "skill", "availability", "leave", "double-booked", "room", "daily cap", "weekly cap", "late-duty exemption", "lock", "demand", "unknown id", "gate timing", "short while someone is free"],
 
     unsaved_mark: "[modified]",
     status_hint: "? help  Tab screens  q quit",

@@ -100,7 +100,7 @@ pub struct Text {
     /// Not solved, optimal, feasible, no plan.
     pub solve_status: [&'static str; 4],
     /// The checker's rules, in `check::Rule` order.
-    pub rules: [&'static str; 14],
+    pub rules: [&'static str; 16],
 
     // The frame around every screen.
     pub unsaved_mark: &'static str,
@@ -322,6 +322,8 @@ impl Text {
             Rule::Lock => 11,
             Rule::Demand => 12,
             Rule::UnknownId => 13,
+            Rule::GateTiming => 14,
+            Rule::FreeButUnused => 15,
         }]
     }
 

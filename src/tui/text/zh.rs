@@ -50,6 +50,8 @@ pub static ZH: Text = Text {
         "锁定",
         "需求",
         "未知编号",
+        "门岗时间",
+        "有人空闲却缺人",
     ],
 
     unsaved_mark: "[未保存]",

@@ -57,7 +57,11 @@ impl Board<'_, '_> {
         };
         let rooms: Vec<Option<usize>> = match self.room[c] {
             Some(r) => vec![Some(r)],
-            None => self.m.clubs[c].rooms.iter().map(|(r, _)| Some(*r)).collect(),
+            None => self.m.clubs[c]
+                .rooms
+                .iter()
+                .map(|(r, _)| Some(*r))
+                .collect(),
         };
         // Leader and room, else one of them, else neither.
         let mut options: Vec<(Option<usize>, Option<usize>)> = Vec::new();
@@ -193,7 +197,13 @@ impl Board<'_, '_> {
     /// Could club `c` use room `r` at `meetings` (its day `extra` counted as
     /// chosen): not blocked by a care group on a chosen day (7), and no other
     /// club in it or its fallback at an overlapping time (8)?
-    pub(crate) fn room_free(&self, c: usize, r: usize, meetings: &[usize], extra: Option<Weekday>) -> bool {
+    pub(crate) fn room_free(
+        &self,
+        c: usize,
+        r: usize,
+        meetings: &[usize],
+        extra: Option<Weekday>,
+    ) -> bool {
         let vars = &self.m.clubs[c];
         if let Some(blocked) = vars.room_blocked.get(&r) {
             let days = self.days[c].iter().chain(extra.as_ref());
@@ -242,7 +252,8 @@ impl Board<'_, '_> {
     pub(crate) fn fill_clubs(&mut self) -> u32 {
         let mut filled = 0;
         for c in 0..self.m.clubs.len() {
-            let lacks = |b: &Self| u32::from(b.leader[c].is_none()) + u32::from(b.room[c].is_none());
+            let lacks =
+                |b: &Self| u32::from(b.leader[c].is_none()) + u32::from(b.room[c].is_none());
             let before = lacks(self);
             if self.leader[c].is_none() {
                 self.choose_leader(c);
@@ -295,7 +306,9 @@ impl Board<'_, '_> {
     /// Does a lock hold one of club `c`'s variables?
     fn club_pinned(&self, c: usize) -> bool {
         let vars = &self.m.clubs[c];
-        vars.leaders.iter().map(|(_, v)| v)
+        vars.leaders
+            .iter()
+            .map(|(_, v)| v)
             .chain(vars.leader_at.values())
             .chain(vars.assists.values())
             .any(|v| self.pinned.contains(v))
@@ -367,17 +380,33 @@ impl Board<'_, '_> {
         }
         let on = |v: crate::ir::Var| x[v.0] > 0.5;
         let saved: Vec<_> = (0..self.m.clubs.len())
-            .map(|c| (self.leader[c], self.days[c].clone(), self.room[c], self.unstaff_meetings(c)))
+            .map(|c| {
+                (
+                    self.leader[c],
+                    self.days[c].clone(),
+                    self.room[c],
+                    self.unstaff_meetings(c),
+                )
+            })
             .collect();
         for c in 0..self.m.clubs.len() {
             self.clear_leader(c);
         }
         for (c, vars) in self.m.clubs.iter().enumerate() {
-            self.days[c] = vars.days.iter().filter(|(_, y)| on(*y)).map(|(d, _)| *d).collect();
+            self.days[c] = vars
+                .days
+                .iter()
+                .filter(|(_, y)| on(*y))
+                .map(|(d, _)| *d)
+                .collect();
             self.room[c] = vars.rooms.iter().find(|(_, z)| on(*z)).map(|(r, _)| *r);
         }
         for c in 0..self.m.clubs.len() {
-            let chosen = self.m.clubs[c].leaders.iter().find(|(_, l)| on(*l)).map(|(p, _)| *p);
+            let chosen = self.m.clubs[c]
+                .leaders
+                .iter()
+                .find(|(_, l)| on(*l))
+                .map(|(p, _)| *p);
             if let Some(p) = chosen.filter(|&p| self.may_lead_club(c, p)) {
                 self.set_leader(c, p);
             }

@@ -77,7 +77,8 @@ impl Board<'_, '_> {
         let (_, lead) = self.open(place);
         let week = self.m.demand.posts[self.post_of(place)].post.week;
         self.candidates(place)
-            .iter().copied()
+            .iter()
+            .copied()
             .filter(|&p| self.can_fill(place, p, strict))
             .min_by_key(|&p| {
                 let person = &self.m.school.staff[p];

@@ -38,8 +38,6 @@ use crate::ir::Var;
 use crate::milp::build::{Act, Model};
 use crate::model::Weekday;
 
-
-
 /// Which of the model's staffing variables are on, with everything needed to
 /// ask quickly whether one more fits.
 pub(crate) struct Board<'m, 'a> {

@@ -153,7 +153,11 @@ impl Board<'_, '_> {
                 }
             }
             let room = rooms.iter().max_by_key(|(_, n)| **n).and_then(|(id, _)| {
-                self.m.school.rooms.iter().position(|r| r.id.as_str() == *id)
+                self.m
+                    .school
+                    .rooms
+                    .iter()
+                    .position(|r| r.id.as_str() == *id)
             });
             if self.room[c].is_none() {
                 if let Some(r) = room.filter(|r| self.m.clubs[c].rooms.iter().any(|(q, _)| q == r))

@@ -1,20 +1,19 @@
 //! The independent checker on real dates (docs/model.md §10): every date a
-//! substitution or an absence touches is rebuilt from the cycle and checked
-//! without the repair model — nobody away is on a post, nobody on two posts
+//! substitution or an absence touches is rebuilt from the cycle here — the
+//! date's posts, timed for its season, with its substitutions applied — and
+//! checked without the repair: nobody away is on a post, nobody on two posts
 //! at once on the real times, every cover may take the place, no post short
-//! without a reason, and the day and week caps of the real week.
+//! without a reason, and the day and week caps of the real week for the
+//! people a substitution by kehou added.
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::NaiveDate;
 
-use super::day::{blocked, is_absent, Blocked, Loads};
-use crate::calendar;
-use crate::check::{Rule, Violation};
-use crate::dated::{DayRoster, Timing};
-use crate::eligibility::staffing;
-use crate::model::{School, StaffId};
-use crate::plan::{DecidedBy, Plan};
+use super::rules::{self, Day};
+use super::{v, Rule, Violation};
+use crate::model::{School, Season, StaffId};
+use crate::plan::{Assignment, DecidedBy, Plan, Post, Role, Substitution};
 
 /// Every broken hard rule on the dates the plan's absences and substitutions touch.
 pub fn check_dated(school: &School, plan: &Plan) -> Vec<Violation> {
@@ -23,7 +22,7 @@ pub fn check_dated(school: &School, plan: &Plan) -> Vec<Violation> {
 
 /// The service dates the plan's absences and substitutions touch.
 pub fn touched_dates(school: &School, plan: &Plan) -> BTreeSet<NaiveDate> {
-    let service: BTreeSet<NaiveDate> = calendar::service_days(&school.term, plan.cycle_weeks)
+    let service: BTreeSet<NaiveDate> = rules::term_days(school, plan.cycle_weeks)
         .iter()
         .map(|d| d.date)
         .collect();
@@ -34,6 +33,78 @@ pub fn touched_dates(school: &School, plan: &Plan) -> BTreeSet<NaiveDate> {
     touched
 }
 
+/// One date's posts as they run: timed for its season, substitutions applied.
+struct Roster<'p> {
+    day: Day,
+    posts: Vec<(Post, Vec<&'p Substitution>)>,
+}
+
+impl Roster<'_> {
+    fn posts_of<'a>(&'a self, staff: &'a StaffId) -> impl Iterator<Item = &'a Post> {
+        self.posts
+            .iter()
+            .map(|(p, _)| p)
+            .filter(move |p| p.staff.iter().any(|a| &a.staff == staff))
+    }
+
+    fn count(&self, staff: &StaffId) -> u32 {
+        self.posts_of(staff).count() as u32
+    }
+}
+
+fn roster<'p>(plan: &'p Plan, day: Day, main: Season, with_changes: bool) -> Roster<'p> {
+    let posts = plan
+        .posts
+        .iter()
+        .filter(|p| p.week == day.cycle_week && p.day == day.runs_as)
+        .map(|p| {
+            let mut post = p.clone();
+            if day.season != main {
+                if let Some((start, end)) = p.other_season {
+                    post.other_season = Some((p.start, p.end));
+                    post.start = start;
+                    post.end = end;
+                }
+            }
+            let changes: Vec<&Substitution> = plan
+                .substitutions
+                .iter()
+                .filter(|s| with_changes && s.date == day.date && s.post == p.id)
+                .collect();
+            for s in &changes {
+                if let Some(out) = &s.out {
+                    post.staff.retain(|a| &a.staff != out);
+                }
+                match &s.cover {
+                    Some(c) if !post.staff.iter().any(|a| &a.staff == c) => {
+                        post.staff.push(Assignment {
+                            staff: c.clone(),
+                            role: s.role,
+                        });
+                    }
+                    Some(_) => {}
+                    None => post.unmet_reason = Some(s.reason.clone()),
+                }
+            }
+            let full = post.staff.len() >= post.adults_needed as usize
+                && (post.adults_needed == 0 || post.has_lead());
+            if !changes.is_empty() && full {
+                post.unmet_reason = None;
+            }
+            (post, changes)
+        })
+        .collect();
+    Roster { day, posts }
+}
+
+/// Is `staff` absent for `post` on `date` by the plan's absences?
+fn absent(school: &School, plan: &Plan, staff: &StaffId, date: NaiveDate, post: &Post) -> bool {
+    let sessions = rules::touched_sessions(school, post);
+    plan.absences
+        .iter()
+        .any(|a| &a.staff == staff && a.covers(date, &sessions))
+}
+
 /// `check_dated` on the touched dates and on `also` (to compare a plan with
 /// another that touches more dates: `check::new_violations`).
 pub fn check_dated_on(school: &School, plan: &Plan, also: &BTreeSet<NaiveDate>) -> Vec<Violation> {
@@ -41,7 +112,7 @@ pub fn check_dated_on(school: &School, plan: &Plan, also: &BTreeSet<NaiveDate>) 
     if plan.absences.is_empty() && plan.substitutions.is_empty() && also.is_empty() {
         return out;
     }
-    let days = calendar::service_days(&school.term, plan.cycle_weeks);
+    let days = rules::term_days(school, plan.cycle_weeks);
     let service: BTreeSet<NaiveDate> = days.iter().map(|d| d.date).collect();
     let mut touched: BTreeSet<NaiveDate> = also.intersection(&service).copied().collect();
     for s in &plan.substitutions {
@@ -80,39 +151,32 @@ pub fn check_dated_on(school: &School, plan: &Plan, also: &BTreeSet<NaiveDate>) 
         .filter(|d| touched.contains(&d.date))
         .map(|d| d.teaching_week)
         .collect();
-    let timing = Timing::new(school, plan);
-    let rosters: Vec<DayRoster> = days
+    let main = rules::main_season(school);
+    let in_weeks: Vec<Day> = days
         .iter()
+        .copied()
         .filter(|d| weeks.contains(&d.teaching_week))
-        .map(|d| timing.roster(plan, *d))
         .collect();
-    let mut cycle_only = plan.clone();
-    cycle_only.substitutions.clear();
-    let cycle_rosters: Vec<DayRoster> = days
+    let rosters: Vec<Roster> = in_weeks
         .iter()
-        .filter(|d| weeks.contains(&d.teaching_week))
-        .map(|d| timing.roster(&cycle_only, *d))
+        .map(|d| roster(plan, *d, main, true))
         .collect();
-    for roster in rosters.iter().filter(|r| touched.contains(&r.day.date)) {
-        check_day(school, plan, roster, &mut out);
+    let cycle: Vec<Roster> = in_weeks
+        .iter()
+        .map(|d| roster(plan, *d, main, false))
+        .collect();
+    for r in rosters.iter().filter(|r| touched.contains(&r.day.date)) {
+        check_day(school, plan, r, &mut out);
     }
-    check_caps(school, plan, &rosters, &cycle_rosters, &touched, &mut out);
+    check_caps(school, plan, &rosters, &cycle, &touched, &mut out);
     out.sort_by(|a, b| (a.rule, &a.place).cmp(&(b.rule, &b.place)));
     out
 }
 
-fn v(place: impl Into<String>, rule: Rule, detail: impl Into<String>) -> Violation {
-    Violation {
-        place: place.into(),
-        rule,
-        detail: detail.into(),
-    }
-}
-
-fn check_day(school: &School, plan: &Plan, roster: &DayRoster, out: &mut Vec<Violation>) {
+fn check_day(school: &School, plan: &Plan, roster: &Roster, out: &mut Vec<Violation>) {
     let date = roster.day.date;
     for s in plan.substitutions.iter().filter(|s| s.date == date) {
-        if roster.post(&s.post).is_none() {
+        if !roster.posts.iter().any(|(p, _)| p.id == s.post) {
             out.push(v(
                 &s.post,
                 Rule::UnknownId,
@@ -120,42 +184,43 @@ fn check_day(school: &School, plan: &Plan, roster: &DayRoster, out: &mut Vec<Vio
             ));
         }
     }
-    for dp in &roster.posts {
-        let post = &dp.post;
+    for (post, changes) in &roster.posts {
         let place = format!("{} {date}", post.id);
         for a in &post.staff {
             let Some(person) = school.person(&a.staff) else {
                 out.push(v(&place, Rule::UnknownId, format!("no staff {}", a.staff)));
                 continue;
             };
-            if is_absent(school, plan, &a.staff, date, post) {
+            if absent(school, plan, &a.staff, date, post) {
                 out.push(v(
                     &place,
                     Rule::Availability,
                     format!("{} ({}) is absent that day", person.id, person.name),
                 ));
             }
-            let covers = dp
-                .changes
-                .iter()
-                .any(|s| s.cover.as_ref() == Some(&a.staff));
-            if covers {
-                if let Some(why) = blocked(school, plan, person, date, post, a.role) {
-                    let rule = match why {
-                        Blocked::OnLeave => Rule::Leave,
-                        Blocked::NoLead(_) => Rule::Lead,
-                        _ => Rule::Availability,
-                    };
+            if changes.iter().any(|s| s.cover.as_ref() == Some(&a.staff)) {
+                // A cover may take the place on that very date: the cycle's
+                // rules with the date's own leave, and the role's lead rules.
+                let why = match rules::not_for(school, person, post, &[]) {
+                    Some(not) => Some(not.described()),
+                    None if person.leave.iter().any(|l| l.from <= date && date <= l.to) => {
+                        Some((Rule::Leave, "on leave".to_owned()))
+                    }
+                    None if a.role == Role::Lead && !rules::may_lead(school, person, post) => {
+                        Some((Rule::Lead, "not allowed to lead it".to_owned()))
+                    }
+                    None => None,
+                };
+                if let Some((rule, what)) = why {
                     out.push(v(
                         &place,
                         rule,
-                        format!("cover {} ({}) is {why}", person.id, person.name),
+                        format!("cover {} ({}) is {what}", person.id, person.name),
                     ));
                 }
             }
             if let Some(other) = roster
                 .posts_of(&a.staff)
-                .map(|p| &p.post)
                 .find(|p| p.id < post.id && p.start < post.end && post.start < p.end)
             {
                 out.push(v(
@@ -165,7 +230,8 @@ fn check_day(school: &School, plan: &Plan, roster: &DayRoster, out: &mut Vec<Vio
                 ));
             }
         }
-        let short = post.missing() > 0 || (post.adults_needed > 0 && !post.has_lead());
+        let short = post.staff.len() < post.adults_needed as usize
+            || (post.adults_needed > 0 && !post.has_lead());
         if short && post.unmet_reason.is_none() {
             out.push(v(
                 &place,
@@ -187,13 +253,11 @@ fn check_day(school: &School, plan: &Plan, roster: &DayRoster, out: &mut Vec<Vio
 fn check_caps(
     school: &School,
     plan: &Plan,
-    rosters: &[DayRoster],
-    cycle: &[DayRoster],
+    rosters: &[Roster],
+    cycle: &[Roster],
     touched: &BTreeSet<NaiveDate>,
     out: &mut Vec<Violation>,
 ) {
-    let loads = Loads::of(rosters);
-    let base = Loads::of(cycle);
     let mut by_kehou: BTreeMap<&StaffId, BTreeSet<NaiveDate>> = BTreeMap::new();
     let mut by_hand: BTreeSet<(&StaffId, NaiveDate)> = BTreeSet::new();
     for s in &plan.substitutions {
@@ -208,33 +272,45 @@ fn check_caps(
         .iter()
         .map(|r| (r.day.date, r.day.teaching_week))
         .collect();
+    let on = |rs: &[Roster], date: NaiveDate, staff: &StaffId| {
+        rs.iter()
+            .filter(|r| r.day.date == date)
+            .map(|r| r.count(staff))
+            .sum::<u32>()
+    };
+    let in_week = |rs: &[Roster], week: u32, staff: &StaffId| {
+        rs.iter()
+            .filter(|r| r.day.teaching_week == week)
+            .map(|r| r.count(staff))
+            .sum::<u32>()
+    };
     for (staff, dates) in by_kehou {
         let Some(person) = school.person(staff) else {
             continue;
         };
-        let st = staffing(school, person, plan.cycle_weeks);
+        let (per_day, per_week) = rules::caps(school, person);
         let mut weeks = BTreeSet::new();
         for date in dates.iter().filter(|d| touched.contains(d)) {
-            let n = loads.on(*date, staff);
-            if n > st.per_day.max(base.on(*date, staff)) && !by_hand.contains(&(staff, *date)) {
+            let n = on(rosters, *date, staff);
+            if n > per_day.max(on(cycle, *date, staff)) && !by_hand.contains(&(staff, *date)) {
                 out.push(v(
                     format!("staff {staff} {date}"),
                     Rule::CapPerDay,
-                    format!("{n} posts that day, cap {}", st.per_day),
+                    format!("{n} posts that day, cap {per_day}"),
                 ));
             }
             weeks.extend(week_of.get(date).copied());
         }
         for week in weeks {
-            let n = loads.in_week(week, staff);
+            let n = in_week(rosters, week, staff);
             let hand = by_hand
                 .iter()
                 .any(|(s, d)| *s == staff && week_of.get(d) == Some(&week));
-            if n > st.per_week.max(base.in_week(week, staff)) && !hand {
+            if n > per_week.max(in_week(cycle, week, staff)) && !hand {
                 out.push(v(
                     format!("staff {staff} week {week}"),
                     Rule::CapPerWeek,
-                    format!("{n} posts in teaching week {week}, cap {}", st.per_week),
+                    format!("{n} posts in teaching week {week}, cap {per_week}"),
                 ));
             }
         }

@@ -1,15 +1,23 @@
 //! The independent checker: verifies every hard rule on a plan against the
 //! school, without the MILP (docs/model.md §7). The solver's output is held
 //! against this in tests; `kehou check SCHOOL PLAN` runs it for people.
+//!
+//! It reads the rules itself (`rules.rs`, written from docs/model.md and
+//! docs/data-format.md) and imports nothing of the solver, the repair or the
+//! explanations: a mistake in who may take what must show up here, not be
+//! repeated here.
+
+mod dated;
+mod rules;
+mod unused;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
-use crate::calendar::main_season;
-use crate::explain::spec_of;
-use crate::eligibility::{may_lead, staffing, unavailable_reason, Unavailable};
 use crate::model::{Meetings, RoomId, RoomKind, School, SessionKind, StaffId, Weekday};
 use crate::plan::{Plan, Post, PostKind, Role};
+pub use dated::{check_dated, check_dated_on, touched_dates};
+use rules::NotFor;
 
 /// One broken rule: where (the post, or the person and day) and what.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -43,6 +51,10 @@ pub enum Rule {
     /// The plan does not hold what the school needs (a class without a group, a club's meetings).
     Demand,
     UnknownId,
+    /// A gate escort not at the gate before the wave arrives.
+    GateTiming,
+    /// A post left short while someone eligible is free for it.
+    FreeButUnused,
 }
 
 impl fmt::Display for Violation {
@@ -50,8 +62,6 @@ impl fmt::Display for Violation {
         write!(f, "{}: {:?}: {}", self.place, self.rule, self.detail)
     }
 }
-
-pub use crate::repair::check::check_dated;
 
 /// Every broken hard rule of the cycle and of the real dates its absences and
 /// substitutions touch: what must be empty before a plan is saved.
@@ -69,9 +79,9 @@ pub fn check_all(school: &School, plan: &Plan) -> Vec<Violation> {
 /// repair touches for the first time would otherwise show the plan's old
 /// breaks on it as new ones).
 pub fn new_violations(school: &School, before: &Plan, after: &Plan) -> Vec<Violation> {
-    let dates = crate::repair::check::touched_dates(school, after);
+    let dates = touched_dates(school, after);
     let mut old = check(school, before);
-    old.extend(crate::repair::check::check_dated_on(school, before, &dates));
+    old.extend(check_dated_on(school, before, &dates));
     check_all(school, after)
         .into_iter()
         .filter(|v| !old.contains(v))
@@ -89,15 +99,40 @@ pub fn check(school: &School, plan: &Plan) -> Vec<Violation> {
         ));
     }
     let weeks = plan.cycle_weeks.max(1);
+    let days = rules::term_days(school, weeks);
+    let away: BTreeMap<&StaffId, Vec<(u8, Weekday)>> = school
+        .staff
+        .iter()
+        .map(|p| (&p.id, rules::away_days(p, &days, weeks)))
+        .collect();
     for post in &plan.posts {
-        check_post(school, plan, post, &mut out);
+        check_post(school, post, &away, &mut out);
     }
     check_people(school, plan, weeks, &mut out);
     check_rooms(school, plan, &mut out);
     check_demand(school, plan, &mut out);
+    check_gates(school, plan, &mut out);
     check_locks(plan, &mut out);
+    unused::check(school, plan, &away, &mut out);
     out.sort_by(|a, b| (a.rule, &a.place).cmp(&(b.rule, &b.place)));
     out
+}
+
+impl NotFor {
+    /// The rule it breaks, and what the person is, in words.
+    fn described(self) -> (Rule, String) {
+        match self {
+            NotFor::OnLeave => (Rule::Leave, "on leave".to_owned()),
+            NotFor::ExemptFromLate => (Rule::LateExemption, "exempt from late duty".to_owned()),
+            NotFor::NotALeader => (Rule::Lead, "not a leader".to_owned()),
+            NotFor::NotTakingPart => (Rule::Availability, "not taking part".to_owned()),
+            NotFor::NoPosts => (Rule::Availability, "capped at zero posts".to_owned()),
+            NotFor::Unavailable(s) => (
+                Rule::Availability,
+                format!("unavailable in the {} session", s.code()),
+            ),
+        }
+    }
 }
 
 fn v(place: impl Into<String>, rule: Rule, detail: impl Into<String>) -> Violation {
@@ -109,8 +144,12 @@ fn v(place: impl Into<String>, rule: Rule, detail: impl Into<String>) -> Violati
 }
 
 /// Coverage, lead, skills and availability of one post.
-fn check_post(school: &School, plan: &Plan, post: &Post, out: &mut Vec<Violation>) {
-    let spec = spec_of(school, post);
+fn check_post(
+    school: &School,
+    post: &Post,
+    away: &BTreeMap<&StaffId, Vec<(u8, Weekday)>>,
+    out: &mut Vec<Violation>,
+) {
     if post.staff.len() < post.adults_needed as usize && post.unmet_reason.is_none() {
         out.push(v(
             &post.id,
@@ -142,8 +181,8 @@ fn check_post(school: &School, plan: &Plan, post: &Post, out: &mut Vec<Violation
             ));
             continue;
         };
-        if a.role == Role::Lead && !may_lead(school, person, &spec) {
-            let what = if school.rules.may_lead(person.kind) {
+        if a.role == Role::Lead && !rules::may_lead(school, person, post) {
+            let what = if school.rules.may_lead.contains(&person.kind) {
                 "lacks the skill to lead it"
             } else {
                 "may only assist"
@@ -154,18 +193,13 @@ fn check_post(school: &School, plan: &Plan, post: &Post, out: &mut Vec<Violation
                 format!("{} ({}) leads but {what}", person.id, person.name),
             ));
         }
-        let st = staffing(school, person, plan.cycle_weeks);
-        if let Some(why) = unavailable_reason(school, person, &st, &spec) {
-            let rule = match why {
-                Unavailable::OnLeave => Rule::Leave,
-                Unavailable::ExemptFromLate => Rule::LateExemption,
-                Unavailable::WrongKind => Rule::Lead,
-                _ => Rule::Availability,
-            };
+        let mine = away.get(&person.id).map_or(&[][..], Vec::as_slice);
+        if let Some(why) = rules::not_for(school, person, post, mine) {
+            let (rule, what) = why.described();
             out.push(v(
                 &post.id,
                 rule,
-                format!("{} ({}) is {why}", person.id, person.name),
+                format!("{} ({}) is {what}", person.id, person.name),
             ));
         }
     }
@@ -200,15 +234,10 @@ fn check_people(school: &School, plan: &Plan, weeks: u8, out: &mut Vec<Violation
         let Some(person) = school.person(id) else {
             continue;
         };
-        let st = staffing(school, person, plan.cycle_weeks);
+        let (per_day, per_week) = rules::caps(school, person);
         for (i, a) in posts.iter().enumerate() {
             for b in &posts[i + 1..] {
-                if a.week == b.week
-                    && a.day == b.day
-                    && a.start < b.end
-                    && b.start < a.end
-                    && a.id != b.id
-                {
+                if a.id != b.id && rules::overlap(a, b) {
                     out.push(v(
                         format!("staff {id}"),
                         Rule::DoubleBooked,
@@ -219,24 +248,20 @@ fn check_people(school: &School, plan: &Plan, weeks: u8, out: &mut Vec<Violation
         }
         for week in 1..=weeks {
             let in_week: Vec<&&Post> = posts.iter().filter(|p| p.week == week).collect();
-            if in_week.len() as u32 > st.per_week {
+            if in_week.len() as u32 > per_week {
                 out.push(v(
                     format!("staff {id}"),
                     Rule::CapPerWeek,
-                    format!(
-                        "{} posts in week {week}, cap {}",
-                        in_week.len(),
-                        st.per_week
-                    ),
+                    format!("{} posts in week {week}, cap {per_week}", in_week.len()),
                 ));
             }
             for day in Weekday::ALL {
                 let n = in_week.iter().filter(|p| p.day == day).count() as u32;
-                if n > st.per_day {
+                if n > per_day {
                     out.push(v(
                         format!("staff {id}"),
                         Rule::CapPerDay,
-                        format!("{n} posts on {day} of week {week}, cap {}", st.per_day),
+                        format!("{n} posts on {day} of week {week}, cap {per_day}"),
                     ));
                 }
             }
@@ -301,6 +326,29 @@ fn check_rooms(school: &School, plan: &Plan, out: &mut Vec<Violation>) {
                 ));
             }
         }
+        let outdoor_club = post
+            .club
+            .as_ref()
+            .and_then(|c| school.club(c))
+            .is_some_and(|c| c.outdoor);
+        if post.kind == PostKind::Club && (room.outdoor || outdoor_club) {
+            let shelter = room
+                .fallback
+                .as_ref()
+                .filter(|f| **f != room.id)
+                .and_then(|f| school.room(f))
+                .is_some_and(|f| !f.outdoor);
+            if room.outdoor && !shelter {
+                out.push(v(
+                    &post.id,
+                    Rule::Room,
+                    format!(
+                        "meets outdoors in {} with no indoor fallback for rain",
+                        room.id
+                    ),
+                ));
+            }
+        }
         uses.push((room_id, post));
         if post.kind == PostKind::Club && room.outdoor {
             if let Some(f) = &room.fallback {
@@ -333,7 +381,7 @@ fn check_demand(school: &School, plan: &Plan, out: &mut Vec<Violation>) {
     let weeks = plan.cycle_weeks.max(1);
     let has_session = |c: &crate::model::Class, day: Weekday, s: SessionKind| {
         school
-            .session_time(main_season(&school.term), day, c.grade, s)
+            .session_time(rules::main_season(school), day, c.grade, s)
             .is_some_and(|t| t.start < t.end)
     };
     for week in 1..=weeks {
@@ -484,6 +532,34 @@ fn needed_adults(school: &School, post: &Post) -> u32 {
             .reception
             .as_ref()
             .map_or(0, |rc| u32::from(rc.adults)),
+    }
+}
+
+/// A gate escort stands at the gate `in_place_minutes` before the wave of
+/// dismissal time t arrives and stays `minutes` after it (docs/model.md §2):
+/// every gate post runs from t − in_place to t + minutes, where t is the end
+/// of a group of that day. (Who holds a group ending at t cannot hold the
+/// gate post of t: the two overlap, and `check_people` says so.)
+fn check_gates(school: &School, plan: &Plan, out: &mut Vec<Violation>) {
+    let gate = school.duties.gate;
+    for post in plan.posts.iter().filter(|p| p.kind == PostKind::Gate) {
+        let wave = post.start.minutes() + gate.in_place_minutes;
+        let ends_then = plan.posts.iter().any(|g| {
+            g.kind.holds_students() && g.week == post.week && g.day == post.day && {
+                g.end.minutes() == wave
+            }
+        });
+        let length = post.end.minutes().saturating_sub(post.start.minutes());
+        if !ends_then || length != gate.in_place_minutes + gate.minutes {
+            out.push(v(
+                &post.id,
+                Rule::GateTiming,
+                format!(
+                    "runs {}–{}: a gate post is held from {} minutes before a group's dismissal to {} minutes after it",
+                    post.start, post.end, gate.in_place_minutes, gate.minutes
+                ),
+            ));
+        }
     }
 }
 

@@ -1,0 +1,75 @@
+//! Phase 2's search (docs/model.md §6): from phase 1's plan, completed, the
+//! swap search takes the loads most of the way to fair; a short full solve
+//! gives a bound (and sometimes the proof); then the neighbourhood search
+//! improves the plan until the time is up, with a last swap pass.
+
+use std::time::{Duration, Instant};
+
+use crate::backend::{self, Outcome};
+use crate::ir;
+use crate::milp::build::Model;
+use crate::milp::deadline::Deadline;
+use crate::milp::objective::Terms;
+use crate::milp::{lns, swap};
+
+/// The best plan found from `start` by `deadline`; notes say how it went.
+pub(crate) fn improve(
+    model: &Model,
+    terms: &Terms,
+    start: Vec<f64>,
+    deadline: Deadline<'_>,
+    notes: &mut Vec<String>,
+) -> Outcome {
+    let end = Instant::now() + Duration::from_secs_f64(deadline.seconds_left());
+    let share = |of_left: f64| {
+        let left = end.saturating_duration_since(Instant::now());
+        Instant::now() + left.mul_f64(of_left)
+    };
+    let mut best = Outcome {
+        objective: model.mip.objective_of(&start),
+        values: start,
+        proven_optimal: false,
+        bound: None,
+        seconds: 0.0,
+    };
+    let mut pools: Vec<Vec<(usize, ir::Var)>> = vec![Vec::new(); model.pools.len()];
+    for (&(p, pool), &v) in &model.x {
+        pools[pool].push((p, v));
+    }
+    let swapper = swap::Swapper::new(&model.mip, pools, terms, model.school.staff.len());
+    let mut moves = swapper.improve(&mut best.values, deadline.at(share(0.2)));
+    best.objective = model.mip.objective_of(&best.values);
+    let hint: Vec<(ir::Var, f64)> = (0..best.values.len())
+        .filter(|&i| model.mip.vars[i].integer)
+        .map(|i| (ir::Var(i), best.values[i]))
+        .collect();
+    let full = deadline
+        .has(Duration::from_millis(200))
+        .then(|| backend::solve(&model.mip, deadline.seconds_left() * 0.3, &hint));
+    match full {
+        None if deadline.cancelled() => {
+            notes.push("cancelled by the user: the plan is the best found so far".into());
+        }
+        None => {}
+        Some(Ok(out)) if out.objective <= best.objective + 1e-9 => best = out,
+        Some(Ok(out)) => best.bound = out.bound,
+        Some(Err(e)) => notes.push(format!(
+            "the full phase-2 solve found nothing in its share of the time ({e}); no bound"
+        )),
+    }
+    if best.proven_optimal {
+        return best;
+    }
+    let (mut better, rounds) = lns::improve(
+        &model.mip,
+        best,
+        deadline.at(share(0.95)),
+        &model.neighbourhoods(),
+    );
+    moves += swapper.improve(&mut better.values, deadline);
+    better.objective = model.mip.objective_of(&better.values);
+    notes.push(format!(
+        "improved by {moves} swaps and {rounds} rounds of neighbourhood search"
+    ));
+    better
+}
