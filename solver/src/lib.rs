@@ -7,6 +7,7 @@ pub mod calendar;
 pub mod check;
 pub mod dated;
 pub mod demand;
+pub mod edit;
 pub mod eligibility;
 pub mod explain;
 pub mod generate;

@@ -7,7 +7,6 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 use clap::Args;
-use kehou_solver::check;
 use kehou_solver::dated::substitution_counts;
 use kehou_solver::model::{SessionKind, StaffId};
 use kehou_solver::plan::{Absence, Substitution};
@@ -279,15 +278,15 @@ pub fn save_if_accepted(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> io::Result<Outcome> {
-    let violations = check::new_violations(school, before, &repair.plan);
-    if !violations.is_empty() {
+    let verdict = repair::verdict(school, before, &repair.plan);
+    if !verdict.accepted() {
         writeln!(err, "kehou made a repair that breaks a rule; nothing was saved. Please report this with the files:")?;
-        for v in &violations {
+        for v in &verdict.new {
             writeln!(err, "  {v}")?;
         }
         return Ok(Outcome::Bug);
     }
-    let old = check::check_all(school, &repair.plan);
+    let old = verdict.already;
     if old.is_empty() {
         writeln!(out, "\nChecked: every rule holds on the dates touched.")?;
     } else {

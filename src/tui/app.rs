@@ -10,6 +10,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use super::doc::Doc;
 use super::event::{Effect, Event, SaveJob, SaveResult, SolveJob, SolveResult};
 use super::queue::Queue;
+use super::screens::review::{self, Proposal, Review};
 use super::screens::{sick, Cx, Handled, ScreenId, Screens, View};
 use super::text::{fill, Lang, Text};
 
@@ -41,6 +42,8 @@ pub struct App {
     /// The status line's message: what the last action did.
     pub message: Option<String>,
     pub solving: Option<Solving>,
+    /// A re-solve's new plan under review, before it replaces the plan.
+    pub review: Option<Review>,
     /// The running solve's cancel flag (Esc sets it).
     solve_cancel: kehou_solver::milp::Cancel,
     /// The time limit given to solves started here.
@@ -91,6 +94,7 @@ impl App {
             help_scroll: 0,
             message: None,
             solving: None,
+            review: None,
             solve_cancel: kehou_solver::milp::Cancel::new(),
             solve_seconds,
             now: Instant::now(),
@@ -190,6 +194,23 @@ impl App {
             }
             None => {}
         }
+        if let Some(mut open) = self.review.take() {
+            if ctrl && key.code == KeyCode::Char('c') {
+                self.review = Some(open);
+                return self.ask_quit();
+            }
+            let mut cx = Cx {
+                doc: &mut self.doc,
+                text: self.text,
+                message: &mut self.message,
+                queue: &mut self.queue,
+                today: self.today,
+            };
+            if open.key(key, &mut cx) == review::Verdict::Open {
+                self.review = Some(open);
+            }
+            return;
+        }
         if ctrl {
             match key.code {
                 KeyCode::Char('c') => return self.ask_quit(),
@@ -210,7 +231,8 @@ impl App {
                 }
                 KeyCode::Char('q') => return self.ask_quit(),
                 KeyCode::Char('u') => return self.undo(),
-                KeyCode::Char('S') => return self.solve(),
+                KeyCode::Char('S') => return self.solve(false),
+                KeyCode::Char('R') => return self.solve(true),
                 KeyCode::Char(c @ '1'..='9') => {
                     let i = c as usize - '1' as usize;
                     return self.go(ScreenId::ALL.get(i).copied().unwrap_or(self.screen));
@@ -302,7 +324,9 @@ impl App {
         }
     }
 
-    fn solve(&mut self) {
+    /// Starts a solve: a minimal-change re-solve, or (`fresh`) a full
+    /// re-optimisation whose changes are reviewed before they are used.
+    fn solve(&mut self, fresh: bool) {
         if self.solving.is_some() {
             self.message = Some(self.text.solve_running_already.to_owned());
             return;
@@ -325,6 +349,7 @@ impl App {
             previous: self.doc.plan.clone(),
             time_limit_seconds: self.solve_seconds,
             cancel: self.solve_cancel.clone(),
+            fresh,
         }));
     }
 
@@ -341,9 +366,24 @@ impl App {
             ));
             return;
         }
+        // A full re-optimisation, or a re-solve that could not keep a lock
+        // or a choice made by hand, is shown before it replaces the plan.
+        if result.fresh || !result.not_kept.is_empty() {
+            self.review = Some(Review::new(
+                Proposal::Resolve {
+                    plan: Box::new(result.plan),
+                    not_kept: result.not_kept,
+                    fresh: result.fresh,
+                },
+                Vec::new(),
+            ));
+            self.message = None;
+            return;
+        }
         let unmet = result.plan.unmet().count();
         let status = self.text.solve_status(result.plan.solve.status);
         let plan = result.plan;
+        let changes = review::changes_summary(&self.doc.plan, &plan, self.text);
         let compared = super::verdict::compare(&self.doc.plan, &plan, self.text);
         let unmet_before = compared
             .as_ref()
@@ -361,7 +401,13 @@ impl App {
         } else {
             fill(self.text.solve_done, &[&status, &unmet])
         };
-        message.push_str(&compared.unwrap_or_default());
+        if changes.is_empty() {
+            message.push_str(&compared.unwrap_or_default());
+        } else {
+            // A re-solve: how much changed says more than the objective.
+            message.push_str(self.text.clause_sep);
+            message.push_str(&changes);
+        }
         message.push_str(self.text.solve_undo_hint);
         self.message = Some(message);
     }

@@ -129,6 +129,8 @@ pub struct SolveJob {
     pub time_limit_seconds: f64,
     /// Esc sets it; the solver stops at its next check.
     pub cancel: kehou_solver::milp::Cancel,
+    /// Re-optimise from scratch rather than change the plan as little as possible.
+    pub fresh: bool,
 }
 
 #[derive(Debug)]
@@ -137,6 +139,22 @@ pub struct SolveResult {
     pub plan: Plan,
     /// The independent checker's verdict, computed on the worker thread.
     pub violations: Vec<Violation>,
+    /// A fresh re-optimisation (its changes are reviewed before they replace the plan).
+    pub fresh: bool,
+    /// What of the previous plan could not be kept: locks, choices by hand.
+    pub not_kept: Vec<NotKept>,
+}
+
+/// Something of the previous plan a re-solve could not keep, and why.
+#[derive(Debug, Clone)]
+pub enum NotKept {
+    /// A lock, with the solver's words for why.
+    Lock(String),
+    /// A choice made by hand on a sick day.
+    ByHand(
+        kehou_solver::plan::Substitution,
+        kehou_solver::repair::Stale,
+    ),
 }
 
 #[derive(Debug, Clone)]

@@ -22,6 +22,9 @@ pub fn render(app: &App, frame: &mut Frame) {
     draw_tabs(app, frame, tabs);
     app.screens.get(app.screen).render(frame, body, &app.view());
     draw_status(app, frame, status);
+    if let Some(open) = &app.review {
+        open.draw(frame, body, &app.view());
+    }
     match app.overlay {
         Some(Overlay::Help) => draw_help(app, frame),
         Some(Overlay::ConfirmQuit) => draw_confirm_quit(app.text, frame),
@@ -129,6 +132,7 @@ fn draw_help(app: &App, frame: &mut Frame) {
         ("Tab / Shift-Tab", t.key_next_screen),
         ("1…9 0", t.key_jump_screen),
         ("S", t.key_solve),
+        ("R", t.key_solve_fresh),
         ("Esc", t.key_cancel),
         ("u  Ctrl-Z", t.key_undo),
         ("Ctrl-R  Ctrl-Y", t.key_redo),

@@ -9,13 +9,13 @@
 
 use std::sync::mpsc::Sender;
 
-use kehou_solver::check::{check_all, new_violations};
+use kehou_solver::check::check_all;
 use kehou_solver::milp::{solve, SolveOptions};
 use kehou_solver::repair::{carry_over, Repair};
 
 use super::event::{
     AbsenceChange, AbsenceJob, AbsenceResult, ByHand, Effect, Event, ExportJob, ExportResult,
-    SaveJob, SaveResult, SolveJob, SolveResult,
+    NotKept, SaveJob, SaveResult, SolveJob, SolveResult,
 };
 use crate::files;
 
@@ -41,14 +41,26 @@ pub fn run_solve(job: SolveJob) -> SolveResult {
         previous: (!job.previous.posts.is_empty() || !job.previous.locks.is_empty())
             .then_some(job.previous),
         cancel: Some(job.cancel),
+        fresh: job.fresh,
         ..SolveOptions::default()
     };
-    let mut plan = solve(&job.school, &options).plan;
+    let solved = solve(&job.school, &options);
+    let mut not_kept: Vec<NotKept> = solved
+        .locks_not_kept
+        .into_iter()
+        .map(NotKept::Lock)
+        .collect();
+    let mut plan = solved.plan;
     plan.solve.solved_at = Some(chrono::Local::now().to_rfc3339());
     // The term's sick calls and substitutions survive a re-solve, as with
     // `kehou solve` (docs/model.md §10); if they cannot, the checker says so.
     if let Some(previous) = &options.previous {
         if let Ok(kept) = carry_over(&job.school, previous, plan.clone()) {
+            not_kept.extend(
+                kept.hand_not_kept
+                    .into_iter()
+                    .map(|(s, why)| NotKept::ByHand(s, why)),
+            );
             plan = kept.plan;
         } else {
             // Never drop the record: kept as it was, the checker judges it.
@@ -61,6 +73,8 @@ pub fn run_solve(job: SolveJob) -> SolveResult {
         id: job.id,
         plan,
         violations,
+        fresh: job.fresh,
+        not_kept,
     }
 }
 
@@ -91,7 +105,7 @@ pub fn run_absence(job: AbsenceJob) -> AbsenceResult {
     // Only rules the repair itself breaks block it; rules the plan already
     // broke are the school's to fix (shown in the rota's problem list).
     let violations = match &repair {
-        Ok(r) => new_violations(&job.school, &job.plan, &r.plan),
+        Ok(r) => kehou_solver::repair::verdict(&job.school, &job.plan, &r.plan).new,
         Err(_) => Vec::new(),
     };
     let by_hand = repair

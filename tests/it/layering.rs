@@ -146,3 +146,94 @@ fn widgets_import_no_screen_and_update_reads_no_clock() {
         "update reads the clock"
     );
 }
+
+/// The solver's top-level modules (a file or a folder under solver/src), and
+/// for each the others its non-test code names as `crate::NAME`.
+fn solver_imports() -> std::collections::BTreeMap<String, std::collections::BTreeSet<String>> {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("solver/src");
+    let mut files = Vec::new();
+    rust_files(&src, &mut files);
+    let texts: Vec<String> = files
+        .iter()
+        .map(|f| fs::read_to_string(f).unwrap())
+        .collect();
+    let test_modules: Vec<PathBuf> = files
+        .iter()
+        .zip(&texts)
+        .flat_map(|(file, text)| {
+            let dir = file.parent().unwrap().to_owned();
+            split_tests(text)
+                .1
+                .into_iter()
+                .flat_map(move |m| [dir.join(format!("{m}.rs")), dir.join(&m).join("mod.rs")])
+        })
+        .collect();
+    let module_of = |file: &Path| -> String {
+        let rel = file.strip_prefix(&src).expect("under solver/src");
+        let first = rel.components().next().expect("a path");
+        first
+            .as_os_str()
+            .to_string_lossy()
+            .trim_end_matches(".rs")
+            .to_owned()
+    };
+    let mut graph: std::collections::BTreeMap<String, std::collections::BTreeSet<String>> =
+        std::collections::BTreeMap::new();
+    for (file, text) in files.iter().zip(&texts) {
+        if test_modules.contains(file) {
+            continue;
+        }
+        let from = module_of(file);
+        let code = split_tests(text).0;
+        let names = graph.entry(from.clone()).or_default();
+        for part in code.split("crate::").skip(1) {
+            let name: String = part
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+                .collect();
+            if !name.is_empty() && name != from {
+                names.insert(name);
+            }
+        }
+    }
+    graph
+}
+
+/// The checker shares no code with what it checks (docs/ARCHITECTURE.md): a
+/// mistake in who may take what must show up in the checker, not be repeated
+/// in it.
+#[test]
+fn the_checker_imports_nothing_it_checks() {
+    let graph = solver_imports();
+    let check = &graph["check"];
+    for other in check {
+        assert!(
+            ["model", "plan"].contains(&other.as_str()),
+            "solver/src/check names crate::{other}: the checker reads the rules itself"
+        );
+    }
+}
+
+/// The solver's modules form a DAG: no module needs one that needs it.
+#[test]
+fn the_solvers_modules_form_no_cycle() {
+    let graph = solver_imports();
+    let mut cycles = Vec::new();
+    for start in graph.keys() {
+        // Depth-first from `start`: reaching it again is a cycle.
+        let mut stack: Vec<(String, Vec<String>)> = vec![(start.clone(), vec![start.clone()])];
+        let mut seen = std::collections::BTreeSet::new();
+        while let Some((at, path)) = stack.pop() {
+            for next in graph.get(&at).into_iter().flatten() {
+                if next == start {
+                    cycles.push(format!("{} → {start}", path.join(" → ")));
+                } else if seen.insert(next.clone()) {
+                    let mut longer = path.clone();
+                    longer.push(next.clone());
+                    stack.push((next.clone(), longer));
+                }
+            }
+        }
+    }
+    assert!(cycles.is_empty(), "{}", cycles.join("\n"));
+}

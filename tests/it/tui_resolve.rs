@@ -68,3 +68,103 @@ fn a_re_solve_keeps_the_terms_sick_calls() {
         h.app.doc.violations
     );
 }
+
+/// The tiny school copied into a temporary folder, opened with no plan yet.
+fn tiny(lang: Lang) -> (tempfile::TempDir, Harness) {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let school = dir.path().join("tiny.school.ron");
+    let from = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/valid/tiny.school.ron");
+    std::fs::copy(from, &school).expect("copy the tiny school");
+    let mut h = Harness::new(kehou::tui::testing::open(&school).expect("it opens"), lang);
+    h.app.solve_seconds = 2.0;
+    (dir, h)
+}
+
+#[test]
+fn a_fresh_re_solve_is_shown_before_it_replaces_the_plan() {
+    let (_dir, mut h) = tiny(Lang::En);
+    h.keys("S");
+    let solved = h.app.doc.plan.clone();
+    // R: a full re-optimisation, reviewed first.
+    h.keys("R");
+    assert!(h.app.review.is_some(), "{:?}", h.app.message);
+    let screen = h.render(120, 40);
+    assert!(
+        screen.contains("Re-optimised: the changes first"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("assignments (") || screen.contains("no assignment changed"),
+        "{screen}"
+    );
+    assert_eq!(
+        h.app.doc.plan, solved,
+        "nothing replaced while it is reviewed"
+    );
+    // Rejected: the plan stays.
+    h.keys("\x1b");
+    assert!(h.app.review.is_none());
+    assert_eq!(h.app.doc.plan, solved);
+    assert_eq!(
+        h.app.message.as_deref(),
+        Some("The new plan was not used; the plan is unchanged")
+    );
+    // Accepted: replaced, as one undoable step.
+    h.keys("R\n");
+    assert!(h.app.review.is_none());
+    assert!(h.app.doc.plan.solve.changes.is_some_and(|c| c.fresh));
+    assert_eq!(h.app.doc.undo_label(), Some("solve"));
+    h.keys("u");
+    assert_eq!(h.app.doc.plan, solved);
+}
+
+#[test]
+fn a_re_solve_lists_a_choice_by_hand_it_cannot_keep_before_replacing_the_plan() {
+    let mut h = Harness::demo(Lang::En);
+    let school = h.app.doc.school.clone();
+    let monday = kehou_solver::calendar::service_days(&school.term, school.rules.cycle_weeks)
+        .into_iter()
+        .find(|d| d.runs_as == kehou_solver::model::Weekday::Mon && d.cycle_week == 1)
+        .expect("a Monday in cycle week 1")
+        .date;
+    h.app.today = monday;
+    h.keys("2\nA\ny");
+    assert!(
+        !h.app.doc.plan.substitutions.is_empty(),
+        "{:?}",
+        h.app.message
+    );
+    let out = h.app.doc.plan.absences[0].staff.clone();
+    // The deputy head made that cover their own choice; then the person
+    // out becomes unavailable on Mondays for good, so the new rota takes
+    // them off their Monday posts and the choice no longer applies.
+    let _ = h.app.doc.edit("test".to_owned(), |school, plan| {
+        for s in &mut plan.substitutions {
+            s.decided_by = kehou_solver::plan::DecidedBy::Hand;
+        }
+        let person = school.staff.iter_mut().find(|p| p.id == out).expect("them");
+        person.unavailable.push(kehou_solver::model::Slot {
+            day: kehou_solver::model::Weekday::Mon,
+            session: None,
+        });
+        Ok::<_, ()>(())
+    });
+    h.app.solve_seconds = 2.0;
+    let before = h.app.doc.plan.clone();
+    h.keys("S");
+    assert!(h.app.review.is_some(), "{:?}", h.app.message);
+    let screen = h.render(160, 48);
+    assert!(
+        screen.contains("Re-solved: what could not be kept"),
+        "{screen}"
+    );
+    assert!(screen.contains("choice by hand not kept"), "{screen}");
+    assert_eq!(h.app.doc.plan, before);
+    h.keys("y");
+    assert_ne!(h.app.doc.plan, before);
+    assert!(
+        h.app.doc.violations.is_empty(),
+        "{:?}",
+        h.app.doc.violations
+    );
+}

@@ -583,3 +583,6 @@ fn check_locks(plan: &Plan, out: &mut Vec<Violation>) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests;

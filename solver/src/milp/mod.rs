@@ -13,6 +13,8 @@ pub mod lns;
 pub mod objective;
 mod phase1;
 mod phase2;
+#[cfg(test)]
+mod realistic_tests;
 mod swap;
 #[cfg(test)]
 mod tests;
@@ -78,6 +80,9 @@ pub struct Solved {
     pub stats: Stats,
     /// The final phase's model, as CPLEX LP text, when `write_model` asked.
     pub model_lp: Option<String>,
+    /// The previous plan's locks that could not be kept, and why (also in
+    /// the plan's notes): a caller shows them before the plan replaces one.
+    pub locks_not_kept: Vec<String>,
 }
 
 /// Builds and solves the rota for `school`. Never fails: what cannot be
@@ -131,6 +136,7 @@ pub fn solve(school: &School, options: &SolveOptions) -> Solved {
     stats.construct_seconds = constructed.elapsed().as_secs_f64();
     stats.constructed_unmet = phase1::unmet_of(&model, &start);
     notes.extend(seeded.notes.iter().cloned());
+    let locks_not_kept = notes.clone();
     let pinned: Vec<ir::Var> = seeded.pins.iter().map(|(_, v)| *v).collect();
     for &(n, var) in &seeded.pins {
         let lock = &locks[n];
@@ -264,6 +270,7 @@ pub fn solve(school: &School, options: &SolveOptions) -> Solved {
         plan,
         stats,
         model_lp,
+        locks_not_kept,
     }
 }
 

@@ -133,5 +133,6 @@ pub fn choose(
         places: 1,
         variables: 0,
         proven_optimal: true,
+        hand_not_kept: Vec::new(),
     })
 }

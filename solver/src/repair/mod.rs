@@ -48,6 +48,8 @@ pub struct Repair {
     pub variables: usize,
     /// Whether the model's answer was proven best.
     pub proven_optimal: bool,
+    /// Choices made by hand that no longer hold, and why (also in `removed`).
+    pub hand_not_kept: Vec<(Substitution, Stale)>,
 }
 
 impl Repair {
@@ -77,6 +79,34 @@ pub enum RepairError {
     CannotTake { who: String, why: String },
     #[error("the repair model failed: {0}")]
     Model(String),
+}
+
+/// A repair held against the plan it repairs: only rules the plan kept and
+/// the repair breaks block it (`new`: a bug in kehou, never saved); rules
+/// the plan already broke (`already`) are the school's to fix and are shown,
+/// not blamed on the repair. The one place this rule lives: the command
+/// line's sick calls and covers and the terminal UI's ask it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Verdict {
+    pub new: Vec<crate::check::Violation>,
+    pub already: Vec<crate::check::Violation>,
+}
+
+impl Verdict {
+    /// Nothing new is broken: the repair may be kept.
+    pub fn accepted(&self) -> bool {
+        self.new.is_empty()
+    }
+}
+
+/// The verdict on `after`, a repair (or hand choice) of `before`.
+pub fn verdict(school: &School, before: &Plan, after: &Plan) -> Verdict {
+    let new = crate::check::new_violations(school, before, after);
+    let already = crate::check::check_all(school, after)
+        .into_iter()
+        .filter(|v| !new.contains(v))
+        .collect();
+    Verdict { new, already }
 }
 
 /// Records `absence` and repairs the dates it covers.
@@ -156,7 +186,12 @@ fn reconcile_from(
         .filter(|d| wanted.contains(&d.date))
         .collect();
     let timing = Timing::new(school, &work);
-    drop_stale(school, &mut work, &days, &timing);
+    let stale = drop_stale(school, &mut work, &days, &timing);
+    // A choice made by hand is the deputy head's: never dropped silently.
+    let hand_not_kept = stale
+        .into_iter()
+        .filter(|(s, _)| s.decided_by == DecidedBy::Hand)
+        .collect();
 
     let weeks: BTreeSet<u32> = days.iter().map(|d| d.teaching_week).collect();
     let week_rosters: Vec<DayRoster> = calendar::service_days(&school.term, work.cycle_weeks)
@@ -219,46 +254,90 @@ fn reconcile_from(
         places: slots.len(),
         variables: decision.variables,
         proven_optimal: decision.proven_optimal,
+        hand_not_kept,
     })
+}
+
+/// Why a recorded substitution no longer holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stale {
+    /// The person out is no longer absent: they take their post back.
+    OutBack,
+    /// The cover is now away (absent or on leave) that day.
+    CoverAway,
+    /// kehou found nobody: the place is tried again.
+    Retry,
+    /// The post is not on that date any more, or the person out no longer
+    /// holds it (the cycle changed under it).
+    NotTheirs,
+    /// The post is no longer short (the cycle staffs it now).
+    NowFull,
+    /// The cover now has a post of their own at that time.
+    CoverBusy,
+}
+
+impl std::fmt::Display for Stale {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Stale::OutBack => "the person out is back",
+            Stale::CoverAway => "the cover is away that day",
+            Stale::Retry => "kehou tries the place again",
+            Stale::NotTheirs => "the person out no longer holds that post in the new rota",
+            Stale::NowFull => "the post is no longer short",
+            Stale::CoverBusy => "the cover now has a post of their own at that time",
+        })
+    }
 }
 
 /// Drops the substitutions of `days` that no longer hold: the person out is
 /// back, the cover is away, the post is not on that date, or kehou found
-/// nobody (the place is tried again).
-fn drop_stale(school: &School, work: &mut Plan, days: &[ServiceDay], timing: &Timing) {
+/// nobody (the place is tried again). Returns what it dropped, and why.
+fn drop_stale(
+    school: &School,
+    work: &mut Plan,
+    days: &[ServiceDay],
+    timing: &Timing,
+) -> Vec<(Substitution, Stale)> {
     let by_date: BTreeMap<NaiveDate, &ServiceDay> = days.iter().map(|d| (d.date, d)).collect();
     let snapshot = work.clone();
-    work.substitutions.retain(|s| {
-        let Some(day) = by_date.get(&s.date) else {
-            return true;
-        };
+    let why = |s: &Substitution| -> Option<Stale> {
+        let day = by_date.get(&s.date)?;
         let Some(post) = snapshot
             .posts
             .iter()
             .find(|p| p.id == s.post && p.week == day.cycle_week && p.day == day.runs_as)
         else {
-            return false;
+            return Some(Stale::NotTheirs);
         };
         let post = timing.timed(post, day);
         let away = |id: &crate::model::StaffId| {
             is_absent(school, &snapshot, id, s.date, &post)
                 || school.person(id).is_none_or(|p| p.on_leave(s.date))
         };
-        let out_back = s
-            .out
+        if s.out
             .as_ref()
-            .is_some_and(|o| !is_absent(school, &snapshot, o, s.date, &post));
-        let cover_away = s.cover.as_ref().is_some_and(away);
-        let retry = s.cover.is_none() && s.decided_by == DecidedBy::Kehou;
+            .is_some_and(|o| !is_absent(school, &snapshot, o, s.date, &post))
+        {
+            return Some(Stale::OutBack);
+        }
+        if s.cover.as_ref().is_some_and(away) {
+            return Some(Stale::CoverAway);
+        }
+        if s.cover.is_none() && s.decided_by == DecidedBy::Kehou {
+            return Some(Stale::Retry);
+        }
         // After a re-solve the cycle may have changed under a substitution:
         // the person out no longer holds the post, the post is no longer
         // short, or the cover now has a post of their own at that time.
-        let not_theirs = s
-            .out
+        if s.out
             .as_ref()
-            .is_some_and(|o| !post.staff.iter().any(|a| &a.staff == o));
-        let now_full =
-            s.out.is_none() && post.missing() == 0 && (post.has_lead() || post.adults_needed == 0);
+            .is_some_and(|o| !post.staff.iter().any(|a| &a.staff == o))
+        {
+            return Some(Stale::NotTheirs);
+        }
+        if s.out.is_none() && post.missing() == 0 && (post.has_lead() || post.adults_needed == 0) {
+            return Some(Stale::NowFull);
+        }
         let cover_busy = s.cover.as_ref().is_some_and(|c| {
             snapshot
                 .posts
@@ -268,8 +347,17 @@ fn drop_stale(school: &School, work: &mut Plan, days: &[ServiceDay], timing: &Ti
                 .map(|p| timing.timed(p, day))
                 .any(|p| p.start < post.end && post.start < p.end)
         });
-        !(out_back || cover_away || retry || not_theirs || now_full || cover_busy)
+        cover_busy.then_some(Stale::CoverBusy)
+    };
+    let mut dropped = Vec::new();
+    work.substitutions.retain(|s| match why(s) {
+        Some(w) => {
+            dropped.push((s.clone(), w));
+            false
+        }
+        None => true,
     });
+    dropped
 }
 
 /// A new cycle plan (a re-solve) keeps the term's record: the previous
@@ -289,6 +377,7 @@ pub fn carry_over(school: &School, previous: &Plan, mut new: Plan) -> Result<Rep
             places: 0,
             variables: 0,
             proven_optimal: true,
+            hand_not_kept: Vec::new(),
         });
     }
     // Records the school can no longer hold (a person who has left, an
@@ -332,7 +421,17 @@ pub fn carry_over(school: &School, previous: &Plan, mut new: Plan) -> Result<Rep
         dates.extend(dates_between(school, &new, a.from, a.to));
     }
     let dates: Vec<NaiveDate> = dates.into_iter().collect();
-    reconcile_from(school, &before, new, &dates)
+    let mut repair = reconcile_from(school, &before, new, &dates)?;
+    for (s, why) in &repair.hand_not_kept {
+        repair.plan.solve.notes.push(format!(
+            "the choice by hand on {} for {} ({} for {}) is not kept: {why}",
+            s.date,
+            s.post,
+            s.cover.as_ref().map_or("nobody", |c| c.as_str()),
+            s.out.as_ref().map_or("a missing adult", |o| o.as_str()),
+        ));
+    }
+    Ok(repair)
 }
 
 /// The places absences leave open on one date's roster.

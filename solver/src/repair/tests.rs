@@ -6,10 +6,10 @@ use std::sync::OnceLock;
 use chrono::NaiveDate;
 use proptest::prelude::*;
 
-use crate::check::check_dated;
 use super::{add_absence, choose, remove_absence};
 use crate::calendar::service_days;
 use crate::check::check;
+use crate::check::check_dated;
 use crate::dated::{day_roster, substitution_counts, term_roster};
 use crate::milp::{solve, SolveOptions};
 use crate::model::{SessionKind, StaffId, Weekday};

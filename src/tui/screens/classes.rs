@@ -181,7 +181,7 @@ impl Records for ClassRecords {
         )?;
         let id = ClassId::new(done.id.as_str());
         if done.renamed_from.is_some() {
-            rename(school, plan, &old.id, &id);
+            kehou_solver::edit::rename_class(school, plan, &old.id, &id);
         }
         if teacher_changed {
             sync_teacher(school, &id);
@@ -198,32 +198,12 @@ impl Records for ClassRecords {
     ) -> Result<String, String> {
         let id = ClassId::new(key);
         school.class(&id).ok_or(t.data.gone)?;
-        school.classes.retain(|c| c.id != id);
-        for p in &mut school.staff {
-            if p.class_teacher_of.as_ref() == Some(&id) {
-                p.class_teacher_of = None;
-            }
-        }
+        kehou_solver::edit::delete_class(school, &id);
         Ok(fill(t.data.delete_class, &[&id]))
     }
 
     fn help(t: &'static Text) -> Vec<(&'static str, &'static str)> {
         vec![("a", t.data.key_add)]
-    }
-}
-
-fn rename(school: &mut School, plan: &mut Plan, old: &ClassId, new: &ClassId) {
-    for p in &mut school.staff {
-        if p.class_teacher_of.as_ref() == Some(old) {
-            p.class_teacher_of = Some(new.clone());
-        }
-    }
-    for post in &mut plan.posts {
-        for c in &mut post.classes {
-            if c == old {
-                *c = new.clone();
-            }
-        }
     }
 }
 

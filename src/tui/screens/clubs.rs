@@ -194,11 +194,7 @@ impl Records for ClubRecords {
         )?;
         if let Some(old) = &done.renamed_from {
             let (old, id) = (ClubId::new(old.as_str()), ClubId::new(done.id.as_str()));
-            for p in &mut plan.posts {
-                if p.club.as_ref() == Some(&old) {
-                    p.club = Some(id.clone());
-                }
-            }
+            kehou_solver::edit::rename_club(plan, &old, &id);
         }
         let label = done.label(t.data.edit_club, t.data.add_club, &name);
         Ok((done.id, label))
@@ -212,7 +208,7 @@ impl Records for ClubRecords {
     ) -> Result<String, String> {
         let id = ClubId::new(key);
         let club = school.club(&id).ok_or(t.data.gone)?.clone();
-        school.clubs.retain(|c| c.id != id);
+        kehou_solver::edit::delete_club(school, &id);
         Ok(fill(t.data.delete_club, &[&club.name]))
     }
 

@@ -4,10 +4,11 @@
 //! plan already broke are counted (the overview's count), not blamed on it.
 //!
 //! One type for every proposal, so the flow, the keys and the box are the
-//! same wherever a plan is about to be replaced. Today the proposals are the
-//! sick-call repairs (recording an absence, taking one back); what differs
-//! per proposal — its title, its summary, its lines, the undo label — is one
-//! `match` on [`Proposal`], where a re-solve's diff will go too.
+//! same wherever a plan is about to be replaced: the sick-call repairs
+//! (recording an absence, taking one back) and re-solves (a re-optimisation
+//! from scratch, or a re-solve that could not keep a lock or a choice made by
+//! hand). What differs per proposal — its title, its summary, its lines, the
+//! undo label — is one `match` on [`Proposal`].
 
 use crossterm::event::{KeyCode, KeyEvent};
 use kehou_solver::check::Violation;
@@ -21,7 +22,7 @@ use ratatui::Frame;
 
 use super::{Cx, View};
 use crate::tui::doc::Doc;
-use crate::tui::event::{AbsenceChange, ByHand};
+use crate::tui::event::{AbsenceChange, ByHand, NotKept};
 use crate::tui::text::{fill, Text};
 use crate::tui::theme;
 use crate::tui::widgets::wrap;
@@ -36,6 +37,12 @@ pub enum Proposal {
         /// Who could take the places nobody covers, by hand over a cap.
         by_hand: Vec<ByHand>,
     },
+    /// A re-solve: the new plan, and what of the old it could not keep.
+    Resolve {
+        plan: Box<Plan>,
+        not_kept: Vec<NotKept>,
+        fresh: bool,
+    },
 }
 
 impl Proposal {
@@ -43,12 +50,14 @@ impl Proposal {
     pub fn plan(&self) -> &Plan {
         match self {
             Proposal::Absence { repair, .. } => &repair.plan,
+            Proposal::Resolve { plan, .. } => plan,
         }
     }
 
     /// The edit's name, for the status line and undo.
     fn label(&self, doc: &Doc, t: &Text) -> String {
         match self {
+            Proposal::Resolve { .. } => t.edit_solve.to_owned(),
             Proposal::Absence { change, .. } => {
                 let a = change.absence();
                 let args: [&dyn std::fmt::Display; 2] =
@@ -63,6 +72,8 @@ impl Proposal {
 
     fn title(&self, t: &'static Text) -> &'static str {
         match self {
+            Proposal::Resolve { fresh: true, .. } => t.resolve_fresh_title,
+            Proposal::Resolve { .. } => t.resolve_title,
             Proposal::Absence {
                 change: AbsenceChange::Record(_),
                 ..
@@ -77,6 +88,7 @@ impl Proposal {
     /// What the status line says when the proposal is rejected.
     fn rejected(&self, t: &'static Text) -> &'static str {
         match self {
+            Proposal::Resolve { .. } => t.resolve_rejected,
             Proposal::Absence {
                 change: AbsenceChange::Record(_),
                 ..
@@ -96,6 +108,7 @@ impl Proposal {
                 repair,
                 by_hand,
             } => absence_lines(change, repair, by_hand, view, cols),
+            Proposal::Resolve { plan, not_kept, .. } => resolve_lines(plan, not_kept, view, cols),
         }
     }
 }
@@ -131,6 +144,7 @@ impl Review {
     pub fn repair(&self) -> Option<&Repair> {
         match &self.proposal {
             Proposal::Absence { repair, .. } => Some(repair),
+            Proposal::Resolve { .. } => None,
         }
     }
 
@@ -146,7 +160,10 @@ impl Review {
                     *p = plan;
                     Ok::<_, ()>(())
                 });
-                cx.say(fill(t.sick_accepted, &[&label]));
+                cx.say(match self.proposal {
+                    Proposal::Resolve { .. } => t.resolve_accepted.to_owned(),
+                    Proposal::Absence { .. } => fill(t.sick_accepted, &[&label]),
+                });
                 return Verdict::Closed;
             }
             KeyCode::Esc | KeyCode::Char('n') => {
@@ -259,6 +276,121 @@ fn post_words(doc: &Doc, t: &Text, post: &str) -> String {
 
 /// A sick call's covers (`+`), or an absence taken back: places restored to
 /// their own person (`↺`) and new covers where they still cannot return.
+/// A re-solve's summary (what changed, fairness before and after), what it
+/// could not keep, then each post whose people change: who was there, who is.
+fn resolve_lines(
+    plan: &Plan,
+    not_kept: &[NotKept],
+    view: &View<'_>,
+    cols: usize,
+) -> Vec<Line<'static>> {
+    let (t, doc) = (view.text, view.doc);
+    let mut lines = Vec::new();
+    let mut push = |text: String, style: ratatui::style::Style| {
+        for part in wrap(&text, cols, 2) {
+            lines.push(Line::styled(part, style));
+        }
+    };
+    push(
+        changes_summary(&doc.plan, plan, t),
+        ratatui::style::Style::default(),
+    );
+    for n in not_kept {
+        let text = match n {
+            NotKept::Lock(why) => fill(t.resolve_lock_not_kept, &[why]),
+            NotKept::ByHand(s, why) => fill(
+                t.resolve_hand_not_kept,
+                &[
+                    &s.date,
+                    &post_words(doc, t, &s.post),
+                    &name(doc, s.cover.as_ref(), t),
+                    &t.resolve_stale[stale_index(*why)],
+                ],
+            ),
+        };
+        push(text, theme::warn());
+    }
+    let names = |post: Option<&kehou_solver::plan::Post>| -> String {
+        let list: Vec<String> = post
+            .map(|p| {
+                p.staff
+                    .iter()
+                    .map(|a| name(doc, Some(&a.staff), t))
+                    .collect()
+            })
+            .unwrap_or_default();
+        if list.is_empty() {
+            t.sick_nobody.to_owned()
+        } else {
+            list.join(t.data.list_sep)
+        }
+    };
+    let changed: Vec<&kehou_solver::plan::Post> = plan
+        .posts
+        .iter()
+        .filter(|p| doc.plan.post(&p.id).is_none_or(|old| old.staff != p.staff))
+        .collect();
+    const SHOWN: usize = 200;
+    for post in changed.iter().take(SHOWN) {
+        let line = fill(
+            t.resolve_diff_line,
+            &[
+                &super::words::place_of(post, doc, t),
+                &names(doc.plan.post(&post.id)),
+                &names(Some(post)),
+            ],
+        );
+        push(line, ratatui::style::Style::default());
+    }
+    if changed.len() > SHOWN {
+        push(
+            fill(t.resolve_more, &[&(changed.len() - SHOWN)]),
+            theme::warn(),
+        );
+    }
+    lines
+}
+
+/// "changed 7 of 452 assignments (5 forced by your edits), 2 added;
+/// fairness 2,231 → 2,190", from the new plan's record of its solve.
+pub fn changes_summary(before: &Plan, after: &Plan, t: &Text) -> String {
+    let Some(c) = after.solve.changes else {
+        return String::new();
+    };
+    if c.changed == 0 && c.added == 0 {
+        return t.resolve_nothing.to_owned();
+    }
+    let mut text = {
+        fill(
+            t.resolve_changes,
+            &[&c.changed, &c.previous, &c.forced, &c.added],
+        )
+    };
+    let fairness = |p: &Plan| {
+        p.solve
+            .objective
+            .iter()
+            .find(|term| term.name == "fairness")
+            .map(|term| term.value)
+    };
+    if let (Some(a), Some(b)) = (fairness(before), fairness(after)) {
+        text.push_str(&fill(t.resolve_fairness, &[&a.round(), &b.round()]));
+    }
+    text
+}
+
+fn stale_index(why: kehou_solver::repair::Stale) -> usize {
+    use kehou_solver::repair::Stale;
+    match why {
+        Stale::OutBack => 0,
+        Stale::CoverAway => 1,
+        Stale::Retry => 2,
+        Stale::NotTheirs => 3,
+        Stale::NowFull => 4,
+        Stale::CoverBusy => 5,
+    }
+}
+
 fn absence_lines(
     change: &AbsenceChange,
     repair: &Repair,

@@ -4,6 +4,7 @@
 //! duty uses cannot be deleted: the message says who uses it. A changed id
 //! is changed in those places and in the plan, in the same undo step.
 
+use kehou_solver::edit::RoomUse;
 use kehou_solver::model::{Room, RoomId, RoomKind};
 use kehou_solver::{Plan, School};
 
@@ -60,28 +61,19 @@ fn form(t: &Text, title: String, r: &Room) -> Form {
 /// Who uses the room `id`: `class 3-2 (homeroom)` … (empty if nobody).
 fn users(school: &School, id: &RoomId, t: &Text) -> Vec<String> {
     let d = t.data;
-    let mut out: Vec<String> = school
-        .classes
-        .iter()
-        .filter(|c| &c.homeroom == id)
-        .map(|c| fill(d.used_by_class, &[&c.id]))
-        .collect();
-    out.extend(
-        school
-            .rooms
-            .iter()
-            .filter(|r| r.fallback.as_ref() == Some(id))
-            .map(|r| fill(d.used_by_fallback, &[&r.name])),
-    );
-    if school
-        .duties
-        .reception
-        .as_ref()
-        .is_some_and(|r| &r.room == id)
-    {
-        out.push(d.used_by_reception.to_owned());
-    }
-    out
+    kehou_solver::edit::room_uses(school, id)
+        .into_iter()
+        .map(|u| match u {
+            RoomUse::Homeroom(class) => fill(d.used_by_class, &[&class]),
+            RoomUse::Fallback(room) => {
+                let name = school
+                    .room(&room)
+                    .map_or(room.as_str(), |r| r.name.as_str());
+                fill(d.used_by_fallback, &[&name])
+            }
+            RoomUse::Reception => d.used_by_reception.to_owned(),
+        })
+        .collect()
 }
 
 impl Records for RoomRecords {
@@ -184,7 +176,7 @@ impl Records for RoomRecords {
             t,
         )?;
         if let Some(old) = &done.renamed_from {
-            rename(
+            kehou_solver::edit::rename_room(
                 school,
                 plan,
                 &RoomId::new(old.as_str()),
@@ -210,29 +202,11 @@ impl Records for RoomRecords {
                 &[&room.name, &users.join(t.data.list_sep)],
             ));
         }
-        school.rooms.retain(|r| r.id != id);
+        kehou_solver::edit::delete_room(school, &id).map_err(|_| t.data.gone.to_owned())?;
         Ok(fill(t.data.delete_room, &[&room.name]))
     }
 
     fn help(t: &'static Text) -> Vec<(&'static str, &'static str)> {
         vec![("a", t.data.key_add)]
-    }
-}
-
-fn rename(school: &mut School, plan: &mut Plan, old: &RoomId, new: &RoomId) {
-    let fix = |r: &mut RoomId| {
-        if r == old {
-            *r = new.clone();
-        }
-    };
-    school.classes.iter_mut().for_each(|c| fix(&mut c.homeroom));
-    for r in &mut school.rooms {
-        r.fallback.iter_mut().for_each(fix);
-    }
-    if let Some(r) = &mut school.duties.reception {
-        fix(&mut r.room);
-    }
-    for p in &mut plan.posts {
-        p.room.iter_mut().for_each(fix);
     }
 }

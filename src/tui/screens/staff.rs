@@ -198,7 +198,7 @@ impl Records for StaffRecords {
         )?;
         let id = StaffId::new(done.id.as_str());
         if done.renamed_from.is_some() {
-            rename(school, plan, &old_id, &id);
+            kehou_solver::edit::rename_staff(school, plan, &old_id, &id);
         }
         sync_class_teacher(school, &id, before.as_ref());
         let label = done.label(t.data.edit_person, t.data.add_person, &name);
@@ -208,53 +208,12 @@ impl Records for StaffRecords {
     fn delete(school: &mut School, plan: &mut Plan, key: &str, t: &Text) -> Result<String, String> {
         let id = StaffId::new(key);
         let person = school.person(&id).ok_or(t.data.gone)?.clone();
-        school.staff.retain(|p| p.id != id);
-        for c in &mut school.classes {
-            if c.class_teacher.as_ref() == Some(&id) {
-                c.class_teacher = None;
-            }
-        }
-        for c in &mut school.clubs {
-            if c.leader.as_ref() == Some(&id) {
-                c.leader = None;
-            }
-        }
-        for post in &mut plan.posts {
-            post.staff.retain(|a| a.staff != id);
-        }
-        plan.locks.retain(|l| l.staff != id);
-        plan.absences.retain(|a| a.staff != id);
-        plan.substitutions
-            .retain(|s| s.out.as_ref() != Some(&id) && s.cover.as_ref() != Some(&id));
+        kehou_solver::edit::delete_staff(school, plan, &id);
         Ok(fill(t.data.delete_person, &[&person.name]))
     }
 
     fn help(t: &'static Text) -> Vec<(&'static str, &'static str)> {
         vec![("a", t.data.key_add)]
-    }
-}
-
-/// Every place the school and plan name `old` now names `new`.
-fn rename(school: &mut School, plan: &mut Plan, old: &StaffId, new: &StaffId) {
-    let fix = |s: &mut StaffId| {
-        if s == old {
-            *s = new.clone();
-        }
-    };
-    for c in &mut school.classes {
-        c.class_teacher.iter_mut().for_each(fix);
-    }
-    for c in &mut school.clubs {
-        c.leader.iter_mut().for_each(fix);
-    }
-    for post in &mut plan.posts {
-        post.staff.iter_mut().for_each(|a| fix(&mut a.staff));
-    }
-    plan.locks.iter_mut().for_each(|l| fix(&mut l.staff));
-    plan.absences.iter_mut().for_each(|a| fix(&mut a.staff));
-    for s in &mut plan.substitutions {
-        s.out.iter_mut().for_each(fix);
-        s.cover.iter_mut().for_each(fix);
     }
 }
 

@@ -133,6 +133,27 @@ pub struct Text {
     pub solve_failed_check: &'static str,
     pub solve_running_already: &'static str,
     pub solve_blocked_by_errors: &'static str,
+    /// A re-solve's changes: changed, of, forced by the edits, added.
+    pub resolve_changes: &'static str,
+    /// The fairness before and after, appended to `resolve_changes`.
+    pub resolve_fairness: &'static str,
+    /// Nothing of the previous plan changed.
+    pub resolve_nothing: &'static str,
+    pub resolve_title: &'static str,
+    pub resolve_fresh_title: &'static str,
+    pub resolve_rejected: &'static str,
+    pub resolve_accepted: &'static str,
+    /// A lock the re-solve could not keep: the solver's reason.
+    pub resolve_lock_not_kept: &'static str,
+    /// A choice by hand not kept: date, post, cover, why.
+    pub resolve_hand_not_kept: &'static str,
+    /// Why a substitution no longer holds (`repair::Stale`).
+    pub resolve_stale: [&'static str; 6],
+    /// One changed post: the post, who was on it, who is now.
+    pub resolve_diff_line: &'static str,
+    pub resolve_more: &'static str,
+    /// Between the clauses of a status line ("；" / "; ").
+    pub clause_sep: &'static str,
     pub edit_solve: &'static str,
 
     // Global keys, for the help overlay.
@@ -145,6 +166,7 @@ pub struct Text {
     pub key_undo: &'static str,
     pub key_redo: &'static str,
     pub key_solve: &'static str,
+    pub key_solve_fresh: &'static str,
     pub key_cancel: &'static str,
     pub key_move: &'static str,
     pub key_filter: &'static str,
@@ -372,6 +394,12 @@ mod tests {
             (zh.solve_done_short, en.solve_done_short),
             (zh.solve_compare, en.solve_compare),
             (zh.solve_failed_check, en.solve_failed_check),
+            (zh.resolve_changes, en.resolve_changes),
+            (zh.resolve_fairness, en.resolve_fairness),
+            (zh.resolve_lock_not_kept, en.resolve_lock_not_kept),
+            (zh.resolve_hand_not_kept, en.resolve_hand_not_kept),
+            (zh.resolve_diff_line, en.resolve_diff_line),
+            (zh.resolve_more, en.resolve_more),
             (zh.rows_shown, en.rows_shown),
             (zh.ov_dates, en.ov_dates),
             (zh.ov_late_line, en.ov_late_line),

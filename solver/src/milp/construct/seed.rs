@@ -145,9 +145,18 @@ impl Board<'_, '_> {
                     leader = leader.or(Some(a.staff.clone()));
                 }
             }
+            let p = leader.and_then(|id| self.m.school.staff.iter().position(|s| s.id == id));
             if !self.m.clubs[c].days.is_empty() {
+                // Keep the leader where they can still lead: a day they are
+                // now blocked on is given up (its meeting moves) rather than
+                // every meeting's leader changing.
+                let blocked = p
+                    .filter(|p| self.m.clubs[c].leaders.iter().any(|(q, _)| q == p))
+                    .and_then(|p| self.m.clubs[c].leader_blocked.get(&p))
+                    .cloned()
+                    .unwrap_or_default();
                 for d in days {
-                    if !self.days[c].contains(&d) {
+                    if !self.days[c].contains(&d) && !blocked.contains(&d) {
                         self.add_day(c, d);
                     }
                 }
@@ -168,7 +177,6 @@ impl Board<'_, '_> {
                     }
                 }
             }
-            let p = leader.and_then(|id| self.m.school.staff.iter().position(|s| s.id == id));
             if let (None, Some(p)) = (self.leader[c], p) {
                 if self.may_lead_club(c, p) {
                     self.set_leader(c, p);

@@ -1,12 +1,12 @@
 //! Choosing a cover by hand, on the sick-calls screen: the ranked
 //! candidates of one place (`repair::candidates`), and the pick
-//! (`repair::choose`, checked with `check::new_violations`) as one edit; a
+//! (`repair::choose`, checked with `repair::verdict`) as one edit; a
 //! pick that breaks a hard rule is refused with the reason. (Taking an
 //! absence back is a sick call's review: `screens::sick`.)
 
 use chrono::NaiveDate;
 use crossterm::event::{KeyCode, KeyEvent};
-use kehou_solver::check::{new_violations, Rule};
+use kehou_solver::check::Rule;
 use kehou_solver::model::StaffId;
 use kehou_solver::repair::{self, BreakRule, Candidate};
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -179,7 +179,7 @@ fn choose(
     )
     .map_err(|e| fill(t.cover.refused, &[&e]))?;
     let who = name(cx.doc, cover);
-    let new = new_violations(school, plan, &repaired.plan);
+    let new = repair::verdict(school, plan, &repaired.plan).new;
     if let Some(v) = new.iter().find(|v| !soft(v.rule)) {
         let why = format!("{}: {}: {}", v.place, t.rule(v.rule), v.detail);
         return Err(fill(t.cover.refused_check, &[&who, &why]));
