@@ -13,12 +13,13 @@ use crate::plan::{Plan, Post, PostKind};
 pub fn mark_unmet(school: &School, plan: &mut Plan) {
     let snapshot = plan.clone();
     for post in &mut plan.posts {
-        post.unmet_reason = if post.kind.holds_students() && post.room.is_none() {
-            Some(room_reason(school, post))
-        } else if post.missing() > 0 || (!post.has_lead() && post.adults_needed > 0) {
-            Some(reason(school, &snapshot, post))
-        } else {
-            None
+        let room = (post.kind.holds_students() && post.room.is_none())
+            .then(|| room_reason(school, post));
+        let people = (post.missing() > 0 || (!post.has_lead() && post.adults_needed > 0))
+            .then(|| reason(school, &snapshot, post));
+        post.unmet_reason = match (room, people) {
+            (Some(r), Some(p)) => Some(format!("{p}; and {r}")),
+            (r, p) => r.or(p),
         };
     }
 }

@@ -74,7 +74,7 @@ pub fn run(args: &SolveArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Re
     let options = SolveOptions {
         cycle_weeks: args.cycle_weeks,
         time_limit_seconds: args.time_limit.map(f64::from),
-        previous: previous_plan(&school, &args.output, err)?,
+        previous: previous_plan(&school, &args.output, args.fresh, err)?,
         write_model: args.write_model.is_some(),
         fresh: args.fresh,
         max_changes: args.max_changes,
@@ -160,7 +160,12 @@ pub fn run(args: &SolveArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Re
 /// availability changed): it is still followed as far as it fits, and the
 /// solver notes every lock it cannot keep. An unreadable plan is said and
 /// ignored; either way the file is replaced and kept as a backup.
-fn previous_plan(school: &School, path: &Path, err: &mut dyn Write) -> io::Result<Option<Plan>> {
+fn previous_plan(
+    school: &School,
+    path: &Path,
+    fresh: bool,
+    err: &mut dyn Write,
+) -> io::Result<Option<Plan>> {
     if !path.exists() {
         return Ok(None);
     }
@@ -168,7 +173,7 @@ fn previous_plan(school: &School, path: &Path, err: &mut dyn Write) -> io::Resul
         Ok(plan) if plan.school_fingerprint == school.fingerprint() => Ok(Some(plan)),
         Ok(plan) => {
             let backup = files::backup_path(path);
-            writeln!(err, "{}", text::solve_previous_stale(path, &backup))?;
+            writeln!(err, "{}", text::solve_previous_stale(path, &backup, fresh))?;
             Ok(Some(plan))
         }
         Err(e) => {

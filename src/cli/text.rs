@@ -240,9 +240,14 @@ pub fn solve_warnings(warnings: usize, school: &Path) -> String {
     )
 }
 
-pub fn solve_previous_stale(plan: &Path, backup: &Path) -> String {
+pub fn solve_previous_stale(plan: &Path, backup: &Path, fresh: bool) -> String {
+    let keeps = if fresh {
+        "the new plan is made afresh, keeping only its locks"
+    } else {
+        "the new plan changes as little of it as coverage allows (what cannot be kept is listed in the notes)"
+    };
     format!(
-        "note: {} was made for an earlier version of the school; the new plan keeps as much of it as still fits (locks that no longer fit are listed in the notes); the old plan will be kept as {}",
+        "note: {} was made for an earlier version of the school; {keeps}; the old plan will be kept as {}",
         plan.display(),
         backup.display(),
     )

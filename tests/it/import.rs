@@ -506,3 +506,32 @@ fn cli_import_help_explains_columns_and_exit_status() {
         assert!(stdout.contains(words), "{words}: {stdout}");
     }
 }
+
+/// A club nobody can lead yet (the school means to hire a coach) is a
+/// shortage, not a broken file: the import writes the school with a
+/// warning, and a solve staffs everything else and lists the club as unmet.
+#[test]
+fn cli_import_of_a_club_nobody_can_lead_yet_writes_the_school_with_a_warning() {
+    let dir = examples_dir();
+    let clubs = dir.path().join("clubs.csv");
+    let mut text = std::fs::read_to_string(&clubs).expect("read clubs.csv");
+    text.push_str("ROBOT,机器人编程,robotics,3-6,20,周二:拓展服务,教室,,否\n");
+    std::fs::write(&clubs, text).expect("write clubs.csv");
+    let (code, stdout, stderr) = import_in(dir.path(), &[]);
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    assert!(
+        stdout.contains("club ROBOT (机器人编程): nobody on the staff has the skill `robotics`"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("saved "), "{stdout}");
+    let school = dir.path().join("out.school.ron");
+    let plan = dir.path().join("out.plan.ron");
+    let (code, stdout, stderr) = kehou(&["solve", arg(&school), "-o", arg(&plan), "--time-limit", "2"]);
+    assert_eq!(code, 1, "short posts make exit status 1\n{stdout}{stderr}");
+    assert!(
+        stdout.contains("nobody on the staff has the skill robotics and may lead: add it to a person, or hire a coach"),
+        "{stdout}"
+    );
+    let (code, stdout, _) = kehou(&["check", arg(&school), arg(&plan)]);
+    assert_eq!(code, 0, "{stdout}");
+}

@@ -124,7 +124,7 @@ pub fn solve(school: &School, options: &SolveOptions) -> Solved {
 
     // The constructor: every place someone is free for, in code (§5.0).
     let constructed = Instant::now();
-    let (start, seeded, kept_at_seed) = {
+    let (start, mut seeded, kept_at_seed) = {
         let mut board = Board::new(&model);
         let seeded = board.seed(&pins, &locks, minimal);
         let at_seed = board.values();
@@ -133,6 +133,11 @@ pub fn solve(school: &School, options: &SolveOptions) -> Solved {
         board.fill();
         (board.values(), seeded, at_seed)
     };
+    if options.fresh && previous.is_some() {
+        // What a minimal change would have been forced to change, to say
+        // how much more the full re-optimisation changed.
+        seeded.forced = Board::new(&model).seed(&pins, &locks, previous).forced;
+    }
     stats.construct_seconds = constructed.elapsed().as_secs_f64();
     stats.constructed_unmet = phase1::unmet_of(&model, &start);
     notes.extend(seeded.notes.iter().cloned());
