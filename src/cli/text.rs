@@ -69,6 +69,25 @@ pub const DEMO_SIZE_MEDIUM: &str = "about 24 classes, 1,000 students and 60 teac
 pub const DEMO_SIZE_LARGE: &str = "about 60 classes and 180 staff";
 pub const DEMO_SEED_HELP: &str = "Which demo school of that size: any whole number";
 pub const DEMO_OUTPUT_HELP: &str = "Where to save the school, such as demo.school.ron";
+pub const DEMO_FORCE_HELP: &str =
+    "Replace FILE if it exists (it is kept as FILE.bak); without it, kehou asks, or refuses when it cannot ask";
+
+/// `kehou demo -o` an existing file, not confirmed.
+pub fn demo_exists(path: &Path) -> String {
+    format!(
+        "{} exists; nothing was written. A demo school would replace it: add --force to replace it (the previous file is kept as {}), or give -o another name",
+        path.display(),
+        crate::files::backup_path(path).display()
+    )
+}
+
+pub fn demo_replace_question(path: &Path) -> String {
+    format!(
+        "{} exists. Replace it with a demo school (the previous file is kept as {})? [y/N] ",
+        path.display(),
+        crate::files::backup_path(path).display()
+    )
+}
 
 /// What `kehou demo` says once the file is saved.
 pub fn demo_saved(path: &Path, school: &School) -> String {
@@ -455,7 +474,7 @@ pub const EXPORT_OUTPUT_HELP: &str =
 
 pub fn export_stale(plan: &Path) -> String {
     format!(
-        "warning: {} was made for an earlier version of the school; the roster may be wrong: solve again",
+        "warning: not current: the school changed after this rota was made ({} was solved for an earlier version of the school); the roster may be wrong: solve again. Printed sheets carry the same mark.",
         plan.display()
     )
 }
