@@ -75,7 +75,7 @@ pub fn run_on(
     // Every file is read before anything is reported, so that one run names
     // every unreadable file.
     let mut trouble: Vec<String> = Vec::new();
-    let mut read = |path: &Path| match std::fs::read(path) {
+    let mut read = |path: &Path| match import::limits::read(path) {
         Ok(bytes) => Some(Source::new(path.display().to_string(), bytes)),
         Err(e) => {
             trouble.push(words::cannot_read(path, &e));

@@ -32,6 +32,8 @@ pub struct Locks {
 pub enum LockError {
     #[error("{path}: another kehou has been changing this file for {seconds} s (a command waiting for its answer, a solve, or a save); nothing was changed: try again once it has finished")]
     Busy { path: PathBuf, seconds: u64 },
+    #[error("{path}: cannot save: the folder {} does not exist; create it, or give another path; nothing was changed", .folder.display())]
+    NoFolder { path: PathBuf, folder: PathBuf },
     #[error("{path}: cannot lock the file against a second kehou ({lock}: {source}); nothing was changed")]
     Io {
         path: PathBuf,
@@ -88,6 +90,15 @@ impl Locks {
                 lock: lock.clone(),
                 source,
             };
+            if let Some(folder) = lock
+                .parent()
+                .filter(|d| !d.as_os_str().is_empty() && !d.is_dir())
+            {
+                return Err(LockError::NoFolder {
+                    path,
+                    folder: folder.to_owned(),
+                });
+            }
             let file = open_lock_file(&lock).map_err(io_error)?;
             let started = Instant::now();
             loop {

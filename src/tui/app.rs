@@ -6,6 +6,7 @@ use std::time::{Duration, Instant};
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
+use super::disk::SaveOutcome;
 use super::doc::Doc;
 use super::event::{Effect, Event, SaveJob, SaveResult, SolveJob, SolveResult};
 use super::screens::{Cx, Handled, ScreenId, Screens, View};
@@ -46,6 +47,8 @@ pub struct App {
     /// The clock as of the last event (ticks keep it moving while solving).
     pub now: Instant,
     pub saving: bool,
+    /// A save found the files changed on disk: the dialog of `disk.rs`.
+    pub disk_changed: Option<Box<super::disk::Changed>>,
     pub quit: bool,
     /// "Today" for date defaults (sick calls); the clock's, or a test's.
     pub today: chrono::NaiveDate,
@@ -90,6 +93,7 @@ impl App {
             solve_seconds,
             now: Instant::now(),
             saving: false,
+            disk_changed: None,
             quit: false,
             today: chrono::Local::now().date_naive(),
             next_solve: 0,
@@ -149,6 +153,9 @@ impl App {
             // Esc then a key, typed faster than the terminal tells apart.
             return self.on_key(esc).or_else(|| self.on_key(key));
         }
+        if self.disk_changed.is_some() {
+            return self.on_changed_key(key);
+        }
         let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
         match self.overlay {
             Some(Overlay::Help) => {
@@ -169,7 +176,7 @@ impl App {
                     KeyCode::Char('y' | 'Y') => Some(self.quit_now()),
                     KeyCode::Char('s' | 'S') => {
                         self.overlay = None;
-                        Some(self.save(true))
+                        Some(self.save_job(true, false))
                     }
                     KeyCode::Esc | KeyCode::Char('n' | 'N') => {
                         self.overlay = None;
@@ -183,7 +190,7 @@ impl App {
         if ctrl {
             match key.code {
                 KeyCode::Char('c') => return self.ask_quit(),
-                KeyCode::Char('s') => return Some(self.save(false)),
+                KeyCode::Char('s') => return Some(self.save_job(false, false)),
                 KeyCode::Char('z') if !self.capturing() => {
                     self.undo();
                     return None;
@@ -286,7 +293,8 @@ impl App {
         });
     }
 
-    fn save(&mut self, then_quit: bool) -> Effect {
+    /// A save of the document; `save_as` saves it under new names.
+    pub(super) fn save_job(&mut self, then_quit: bool, save_as: bool) -> Effect {
         self.saving = true;
         Effect::Save(SaveJob {
             school: self.doc.school.clone(),
@@ -295,23 +303,72 @@ impl App {
             plan_path: self.doc.plan_path.clone(),
             revision: self.doc.revision(),
             then_quit,
+            expected: self.doc.on_disk,
+            save_as,
         })
     }
 
     fn on_saved(&mut self, result: SaveResult) -> Option<Effect> {
         self.saving = false;
-        if let Some(error) = result.error {
-            self.message = Some(fill(self.text.save_failed, &[&error]));
-            return None;
+        let g = self.text.guard;
+        match result.outcome {
+            SaveOutcome::Saved {
+                on_disk,
+                school_path,
+                plan_path,
+            } => {
+                self.doc.on_disk = Some(on_disk);
+                if school_path != self.doc.school_path || plan_path != self.doc.plan_path {
+                    self.doc.school_path = school_path;
+                    self.doc.plan_path = plan_path;
+                    self.message = Some(fill(
+                        g.saved_as,
+                        &[
+                            &self.doc.school_path.display(),
+                            &self.doc.plan_path.display(),
+                        ],
+                    ));
+                } else {
+                    self.message = Some(fill(
+                        self.text.saved,
+                        &[
+                            &self.doc.school_path.display(),
+                            &self.doc.plan_path.display(),
+                        ],
+                    ));
+                }
+            }
+            SaveOutcome::Changed(changed) => {
+                // Not saved, so never quit: the dialog asks what to do.
+                self.disk_changed = Some(changed);
+                self.message = None;
+                return None;
+            }
+            SaveOutcome::NotSaved(error) => {
+                self.message = Some(fill(self.text.save_failed, &[&error]));
+                return None;
+            }
+            SaveOutcome::Half {
+                school,
+                plan,
+                backup,
+                error,
+                on_disk,
+            } => {
+                self.doc.on_disk = Some(on_disk);
+                self.message = Some(fill(
+                    g.half_saved,
+                    &[
+                        &school.display(),
+                        &plan.display(),
+                        &error,
+                        &backup.display(),
+                    ],
+                ));
+                return None;
+            }
         }
         self.doc.mark_saved(result.revision);
-        self.message = Some(fill(
-            self.text.saved,
-            &[
-                &self.doc.school_path.display(),
-                &self.doc.plan_path.display(),
-            ],
-        ));
         if result.then_quit {
             return Some(self.quit_now());
         }

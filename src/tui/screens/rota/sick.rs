@@ -83,6 +83,30 @@ fn absence(fields: &[LineInput; FIELDS], doc: &Doc, t: &Text) -> Result<Absence,
     })
 }
 
+/// `absence`, unless it may not be recorded, as `kehou absent` decides: on a
+/// stale plan (its posts are not the school's any more), or a second time.
+fn refuse(absence: Absence, doc: &Doc, t: &Text) -> Result<Absence, (usize, String)> {
+    if doc.plan_is_stale() {
+        return Err((0, t.guard.sick_stale.to_owned()));
+    }
+    if let Some(old) = crate::sick_calls::already_recorded(&doc.plan, &absence) {
+        let who = doc
+            .school
+            .person(&old.staff)
+            .map_or_else(|| old.staff.to_string(), |p| p.name.clone());
+        let why: &str = if old.reason.is_empty() {
+            "—"
+        } else {
+            &old.reason
+        };
+        return Err((
+            1,
+            fill(t.guard.sick_duplicate, &[&who, &old.from, &old.to, &why]),
+        ));
+    }
+    Ok(absence)
+}
+
 /// Handles a key while a sick call is open; returns false once it is closed.
 pub fn key(call: &mut SickCall, key: KeyEvent, cx: &mut Cx<'_>) -> bool {
     let t = cx.text;
@@ -95,7 +119,7 @@ pub fn key(call: &mut SickCall, key: KeyEvent, cx: &mut Cx<'_>) -> bool {
             KeyCode::Esc => return false,
             KeyCode::Tab | KeyCode::Down => *focus = (*focus + 1) % FIELDS,
             KeyCode::BackTab | KeyCode::Up => *focus = (*focus + FIELDS - 1) % FIELDS,
-            KeyCode::Enter => match absence(fields, cx.doc, t) {
+            KeyCode::Enter => match absence(fields, cx.doc, t).and_then(|a| refuse(a, cx.doc, t)) {
                 Ok(a) => {
                     *cx.effect = Some(Effect::Repair(RepairJob {
                         school: cx.doc.school.clone(),
