@@ -171,6 +171,24 @@ pub fn read_school(path: &Path) -> Result<(School, Digest), FileError> {
 /// finite: a `gap: NaN` would poison every comparison made with it.
 pub fn read_plan(path: &Path) -> Result<(Plan, Digest), FileError> {
     let (plan, digest): (Plan, Digest) = load(path, "plan", PLAN_FORMAT_VERSION)?;
+    finite(path, &plan)?;
+    Ok((plan, digest))
+}
+
+/// A plan from text, checked as [`read_plan`] checks a file.
+pub fn parse_plan(path: &Path, text: &str) -> Result<Plan, FileError> {
+    let text = decode::text(text.as_bytes()).map_err(|problem| FileError::Unreadable {
+        path: path.to_owned(),
+        problem,
+        what: "plan",
+        backup: None,
+    })?;
+    let plan = parse(path, text, "plan", PLAN_FORMAT_VERSION)?;
+    finite(path, &plan)?;
+    Ok(plan)
+}
+
+fn finite(path: &Path, plan: &Plan) -> Result<(), FileError> {
     let solve = &plan.solve;
     let numbers = [
         ("seconds", Some(solve.seconds)),
@@ -195,7 +213,7 @@ pub fn read_plan(path: &Path) -> Result<(Plan, Digest), FileError> {
             });
         }
     }
-    Ok((plan, digest))
+    Ok(())
 }
 
 pub fn parse_school(path: &Path, text: &str) -> Result<School, FileError> {
