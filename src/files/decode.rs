@@ -79,7 +79,8 @@ pub fn text(bytes: &[u8]) -> Result<&str, Problem> {
     let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
     if let Some(at) = bytes.iter().position(|b| *b == 0) {
         // UTF-16 without a mark is mostly NULs between ASCII letters.
-        if bytes.len() > 1 && bytes.iter().filter(|b| **b == 0).count() * 4 > bytes.len() {
+        let nuls = bytes.split(|b| *b == 0).count() - 1;
+        if bytes.len() > 1 && nuls * 4 > bytes.len() {
             return Err(Problem::Utf16);
         }
         let (line, col) = position(&bytes[..at]);
@@ -115,7 +116,8 @@ fn scan_controls(text: &str) -> Result<(), Problem> {
         Problem::Control { line, col, code }
     };
     while let Some((i, c)) = chars.next() {
-        if forbidden(c) && !(matches!(c, '\t' | '\n' | '\r') && !in_string) {
+        // Tabs and line breaks are fine between values, never in a string.
+        if (in_string || !matches!(c, '\t' | '\n' | '\r')) && forbidden(c) {
             return Err(at(i, u32::from(c)));
         }
         match c {
@@ -224,7 +226,7 @@ fn hex(
 
 /// Line and column (from 1, in characters) just after `before`.
 fn position(before: &[u8]) -> (usize, usize) {
-    let line = before.iter().filter(|b| **b == b'\n').count() + 1;
+    let line = before.split(|b| *b == b'\n').count();
     let start = before
         .iter()
         .rposition(|b| *b == b'\n')

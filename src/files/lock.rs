@@ -166,7 +166,7 @@ mod tests {
             told.push(p.to_owned());
         })
         .unwrap_err();
-        assert_eq!(told, [plan.clone()]);
+        assert_eq!(told, std::slice::from_ref(&plan));
         assert!(err.to_string().contains("another kehou"), "{err}");
         drop(first);
         let again = Locks::acquire(&[&plan], Duration::ZERO, &mut |_| {}).unwrap();

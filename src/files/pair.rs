@@ -42,7 +42,7 @@ pub enum PairError {
         school: PathBuf,
         plan: PathBuf,
         backup: PathBuf,
-        error: FileError,
+        error: Box<FileError>,
     },
 }
 
@@ -122,7 +122,7 @@ pub fn save_pair_with(
                 school: school_path.to_owned(),
                 plan: plan_path.to_owned(),
                 backup,
-                error,
+                error: Box::new(error),
             }),
         };
     }

@@ -44,10 +44,9 @@ pub fn read(path: &std::path::Path) -> io::Result<Vec<u8>> {
 /// zip are not trusted: the bytes are counted as they come, and counting
 /// stops at the limit, so a zip bomb costs no memory and little time.
 pub fn check_workbook(bytes: &[u8]) -> Result<(), String> {
-    let mut zip = match zip::ZipArchive::new(Cursor::new(bytes)) {
-        Ok(zip) => zip,
-        // Not a zip at all: calamine says so in its own words.
-        Err(_) => return Ok(()),
+    // Not a zip at all: calamine says so in its own words.
+    let Ok(mut zip) = zip::ZipArchive::new(Cursor::new(bytes)) else {
+        return Ok(());
     };
     if zip.len() > MAX_WORKBOOK_PARTS {
         return Err(format!(
@@ -57,12 +56,14 @@ pub fn check_workbook(bytes: &[u8]) -> Result<(), String> {
     }
     let mut total = 0u64;
     for i in 0..zip.len() {
-        let mut part = match zip.by_index(i) {
-            Ok(part) => part,
-            // A damaged part is calamine's to report, with its name.
-            Err(_) => continue,
+        // A damaged part is calamine's to report, with its name.
+        let Ok(mut part) = zip.by_index(i) else {
+            continue;
         };
-        let name = part.name().map(|n| n.into_owned()).unwrap_or_default();
+        let name = part
+            .name()
+            .map(std::borrow::Cow::into_owned)
+            .unwrap_or_default();
         let mut limited = (&mut part).take(MAX_WORKBOOK_PART_BYTES + 1);
         let size = io::copy(&mut limited, &mut io::sink()).unwrap_or(0);
         total += size;

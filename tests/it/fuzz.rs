@@ -143,11 +143,11 @@ fn spans(bytes: &[u8], strings: bool) -> Vec<(usize, usize)> {
     out
 }
 
-fn apply(mut bytes: Vec<u8>, m: &Mutation) -> Vec<u8> {
+fn apply(mut bytes: Vec<u8>, mutation: &Mutation) -> Vec<u8> {
     let len = bytes.len();
     let lines =
         |b: &[u8]| -> Vec<Vec<u8>> { b.split(|c| *c == b'\n').map(<[u8]>::to_vec).collect() };
-    match m {
+    match mutation {
         Mutation::Set(at, b) if len > 0 => bytes[index(len, *at).min(len - 1)] = *b,
         Mutation::Insert(at, b) => {
             let i = index(len, *at);
@@ -164,7 +164,7 @@ fn apply(mut bytes: Vec<u8>, m: &Mutation) -> Vec<u8> {
             bytes.splice(b..b, piece);
         }
         Mutation::Number(k, v) | Mutation::Text(k, v) => {
-            let found = spans(&bytes, matches!(m, Mutation::Text(..)));
+            let found = spans(&bytes, matches!(mutation, Mutation::Text(..)));
             if !found.is_empty() {
                 let (a, b) = found[k % found.len()];
                 bytes.splice(a..b, v.bytes());
@@ -173,7 +173,7 @@ fn apply(mut bytes: Vec<u8>, m: &Mutation) -> Vec<u8> {
         Mutation::DropLine(k) | Mutation::DoubleLine(k) => {
             let mut l = lines(&bytes);
             let i = k % l.len();
-            if matches!(m, Mutation::DropLine(_)) {
+            if matches!(mutation, Mutation::DropLine(_)) {
                 l.remove(i);
             } else {
                 let line = l[i].clone();
@@ -181,11 +181,11 @@ fn apply(mut bytes: Vec<u8>, m: &Mutation) -> Vec<u8> {
             }
             bytes = l.join(&b'\n');
         }
-        Mutation::SwapLines(a, b) => {
-            let mut l = lines(&bytes);
-            let n = l.len();
-            l.swap(a % n, b % n);
-            bytes = l.join(&b'\n');
+        Mutation::SwapLines(first, second) => {
+            let mut all = lines(&bytes);
+            let count = all.len();
+            all.swap(first % count, second % count);
+            bytes = all.join(&b'\n');
         }
         _ => {}
     }

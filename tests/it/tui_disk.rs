@@ -44,7 +44,7 @@ fn rename_school(h: &mut Harness, name: &str) {
     h.app
         .doc
         .edit("rename", |s, _| {
-            s.name = name.to_owned();
+            name.clone_into(&mut s.name);
             Ok::<_, ()>(())
         })
         .expect("an edit");
