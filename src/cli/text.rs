@@ -54,7 +54,8 @@ how many students stay each weekday, its staff, rooms, clubs and day
 timetables. The same size and seed always give
 the same school, so a demo school can be shared by naming them.
 
-If FILE already exists, the old one is kept as FILE.bak.";
+If FILE already exists, kehou asks before replacing it (on a terminal) or
+needs --force; the old one is then kept as FILE.bak.";
 
 pub const DEMO_EXAMPLES: &str = "\
 Examples:
