@@ -462,3 +462,14 @@ fn calendar_file_names_are_bounded_and_cannot_fake_an_extension() {
         .to_string_lossy()
         .contains(&format!("{}-evil_gpj.exe.ics", ids[1]))));
 }
+
+#[test]
+fn a_form_field_takes_no_control_or_direction_characters() {
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    use kehou::tui::widgets::input::LineInput;
+    let mut field = LineInput::default();
+    for c in ['王', '\u{1b}', '\u{7}', '\u{202e}', '丽'] {
+        field.handle_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+    }
+    assert_eq!(field.text, "王丽");
+}
