@@ -6,9 +6,8 @@ use std::time::{Duration, Instant};
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use super::disk::SaveOutcome;
 use super::doc::Doc;
-use super::event::{Effect, Event, SaveJob, SaveResult, SolveJob, SolveResult};
+use super::event::{Effect, Event, SolveJob, SolveResult};
 use super::screens::{Cx, Handled, ScreenId, Screens, View};
 use super::text::{fill, Lang, Text};
 
@@ -274,7 +273,7 @@ impl App {
         }
     }
 
-    fn quit_now(&mut self) -> Effect {
+    pub(super) fn quit_now(&mut self) -> Effect {
         self.quit = true;
         Effect::Quit
     }
@@ -291,88 +290,6 @@ impl App {
             Some(label) => fill(self.text.redone, &[&label]),
             None => self.text.nothing_to_redo.to_owned(),
         });
-    }
-
-    /// A save of the document; `save_as` saves it under new names.
-    pub(super) fn save_job(&mut self, then_quit: bool, save_as: bool) -> Effect {
-        self.saving = true;
-        Effect::Save(SaveJob {
-            school: self.doc.school.clone(),
-            plan: self.doc.plan.clone(),
-            school_path: self.doc.school_path.clone(),
-            plan_path: self.doc.plan_path.clone(),
-            revision: self.doc.revision(),
-            then_quit,
-            expected: self.doc.on_disk,
-            save_as,
-        })
-    }
-
-    fn on_saved(&mut self, result: SaveResult) -> Option<Effect> {
-        self.saving = false;
-        let g = self.text.guard;
-        match result.outcome {
-            SaveOutcome::Saved {
-                on_disk,
-                school_path,
-                plan_path,
-            } => {
-                self.doc.on_disk = Some(on_disk);
-                if school_path != self.doc.school_path || plan_path != self.doc.plan_path {
-                    self.doc.school_path = school_path;
-                    self.doc.plan_path = plan_path;
-                    self.message = Some(fill(
-                        g.saved_as,
-                        &[
-                            &self.doc.school_path.display(),
-                            &self.doc.plan_path.display(),
-                        ],
-                    ));
-                } else {
-                    self.message = Some(fill(
-                        self.text.saved,
-                        &[
-                            &self.doc.school_path.display(),
-                            &self.doc.plan_path.display(),
-                        ],
-                    ));
-                }
-            }
-            SaveOutcome::Changed(changed) => {
-                // Not saved, so never quit: the dialog asks what to do.
-                self.disk_changed = Some(changed);
-                self.message = None;
-                return None;
-            }
-            SaveOutcome::NotSaved(error) => {
-                self.message = Some(fill(self.text.save_failed, &[&error]));
-                return None;
-            }
-            SaveOutcome::Half {
-                school,
-                plan,
-                backup,
-                error,
-                on_disk,
-            } => {
-                self.doc.on_disk = Some(on_disk);
-                self.message = Some(fill(
-                    g.half_saved,
-                    &[
-                        &school.display(),
-                        &plan.display(),
-                        &error,
-                        &backup.display(),
-                    ],
-                ));
-                return None;
-            }
-        }
-        self.doc.mark_saved(result.revision);
-        if result.then_quit {
-            return Some(self.quit_now());
-        }
-        None
     }
 
     fn solve(&mut self) -> Option<Effect> {

@@ -15,7 +15,7 @@ use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 use ratatui::Frame;
 
 use super::app::App;
-use super::event::Effect;
+use super::event::{Effect, SaveJob, SaveResult};
 use super::text::{fill, Text};
 use super::theme;
 use super::ui::{centered, clear_popup};
@@ -77,6 +77,90 @@ fn digest_of<T: serde::Serialize>(value: &T, what: &'static str) -> Option<Diges
 }
 
 impl App {
+    /// A save of the document; `save_as` saves it under new names.
+    pub(super) fn save_job(&mut self, then_quit: bool, save_as: bool) -> Effect {
+        self.saving = true;
+        Effect::Save(SaveJob {
+            school: self.doc.school.clone(),
+            plan: self.doc.plan.clone(),
+            school_path: self.doc.school_path.clone(),
+            plan_path: self.doc.plan_path.clone(),
+            revision: self.doc.revision(),
+            then_quit,
+            expected: self.doc.on_disk,
+            save_as,
+        })
+    }
+
+    /// A save finished: saved (maybe under new names), refused over a
+    /// change on disk (the dialog opens; never quits), failed, or half done.
+    pub(super) fn on_saved(&mut self, result: SaveResult) -> Option<Effect> {
+        self.saving = false;
+        let g = self.text.guard;
+        match result.outcome {
+            SaveOutcome::Saved {
+                on_disk,
+                school_path,
+                plan_path,
+            } => {
+                self.doc.on_disk = Some(on_disk);
+                if school_path != self.doc.school_path || plan_path != self.doc.plan_path {
+                    self.doc.school_path = school_path;
+                    self.doc.plan_path = plan_path;
+                    self.message = Some(fill(
+                        g.saved_as,
+                        &[
+                            &self.doc.school_path.display(),
+                            &self.doc.plan_path.display(),
+                        ],
+                    ));
+                } else {
+                    self.message = Some(fill(
+                        self.text.saved,
+                        &[
+                            &self.doc.school_path.display(),
+                            &self.doc.plan_path.display(),
+                        ],
+                    ));
+                }
+            }
+            SaveOutcome::Changed(changed) => {
+                // Not saved, so never quit: the dialog asks what to do.
+                self.disk_changed = Some(changed);
+                self.message = None;
+                return None;
+            }
+            SaveOutcome::NotSaved(error) => {
+                self.message = Some(fill(self.text.save_failed, &[&error]));
+                return None;
+            }
+            SaveOutcome::Half {
+                school,
+                plan,
+                backup,
+                error,
+                on_disk,
+            } => {
+                self.doc.on_disk = Some(on_disk);
+                self.message = Some(fill(
+                    g.half_saved,
+                    &[
+                        &school.display(),
+                        &plan.display(),
+                        &error,
+                        &backup.display(),
+                    ],
+                ));
+                return None;
+            }
+        }
+        self.doc.mark_saved(result.revision);
+        if result.then_quit {
+            return Some(self.quit_now());
+        }
+        None
+    }
+
     /// A key while the "changed on disk" dialog is open: it takes every key.
     pub(super) fn on_changed_key(&mut self, key: KeyEvent) -> Option<Effect> {
         match key.code {
