@@ -45,7 +45,7 @@ const TICK: Duration = Duration::from_millis(250);
 /// Runs the interface on the real terminal until the user quits. The
 /// terminal is put back as it was on return, on error, on panic
 /// (`ratatui::try_init` wraps the panic hook color-eyre installed in `main`)
-/// and when SIGTERM or SIGHUP ends kehou (`signals`).
+/// and when SIGTERM, SIGHUP or SIGINT ends kehou (`signals`).
 pub fn run(app: App) -> io::Result<()> {
     let stop = signals::watch()?;
     let mut terminal = ratatui::try_init()?;

@@ -1,4 +1,5 @@
-//! SIGTERM and SIGHUP (a `kill`, a closed terminal window, a logout) end the
+//! SIGTERM, SIGHUP and SIGINT (a `kill`, a closed terminal window, a logout;
+//! Ctrl-C itself is a key in raw mode, not a signal) end the
 //! interface like `q` does: the loop notices within a tick, and the terminal
 //! is restored — no raw mode, no hidden cursor, no alternate screen left
 //! behind. The handlers only set a flag (signal-hook), nothing else runs in
@@ -18,16 +19,22 @@ impl Stop {
             0 => None,
             #[cfg(unix)]
             n if n == signal_hook::consts::SIGHUP as usize => Some("SIGHUP"),
+            #[cfg(unix)]
+            n if n == signal_hook::consts::SIGINT as usize => Some("SIGINT"),
             _ => Some("SIGTERM"),
         }
     }
 }
 
-/// Starts watching for SIGTERM and SIGHUP (where there are such signals).
+/// Starts watching for SIGTERM, SIGHUP and SIGINT (where there are such signals).
 pub fn watch() -> io::Result<Stop> {
     let stop = Stop::default();
     #[cfg(unix)]
-    for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
+    for signal in [
+        signal_hook::consts::SIGTERM,
+        signal_hook::consts::SIGHUP,
+        signal_hook::consts::SIGINT,
+    ] {
         signal_hook::flag::register_usize(signal, Arc::clone(&stop.0), signal as usize)?;
     }
     Ok(stop)

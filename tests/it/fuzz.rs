@@ -195,6 +195,11 @@ fn apply(mut bytes: Vec<u8>, mutation: &Mutation) -> Vec<u8> {
     bytes
 }
 
+/// The long run's bounds: no input of a few hundred kB may take 5 s to be
+/// read (or refused), and the process stays under 512 MiB.
+const LONG_RUN_MAX_INPUT_TIME: Duration = Duration::from_secs(5);
+const LONG_RUN_MAX_MIB: u64 = 512;
+
 /// How many inputs per kind: `KEHOU_FUZZ_CASES`, else a short run.
 fn cases() -> u32 {
     std::env::var("KEHOU_FUZZ_CASES")
@@ -237,6 +242,21 @@ fn fuzz(kind: &str, seeds: &[Vec<u8>], read: impl Fn(&[u8]) -> bool) {
     });
     if let Err(e) = result {
         panic!("{kind}: {e}");
+    }
+    // The long run (the fuzz tests alone, `KEHOU_FUZZ_CASES` set) also holds
+    // each input to a time and the process to a memory bound; the normal
+    // run shares its process and its cores with every other test.
+    if std::env::var_os("KEHOU_FUZZ_CASES").is_some() {
+        assert!(
+            slowest.get() < LONG_RUN_MAX_INPUT_TIME,
+            "{kind}: an input took {:?}",
+            slowest.get()
+        );
+        assert!(
+            peak_mib().is_none_or(|m| m < LONG_RUN_MAX_MIB),
+            "{kind}: {peak:?} MiB",
+            peak = peak_mib()
+        );
     }
     println!(
         "fuzz {kind}: {} inputs, {} read without error, slowest {:.3} s, peak memory {} MiB",

@@ -79,12 +79,12 @@ fn signal(pid: u32, name: &str) {
 }
 
 #[test]
-fn sigterm_and_sighup_give_the_terminal_back() {
+fn sigterm_sighup_and_sigint_give_the_terminal_back() {
     if !have_tmux() {
         eprintln!("notice: tmux is not installed; skipping the signal test");
         return;
     }
-    for name in ["TERM", "HUP"] {
+    for name in ["TERM", "HUP", "INT"] {
         in_tmux(
             "",
             |session| {
