@@ -180,15 +180,24 @@ mod tests {
         assert_eq!(std::fs::read_to_string(&pp).unwrap(), "someone else's plan");
     }
 
-    #[test]
-    fn a_full_disk_while_writing_the_plan_changes_neither_file() {
+    /// A folder with an old school and plan in it.
+    fn old_pair() -> (tempfile::TempDir, PathBuf, PathBuf) {
         let dir = tempfile::tempdir().unwrap();
-        let (sp, pp) = (
-            dir.path().join("t.school.ron"),
-            dir.path().join("t.plan.ron"),
-        );
+        let sp = dir.path().join("t.school.ron");
+        let pp = dir.path().join("t.plan.ron");
         std::fs::write(&sp, "old school").unwrap();
         std::fs::write(&pp, "old plan").unwrap();
+        (dir, sp, pp)
+    }
+
+    fn unchanged(sp: &Path, pp: &Path) {
+        assert_eq!(std::fs::read_to_string(sp).unwrap(), "old school");
+        assert_eq!(std::fs::read_to_string(pp).unwrap(), "old plan");
+    }
+
+    #[test]
+    fn a_full_disk_while_writing_the_plan_changes_neither_file() {
+        let (_dir, sp, pp) = old_pair();
         let (school, plan) = tiny();
         let mut calls = 0;
         let mut second_fills_the_disk = |f: &mut File, b: &[u8]| {
@@ -208,19 +217,12 @@ mod tests {
         )
         .unwrap_err();
         assert!(matches!(err, PairError::NotSaved(_)), "{err}");
-        assert_eq!(std::fs::read_to_string(&sp).unwrap(), "old school");
-        assert_eq!(std::fs::read_to_string(&pp).unwrap(), "old plan");
+        unchanged(&sp, &pp);
     }
 
     #[test]
     fn a_failed_plan_rename_puts_the_previous_school_back() {
-        let dir = tempfile::tempdir().unwrap();
-        let (sp, pp) = (
-            dir.path().join("t.school.ron"),
-            dir.path().join("t.plan.ron"),
-        );
-        std::fs::write(&sp, "old school").unwrap();
-        std::fs::write(&pp, "old plan").unwrap();
+        let (_dir, sp, pp) = old_pair();
         let (school, plan) = tiny();
         let mut write = |f: &mut File, b: &[u8]| f.write_all(b);
         let err = save_pair_with(
@@ -233,7 +235,35 @@ mod tests {
         )
         .unwrap_err();
         assert!(matches!(err, PairError::NotSaved(_)), "{err}");
-        assert_eq!(std::fs::read_to_string(&sp).unwrap(), "old school");
+        unchanged(&sp, &pp);
+    }
+
+    #[test]
+    fn when_the_school_cannot_be_put_back_the_error_says_which_was_saved() {
+        let (_dir, sp, pp) = old_pair();
+        let (school, plan) = tiny();
+        let backup = backup_generation(&sp, 0);
+        let mut write = |f: &mut File, b: &[u8]| f.write_all(b);
+        let err = save_pair_with(
+            (&sp, &school),
+            (&pp, &plan),
+            None,
+            Duration::ZERO,
+            &mut write,
+            &mut |_| {
+                // The backup vanishes too: nothing to put back.
+                std::fs::remove_file(&backup)?;
+                Err(io::Error::other("rename failed"))
+            },
+        )
+        .unwrap_err();
+        match err {
+            PairError::Half { school, plan, .. } => {
+                assert_eq!((school, plan), (sp.clone(), pp.clone()));
+            }
+            other => panic!("{other}"),
+        }
         assert_eq!(std::fs::read_to_string(&pp).unwrap(), "old plan");
+        assert_ne!(std::fs::read_to_string(&sp).unwrap(), "old school");
     }
 }
