@@ -80,6 +80,21 @@ pub fn wrap(s: &str, cols: usize, max_lines: usize) -> Vec<String> {
     lines
 }
 
+/// `text` with control characters (ESC, BEL, line breaks …) and the
+/// characters that change text direction shown as `�`: what a terminal,
+/// a table or a message may show of a name, whatever got into it.
+pub fn printable(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            if crate::files::decode::forbidden(c) {
+                '\u{fffd}'
+            } else {
+                c
+            }
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -110,5 +125,13 @@ mod tests {
             "never half a character"
         );
         assert_eq!(truncate("abc", 3), "abc");
+    }
+
+    #[test]
+    fn printable_hides_control_and_direction_characters() {
+        assert_eq!(
+            printable("a\u{1b}]0;PWNED\u{7}\u{202e}b\n"),
+            "a\u{fffd}]0;PWNED\u{fffd}\u{fffd}b\u{fffd}"
+        );
     }
 }

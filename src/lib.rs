@@ -6,4 +6,5 @@ pub mod columns;
 pub mod export;
 pub mod files;
 pub mod import;
+pub mod sick_calls;
 pub mod tui;

@@ -14,8 +14,9 @@ use kehou_solver::repair::{self, Repair};
 use kehou_solver::{Plan, School};
 
 use super::roster::{stale, table, who};
-use super::Outcome;
+use super::{hold, Outcome};
 use crate::files;
+use crate::sick_calls::already_recorded;
 
 pub const ABSENT_ABOUT: &str = "Record a sick call or absence and repair the roster of those dates";
 
@@ -102,6 +103,11 @@ fn parse_session(s: &str) -> Result<SessionKind, String> {
 }
 
 pub fn run(args: &AbsentArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<Outcome> {
+    // Held from the read to the save: a second sick call at the same minute
+    // waits, then repairs this one's result instead of overwriting it.
+    let Some(_locks) = hold::lock(&[&args.school, &args.plan], err)? else {
+        return Ok(Outcome::Trouble);
+    };
     let Some((school, plan)) = load_both(&args.school, &args.plan, err)? else {
         return Ok(Outcome::Trouble);
     };
@@ -114,17 +120,18 @@ pub fn run(args: &AbsentArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::R
     let result = if args.remove {
         repair::remove_absence(&school, &plan, &staff, args.date)
     } else {
-        repair::add_absence(
-            &school,
-            &plan,
-            Absence {
-                staff: staff.clone(),
-                from: args.date,
-                to: args.to.unwrap_or(args.date),
-                sessions: args.sessions.clone(),
-                reason: args.reason.clone(),
-            },
-        )
+        let absence = Absence {
+            staff: staff.clone(),
+            from: args.date,
+            to: args.to.unwrap_or(args.date),
+            sessions: args.sessions.clone(),
+            reason: args.reason.clone(),
+        };
+        if let Some(old) = already_recorded(&plan, &absence) {
+            writeln!(err, "{}", duplicate(&school, old, args))?;
+            return Ok(Outcome::Problems);
+        }
+        repair::add_absence(&school, &plan, absence)
     };
     let repair = match result {
         Ok(r) => r,
@@ -181,6 +188,26 @@ pub fn load_both(
             Ok(None)
         }
     }
+}
+
+/// Why a sick call already recorded is not recorded again, and how to change it.
+fn duplicate(school: &School, old: &Absence, args: &AbsentArgs) -> String {
+    format!(
+        "{} is already recorded away from {} to {}, {}{}; nothing changed. To change it, take it back first: kehou absent {} {} --staff {} --date {} --remove",
+        who(school, &old.staff),
+        old.from,
+        old.to,
+        sessions_text(&old.sessions),
+        if old.reason.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", old.reason)
+        },
+        args.school.display(),
+        args.plan.display(),
+        old.staff,
+        old.from,
+    )
 }
 
 fn sessions_text(sessions: &[SessionKind]) -> String {

@@ -12,7 +12,7 @@ use kehou_solver::repair;
 
 use super::absent::{diff, load_both, save_if_accepted};
 use super::roster::{stale, table, who};
-use super::Outcome;
+use super::{hold, Outcome};
 
 pub const CANDIDATES_ABOUT: &str =
     "List who could take a post on a date, best first, with what each would break";
@@ -160,6 +160,10 @@ pub fn candidates(
 }
 
 pub fn cover(args: &CoverArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<Outcome> {
+    // Held from the read to the save, as for `kehou absent`.
+    let Some(_locks) = hold::lock(&[&args.school, &args.plan], err)? else {
+        return Ok(Outcome::Trouble);
+    };
     let Some((school, plan)) = load_both(&args.school, &args.plan, err)? else {
         return Ok(Outcome::Trouble);
     };

@@ -9,9 +9,10 @@ use chrono::NaiveDate;
 use clap::{Args, ValueEnum};
 use kehou_solver::model::StaffId;
 
-use super::{text, Outcome};
+use super::{hold, text, Outcome};
 use crate::export::{self, ExportError, ExportOptions, Format};
 use crate::files;
+use crate::files::guard::Output;
 
 #[derive(Debug, Args)]
 pub struct ExportArgs {
@@ -60,6 +61,16 @@ impl From<ExportFormat> for Format {
 }
 
 pub fn run(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<Outcome> {
+    if args.output != Path::new("-")
+        && !hold::output_ok(
+            &args.output,
+            Output::Other,
+            &[&args.school, &args.plan],
+            err,
+        )?
+    {
+        return Ok(Outcome::Trouble);
+    }
     // Both files are read before anything is reported, so that one run names
     // every unreadable file.
     let (school, plan) = match (

@@ -9,8 +9,9 @@ use chrono::NaiveDate;
 use clap::Args;
 use kehou_solver::validate::{self, Severity};
 
-use super::{text, Outcome};
+use super::{hold, text, Outcome};
 use crate::files;
+use crate::files::guard::Output;
 use crate::import::{self, Source, Sources};
 
 pub use words::{IMPORT_ABOUT, IMPORT_EXAMPLES, IMPORT_LONG_ABOUT};
@@ -53,10 +54,28 @@ pub fn run_on(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> io::Result<Outcome> {
+    let inputs: Vec<&Path> = [
+        &args.staff,
+        &args.rooms,
+        &args.classes,
+        &args.clubs,
+        &args.workbook,
+    ]
+    .into_iter()
+    .flatten()
+    .map(PathBuf::as_path)
+    .collect();
+    // --settings may be the output itself: a school updated with new lists.
+    if !hold::output_ok(&args.output, Output::School, &inputs, err)? {
+        return Ok(Outcome::Trouble);
+    }
+    let Some(_locks) = hold::lock(&[&args.output], err)? else {
+        return Ok(Outcome::Trouble);
+    };
     // Every file is read before anything is reported, so that one run names
     // every unreadable file.
     let mut trouble: Vec<String> = Vec::new();
-    let mut read = |path: &Path| match std::fs::read(path) {
+    let mut read = |path: &Path| match import::limits::read(path) {
         Ok(bytes) => Some(Source::new(path.display().to_string(), bytes)),
         Err(e) => {
             trouble.push(words::cannot_read(path, &e));

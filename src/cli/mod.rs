@@ -12,6 +12,7 @@ mod check;
 mod cover;
 mod demo;
 mod export;
+mod hold;
 mod import;
 mod overview;
 mod roster;

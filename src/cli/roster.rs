@@ -108,13 +108,22 @@ pub fn no_service(school: &School, date: NaiveDate) -> String {
 
 /// `name (id)`, or the id alone for someone not on the staff list.
 pub fn who(school: &School, id: &StaffId) -> String {
-    school
+    let text = school
         .person(id)
-        .map_or_else(|| id.to_string(), |p| format!("{} ({id})", p.name))
+        .map_or_else(|| id.to_string(), |p| format!("{} ({id})", p.name));
+    // Files are checked when read, but a terminal is never handed an escape
+    // sequence, whatever got into a name.
+    crate::columns::printable(&text)
 }
 
-/// Lines padded column by column to the widest cell.
+/// Lines padded column by column to the widest cell; control characters
+/// shown as `�`, never sent to the terminal.
 pub fn table(rows: &[Vec<String>]) -> String {
+    let rows: Vec<Vec<String>> = rows
+        .iter()
+        .map(|r| r.iter().map(|c| crate::columns::printable(c)).collect())
+        .collect();
+    let rows = rows.as_slice();
     let cols = rows.iter().map(Vec::len).max().unwrap_or(0);
     let widths: Vec<usize> = (0..cols)
         .map(|c| {

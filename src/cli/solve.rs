@@ -14,9 +14,10 @@ use kehou_solver::plan::SolveStatus;
 use kehou_solver::validate::{self, Severity};
 use kehou_solver::{Plan, School};
 
-use super::{text, Outcome};
+use super::{hold, text, Outcome};
 use crate::export::summary::PlanSummary;
 use crate::files;
+use crate::files::guard::Output;
 
 #[derive(Debug, Args)]
 pub struct SolveArgs {
@@ -47,6 +48,19 @@ pub struct SolveArgs {
 }
 
 pub fn run(args: &SolveArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<Outcome> {
+    if !hold::output_ok(&args.output, Output::Plan, &[&args.school], err)? {
+        return Ok(Outcome::Trouble);
+    }
+    if let Some(model) = &args.write_model {
+        if !hold::output_ok(model, Output::Other, &[&args.school, &args.output], err)? {
+            return Ok(Outcome::Trouble);
+        }
+    }
+    // The plan already at -o is read (to stay close to it and keep its
+    // locks and sick calls) and replaced: nobody else may change it between.
+    let Some(_locks) = hold::lock(&[&args.output], err)? else {
+        return Ok(Outcome::Trouble);
+    };
     let school = match files::load_school(&args.school) {
         Ok(school) => school,
         Err(e) => {

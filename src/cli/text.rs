@@ -54,7 +54,8 @@ how many students stay each weekday, its staff, rooms, clubs and day
 timetables. The same size and seed always give
 the same school, so a demo school can be shared by naming them.
 
-If FILE already exists, the old one is kept as FILE.bak.";
+If FILE already exists, kehou asks before replacing it (on a terminal) or
+needs --force; the old one is then kept as FILE.bak.";
 
 pub const DEMO_EXAMPLES: &str = "\
 Examples:
@@ -73,6 +74,25 @@ pub const DEMO_PROFILE_DEMO: &str = "staff with room to spare (the demo)";
 pub const DEMO_PROFILE_REALISTIC: &str =
     "as real schools are: teaching-research afternoons per grade band, caps of 2-5 posts a week, part-timers, a thin Thursday";
 pub const DEMO_OUTPUT_HELP: &str = "Where to save the school, such as demo.school.ron";
+pub const DEMO_FORCE_HELP: &str =
+    "Replace FILE if it exists (it is kept as FILE.bak); without it, kehou asks, or refuses when it cannot ask";
+
+/// `kehou demo -o` an existing file, not confirmed.
+pub fn demo_exists(path: &Path) -> String {
+    format!(
+        "{} exists; nothing was written. A demo school would replace it: add --force to replace it (the previous file is kept as {}), or give -o another name",
+        path.display(),
+        crate::files::backup_path(path).display()
+    )
+}
+
+pub fn demo_replace_question(path: &Path) -> String {
+    format!(
+        "{} exists. Replace it with a demo school (the previous file is kept as {})? [y/N] ",
+        path.display(),
+        crate::files::backup_path(path).display()
+    )
+}
 
 /// What `kehou demo` says once the file is saved.
 pub fn demo_saved(path: &Path, school: &School) -> String {
@@ -524,7 +544,7 @@ pub const EXPORT_OUTPUT_HELP: &str =
 
 pub fn export_stale(plan: &Path) -> String {
     format!(
-        "warning: {} was made for an earlier version of the school; the roster may be wrong: solve again",
+        "warning: not current: the school changed after this rota was made ({} was solved for an earlier version of the school); the roster may be wrong: solve again. Printed sheets carry the same mark.",
         plan.display()
     )
 }

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use clap::{Args, ValueEnum};
 
 use super::Outcome;
-use crate::files;
+use crate::files::{self, pair::OnDisk, Digest};
 use crate::tui::app::App;
 use crate::tui::doc::{plan_path_for, Doc};
 use crate::tui::text::Lang;
@@ -95,7 +95,13 @@ pub fn run_default(lang: Option<LangArg>, err: &mut dyn Write) -> io::Result<Out
     // saved beside wherever kehou was started.
     let school = kehou_solver::generate::generate(kehou_solver::generate::Size::Medium, 2026);
     let path = PathBuf::from("demo.school.ron");
-    let doc = Doc::new(school, None, path.clone(), plan_path_for(&path));
+    let mut doc = Doc::new(school, None, path.clone(), plan_path_for(&path));
+    // Not read from disk: whatever is there under these names is someone
+    // else's, and a save asks before replacing it.
+    doc.on_disk = Some(OnDisk {
+        school: Digest::ABSENT,
+        plan: Digest::ABSENT,
+    });
     finish(crate::tui::run(App::new(doc, lang)), err)
 }
 
@@ -116,7 +122,7 @@ fn open_and_run(
     time_limit: Option<f64>,
     err: &mut dyn Write,
 ) -> io::Result<Outcome> {
-    let school = match files::load_school(school_path) {
+    let (school, school_digest) = match files::read_school(school_path) {
         Ok(s) => s,
         Err(e) => {
             writeln!(err, "{e}")?;
@@ -124,23 +130,25 @@ fn open_and_run(
         }
     };
     let plan_path = plan_path.map_or_else(|| plan_path_for(school_path), Path::to_owned);
-    let plan = if plan_path.exists() {
-        match files::load_plan(&plan_path) {
-            Ok(p) => Some(p),
+    let (plan, plan_digest) = if plan_path.exists() {
+        match files::read_plan(&plan_path) {
+            Ok((p, d)) => (Some(p), d),
             Err(e) => {
                 writeln!(err, "{e}")?;
                 return Ok(Outcome::Trouble);
             }
         }
     } else {
-        None
+        (None, Digest::ABSENT)
     };
     // Not being able to remember the school is no reason not to open it.
     let _ = crate::tui::state::remember_school(school_path);
-    let mut app = App::new(
-        Doc::new(school, plan, school_path.to_owned(), plan_path),
-        lang,
-    );
+    let mut doc = Doc::new(school, plan, school_path.to_owned(), plan_path);
+    doc.on_disk = Some(OnDisk {
+        school: school_digest,
+        plan: plan_digest,
+    });
+    let mut app = App::new(doc, lang);
     if let Some(s) = time_limit {
         app.solve_seconds = s.max(1.0);
     }
@@ -150,6 +158,10 @@ fn open_and_run(
 fn finish(result: io::Result<()>, err: &mut dyn Write) -> io::Result<Outcome> {
     match result {
         Ok(()) => Ok(Outcome::Clean),
+        Err(e) if e.kind() == io::ErrorKind::Interrupted => {
+            writeln!(err, "kehou: {e}")?;
+            Ok(Outcome::Trouble)
+        }
         Err(e) => {
             writeln!(err, "kehou: the terminal failed: {e}")?;
             Ok(Outcome::Trouble)

@@ -99,6 +99,35 @@ th, td {{ border: 0.3mm solid #444; vertical-align: top; text-align: left; }}\n\
 /// How wide `text` is, in half-ems: a Chinese character is 2, a Latin one 1.
 pub use crate::columns::width;
 
+/// The mark on every page of a board or sheet made from a plan whose school
+/// has changed since it was solved: a printed sheet outlives the screen
+/// that warned about it.
+pub const NOT_CURRENT: &str =
+    "非当前排班：本排班生成后学校数据已改动 · not current: the school changed after this rota was made";
+
+/// `html` (a [`document`]) with [`NOT_CURRENT`] at the top of every page.
+pub fn mark_not_current(html: &str) -> String {
+    let banner = format!("\n<p class=\"not-current\">{NOT_CURRENT}</p>");
+    let mut out = String::with_capacity(html.len() + 4096);
+    let mut rest = html;
+    while let Some(start) = rest.find("<section class=\"page\"") {
+        let Some(close) = rest[start..].find('>') else {
+            break;
+        };
+        let end = start + close + 1;
+        out.push_str(&rest[..end]);
+        out.push_str(&banner);
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    out.replacen(
+        "</style>",
+        ".not-current { border: 0.6mm solid #b00020; color: #b00020; font-weight: bold; \
+font-size: 11pt; padding: 1mm 2mm; margin: 0 0 2mm; }\n</style>",
+        1,
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -83,12 +83,15 @@ pub fn push_folded(out: &mut String, line: &str) {
 
 /// A file name for a person's calendar, `ID-姓名.ics`: id and name as they
 /// are (Chinese, letters, digits kept), with only what no file system takes
-/// replaced by `_` (`/ \\ : * ? " < > |`, control characters) and leading
-/// dots and trailing dots or spaces dropped. Two people may still get the
-/// same name: [`unique`] tells them apart.
+/// replaced by `_` (`/ \\ : * ? " < > |`, control characters, and the
+/// characters that change text direction, which make `…\u{202e}gpj.exe.ics`
+/// look like `…sci.exe.jpg`), leading dots and trailing dots or spaces
+/// dropped, and each part cut short so the name stays far below the 255
+/// bytes file systems allow. Two people may still get the same name:
+/// [`unique`] tells them apart.
 pub fn file_name(school: &School, id: &StaffId) -> String {
-    let name = safe(&labels::name(school, id));
-    let id = safe(id.as_str());
+    let name = shorten(&safe(&labels::name(school, id)), MAX_NAME_BYTES);
+    let id = shorten(&safe(id.as_str()), MAX_ID_BYTES);
     let id = if id.is_empty() { "_".to_owned() } else { id };
     if name.is_empty() || name == id {
         format!("{id}.ics")
@@ -97,12 +100,29 @@ pub fn file_name(school: &School, id: &StaffId) -> String {
     }
 }
 
+/// The longest id and name parts of a calendar's file name, in bytes: 20
+/// Chinese characters of name, and room for `-NN` and `.ics`.
+const MAX_ID_BYTES: usize = 60;
+const MAX_NAME_BYTES: usize = 60;
+
+/// The longest start of `text` that fits in `max` bytes, cut between characters.
+fn shorten(text: &str, max: usize) -> String {
+    let mut end = 0;
+    for (i, c) in text.char_indices() {
+        if i + c.len_utf8() > max {
+            break;
+        }
+        end = i + c.len_utf8();
+    }
+    text[..end].trim_end_matches(['.', ' ']).to_owned()
+}
+
 /// `text` fit for a file name on Windows, macOS and Linux.
 fn safe(text: &str) -> String {
     let replaced: String = text
         .chars()
         .map(|c| {
-            if c.is_control() || "/\\:*?\"<>|".contains(c) {
+            if crate::files::decode::forbidden(c) || "/\\:*?\"<>|".contains(c) {
                 '_'
             } else {
                 c
@@ -313,6 +333,11 @@ mod tests {
         assert_eq!(safe("a/b\\c:d*e?f\"g<h>i|j\tk"), "a_b_c_d_e_f_g_h_i_j_k");
         assert_eq!(safe("..hidden. "), "hidden");
         assert_ne!(safe("王老师1"), safe("李老师1"));
+        assert_eq!(safe("evil\u{202e}gpj.exe"), "evil_gpj.exe");
+        assert_eq!(safe("a\u{2066}b\u{200f}c"), "a_b_c");
+        let long = "王".repeat(10_000);
+        assert_eq!(shorten(&long, MAX_NAME_BYTES).len(), 60);
+        assert_eq!(shorten("abc. . ", 6), "abc");
         let mut taken = std::collections::BTreeSet::new();
         assert_eq!(unique("t1-王丽.ics", &mut taken), "t1-王丽.ics");
         assert_eq!(unique("T1-王丽.ics", &mut taken), "T1-王丽-2.ics");

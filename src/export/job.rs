@@ -12,7 +12,7 @@ use kehou_solver::dated;
 use kehou_solver::model::StaffId;
 use kehou_solver::{Plan, School};
 
-use super::{board, csv, day, hours, ics, roster_rows, signin, xlsx, Format};
+use super::{board, csv, day, hours, html, ics, roster_rows, signin, xlsx, Format};
 use crate::files::{self, FileError};
 
 /// What to export and where.
@@ -136,18 +136,30 @@ pub fn files(
             bytes,
         }])
     };
+    // Printed sheets carry their own warning; data files (CSV, workbook,
+    // calendars) are read by programs, and the command line warns instead.
+    let stale = plan.school_fingerprint != school.fingerprint();
+    let html = |text: String| {
+        if stale {
+            html::mark_not_current(&text).into_bytes()
+        } else {
+            text.into_bytes()
+        }
+    };
     match options.format {
         Format::Csv => match &date {
             Some(day) => one(csv::day(school, day)?),
             None => one(csv::roster(&roster_rows(school, plan))?),
         },
         Format::Html => match &date {
-            Some(day) => one(day::render(school, plan, day).into_bytes()),
-            None => one(board::render(school, plan).into_bytes()),
+            Some(day) => one(html(day::render(school, plan, day))),
+            None => one(html(board::render(school, plan))),
         },
-        Format::Signin => {
-            one(signin::render(school, plan, date.as_ref().map(|d| d.day)).into_bytes())
-        }
+        Format::Signin => one(html(signin::render(
+            school,
+            plan,
+            date.as_ref().map(|d| d.day),
+        ))),
         Format::Xlsx => one(xlsx::workbook(school, plan)?),
         Format::Hours => {
             let mut hours = hours::term_hours(school, plan);

@@ -21,6 +21,7 @@ mod classes;
 mod clubs;
 pub mod defaults;
 mod headers;
+pub mod limits;
 mod rooms;
 mod staff;
 mod table;
@@ -64,6 +65,32 @@ pub enum ImportError {
     NotUtf8 { file: String, line: usize },
     #[error("{file}: the file is empty; it needs a header row naming its columns: {known}")]
     Empty { file: String, known: String },
+    #[error("{file}: row {row}: a quote (\") opens a cell here that never closes, so the rest of the file would be one cell; close the quote, or remove it")]
+    UnterminatedQuote { file: String, row: u64 },
+    #[error("{file}: more than {max} rows; kehou reads at most {max} rows of a list: is it the right file? Delete the rows that are not people, rooms, classes or clubs", max = limits::MAX_ROWS)]
+    TooManyRows { file: String },
+    #[error("{file}: row {row} has {count} columns, more than the {max} kehou reads; delete the columns that are not part of the list", max = limits::MAX_COLUMNS)]
+    TooManyColumns {
+        file: String,
+        row: u64,
+        count: usize,
+    },
+    #[error("{file}: row {row}, column {column}: the cell holds {bytes} bytes, more than the {max} a cell may; shorten it", max = limits::MAX_CELL_BYTES)]
+    CellTooLong {
+        file: String,
+        row: u64,
+        /// A spreadsheet's column letter (A, B, …).
+        column: String,
+        bytes: usize,
+    },
+    #[error("{file}: row {row}, column {column}: the cell holds a control character (U+{code:04X}), which would garble terminals and printed sheets; delete it (retype the cell)")]
+    Control {
+        file: String,
+        row: u64,
+        /// A spreadsheet's column letter (A, B, …).
+        column: String,
+        code: u32,
+    },
     #[error("{file}: row {row}: cannot read the CSV: {message}")]
     Csv {
         file: String,

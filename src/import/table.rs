@@ -7,6 +7,7 @@ use csv::StringRecord;
 
 use super::cells::Parsed;
 use super::headers::{self, Column};
+use super::limits;
 use super::{ImportError, Source};
 
 const BOM: &[u8] = b"\xef\xbb\xbf";
@@ -52,17 +53,34 @@ impl<'s> Table<'s> {
                 return None;
             }
         };
+        if let Some(row) = limits::unterminated_quote(text) {
+            errors.push(ImportError::UnterminatedQuote {
+                file: file.to_owned(),
+                row,
+            });
+            return None;
+        }
         let mut reader = csv::ReaderBuilder::new()
             .has_headers(false)
             .flexible(true)
             .from_reader(text.as_bytes());
         let mut records = Vec::new();
+        let mut unsafe_cells = false;
         for result in reader.records() {
             match result {
                 Ok(record) if is_blank(&record) => {}
+                Ok(_) if records.len() > limits::MAX_ROWS => {
+                    errors.push(ImportError::TooManyRows {
+                        file: file.to_owned(),
+                    });
+                    return None;
+                }
                 Ok(record) => {
                     let line = record.position().map_or(0, csv::Position::line);
-                    records.push((line, record));
+                    match checked(file, line, &record, errors) {
+                        Some(record) => records.push((line, record)),
+                        None => unsafe_cells = true,
+                    }
                 }
                 Err(e) => {
                     errors.push(ImportError::Csv {
@@ -73,6 +91,11 @@ impl<'s> Table<'s> {
                     return None;
                 }
             }
+        }
+        // Nothing else is said of a file with unsafe cells: its messages
+        // would quote them.
+        if unsafe_cells {
+            return None;
         }
         let mut records = records.into_iter();
         let Some((_, header)) = records.next() else {
@@ -175,6 +198,55 @@ impl Row<'_> {
             expected,
         }
     }
+}
+
+/// `record` with line breaks inside cells read as list separators (`、`,
+/// as in a workbook), or `None` after reporting a row too wide, a cell too
+/// long, or a control or text-direction character in a cell.
+fn checked(
+    file: &str,
+    line: u64,
+    record: &StringRecord,
+    errors: &mut Vec<ImportError>,
+) -> Option<StringRecord> {
+    if record.len() > limits::MAX_COLUMNS {
+        errors.push(ImportError::TooManyColumns {
+            file: file.to_owned(),
+            row: line,
+            count: record.len(),
+        });
+        return None;
+    }
+    let mut ok = true;
+    let mut cells = Vec::with_capacity(record.len());
+    for (i, cell) in record.iter().enumerate() {
+        let column = || super::xlsx::column_name(i as u32);
+        if cell.len() > limits::MAX_CELL_BYTES {
+            errors.push(ImportError::CellTooLong {
+                file: file.to_owned(),
+                row: line,
+                column: column(),
+                bytes: cell.len(),
+            });
+            ok = false;
+            continue;
+        }
+        let cell = cell
+            .trim_start_matches('\u{feff}')
+            .replace("\r\n", "\n")
+            .replace('\n', "、");
+        if let Some(c) = cell.chars().find(|c| crate::files::decode::forbidden(*c)) {
+            errors.push(ImportError::Control {
+                file: file.to_owned(),
+                row: line,
+                column: column(),
+                code: u32::from(c),
+            });
+            ok = false;
+        }
+        cells.push(cell);
+    }
+    ok.then(|| StringRecord::from(cells))
 }
 
 fn is_blank(record: &StringRecord) -> bool {

@@ -18,7 +18,7 @@ use std::io::{Cursor, Read, Seek};
 
 use calamine::{open_workbook_from_rs, Data, Reader, Xlsx};
 
-use super::{ImportError, ImportErrors, Source, Sources};
+use super::{limits, ImportError, ImportErrors, Source, Sources};
 
 /// The names each sheet may have; the English one first.
 const STAFF: &[&str] = &["staff", "教职工", "人员", "教师", "员工"];
@@ -33,6 +33,14 @@ const MAX_COLUMNS: u32 = 200;
 
 /// The four lists of the workbook `file` (a name for messages) holding `bytes`.
 pub fn sources(file: &str, bytes: &[u8]) -> Result<Sources, ImportErrors> {
+    // Before calamine sees it: calamine would unpack a sheet of blanks
+    // into memory whole.
+    limits::check_workbook(bytes).map_err(|message| {
+        ImportErrors(vec![ImportError::Workbook {
+            file: file.to_owned(),
+            message,
+        }])
+    })?;
     let mut book: Xlsx<_> = open_workbook_from_rs(Cursor::new(bytes)).map_err(|e| {
         ImportErrors(vec![ImportError::Workbook {
             file: file.to_owned(),
@@ -52,14 +60,14 @@ pub fn sources(file: &str, bytes: &[u8]) -> Result<Sources, ImportErrors> {
                     file: file.to_owned(),
                     sheet: wanted[0],
                     names: wanted.join(", "),
-                    found: names.join(", "),
+                    found: limits::printable(&names.join(", ")),
                 });
             }
             return None;
         };
         match read_cells(&mut book, name) {
             Ok(cells) => Some(Source::new(
-                format!("{file} [sheet {name}]"),
+                format!("{file} [sheet {}]", limits::printable(name)),
                 as_csv(&cells),
             )),
             Err(message) => {
@@ -118,7 +126,7 @@ fn read_cells<RS: Read + Seek>(
 }
 
 /// `A`, `B`, … `Z`, `AA`, … for a column from 0.
-fn column_name(column: u32) -> String {
+pub(super) fn column_name(column: u32) -> String {
     let mut n = u64::from(column) + 1;
     let mut letters = Vec::new();
     while n > 0 {

@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::doc::Doc;
-use super::event::{Effect, Event, SaveJob, SaveResult, SolveJob, SolveResult};
+use super::event::{Effect, Event, SolveJob, SolveResult};
 use super::queue::Queue;
 use super::screens::review::{self, Proposal, Review};
 use super::screens::{sick, Cx, Handled, ScreenId, Screens, View};
@@ -44,6 +44,8 @@ pub struct App {
     pub solving: Option<Solving>,
     /// A re-solve's new plan under review, before it replaces the plan.
     pub review: Option<Review>,
+    /// A save found the files changed on disk: the dialog of `disk.rs`.
+    pub disk_changed: Option<Box<super::disk::Changed>>,
     /// The running solve's cancel flag (Esc sets it).
     solve_cancel: kehou_solver::milp::Cancel,
     /// The time limit given to solves started here.
@@ -54,7 +56,7 @@ pub struct App {
     /// Set once the interface should close (the loop ends).
     pub quit: bool,
     /// The effects asked for while handling the current event.
-    queue: Queue,
+    pub(super) queue: Queue,
     /// "Today" for date defaults (sick calls); the clock's, or a test's.
     pub today: chrono::NaiveDate,
     next_solve: u64,
@@ -95,6 +97,7 @@ impl App {
             message: None,
             solving: None,
             review: None,
+            disk_changed: None,
             solve_cancel: kehou_solver::milp::Cancel::new(),
             solve_seconds,
             now: Instant::now(),
@@ -164,6 +167,9 @@ impl App {
             }
             return;
         }
+        if self.disk_changed.is_some() {
+            return self.on_changed_key(key);
+        }
         let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
         match self.overlay {
             Some(Overlay::Help) => {
@@ -184,7 +190,7 @@ impl App {
                 match key.code {
                     KeyCode::Char('y' | 'Y' | 's' | 'S') | KeyCode::Enter => {
                         self.overlay = None;
-                        self.save(true);
+                        self.save(true, false);
                     }
                     KeyCode::Char('n' | 'N') => self.quit = true,
                     KeyCode::Esc => self.overlay = None,
@@ -214,7 +220,7 @@ impl App {
         if ctrl {
             match key.code {
                 KeyCode::Char('c') => return self.ask_quit(),
-                KeyCode::Char('s') => return self.save(false),
+                KeyCode::Char('s') => return self.save(false, false),
                 KeyCode::Char('z') if !self.capturing() => return self.undo(),
                 KeyCode::Char('r' | 'y') if !self.capturing() => return self.redo(),
                 _ => {}
@@ -291,37 +297,6 @@ impl App {
             Some(label) => fill(self.text.redone, &[&label]),
             None => self.text.nothing_to_redo.to_owned(),
         });
-    }
-
-    fn save(&mut self, then_quit: bool) {
-        self.saving = true;
-        self.queue.push(Effect::Save(SaveJob {
-            school: self.doc.school.clone(),
-            plan: self.doc.plan.clone(),
-            school_path: self.doc.school_path.clone(),
-            plan_path: self.doc.plan_path.clone(),
-            revision: self.doc.revision(),
-            then_quit,
-        }));
-    }
-
-    fn on_saved(&mut self, result: SaveResult) {
-        self.saving = false;
-        if let Some(error) = result.error {
-            self.message = Some(fill(self.text.save_failed, &[&error]));
-            return;
-        }
-        self.doc.mark_saved(result.revision);
-        self.message = Some(fill(
-            self.text.saved,
-            &[
-                &self.doc.school_path.display(),
-                &self.doc.plan_path.display(),
-            ],
-        ));
-        if result.then_quit {
-            self.quit = true;
-        }
     }
 
     /// Starts a solve: a minimal-change re-solve, or (`fresh`) a full

@@ -36,6 +36,10 @@ pub struct Doc {
     pub violations: Vec<Violation>,
     /// `school.fingerprint()`, refreshed after every change.
     pub fingerprint: String,
+    /// What the two files held when loaded or last saved (`None`: not
+    /// known, as for a document not read from disk); a save compares the
+    /// disk with it before replacing anything.
+    pub on_disk: Option<crate::files::pair::OnDisk>,
     undo: Vec<Snapshot>,
     redo: Vec<Snapshot>,
     /// Identifies the current state; `saved` is the one on disk.
@@ -75,6 +79,7 @@ impl Doc {
             findings: Vec::new(),
             violations: Vec::new(),
             fingerprint: String::new(),
+            on_disk: None,
             undo: Vec::new(),
             redo: Vec::new(),
             revision: 0,

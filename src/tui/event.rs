@@ -167,13 +167,18 @@ pub struct SaveJob {
     pub revision: u64,
     /// Quit once saved (the "save, then quit" answer).
     pub then_quit: bool,
+    /// What the files held when loaded or last saved: the save is refused
+    /// if the disk holds anything else (someone else saved meanwhile).
+    pub expected: Option<crate::files::pair::OnDisk>,
+    /// Save under new names (`NAME-mine…`) instead.
+    pub save_as: bool,
 }
 
 #[derive(Debug)]
 pub struct SaveResult {
     pub revision: u64,
-    /// The error in words, when the save failed.
-    pub error: Option<String>,
+    /// Saved, refused over a change on disk, failed, or only half done.
+    pub outcome: super::disk::SaveOutcome,
     /// Quit once saved (the "save, then quit" answer).
     pub then_quit: bool,
 }

@@ -17,10 +17,13 @@
 
 pub mod app;
 pub mod bench;
+pub mod disk;
 pub mod doc;
 pub mod event;
 pub mod queue;
+mod save;
 pub mod screens;
+mod signals;
 pub mod state;
 pub mod testing;
 pub mod text;
@@ -44,23 +47,40 @@ use event::Event;
 const TICK: Duration = Duration::from_millis(250);
 
 /// Runs the interface on the real terminal until the user quits. The
-/// terminal is put back as it was on return, on error and on panic
-/// (`ratatui::try_init` wraps the panic hook color-eyre installed in `main`).
+/// terminal is put back as it was on return, on error, on panic
+/// (`ratatui::try_init` wraps the panic hook color-eyre installed in `main`)
+/// and when SIGTERM, SIGHUP or SIGINT ends kehou (`signals`).
 pub fn run(app: App) -> io::Result<()> {
+    let stop = signals::watch()?;
     let mut terminal = ratatui::try_init()?;
-    let result = run_loop(&mut terminal, app);
+    let result = run_loop(&mut terminal, app, &stop);
     ratatui::try_restore()?;
-    result
+    result?;
+    match stop.received() {
+        Some(name) => Err(io::Error::new(
+            io::ErrorKind::Interrupted,
+            format!("stopped by {name}; changes not saved with Ctrl-S are lost"),
+        )),
+        None => Ok(()),
+    }
 }
 
-fn run_loop(terminal: &mut DefaultTerminal, mut app: App) -> io::Result<()> {
+fn run_loop(terminal: &mut DefaultTerminal, mut app: App, stop: &signals::Stop) -> io::Result<()> {
     let (tx, rx) = mpsc::channel::<Event>();
     loop {
+        // Checked at least every tick: a signal ends the loop within 250 ms,
+        // and `run` restores the terminal on the way out.
+        if stop.received().is_some() {
+            return Ok(());
+        }
         terminal.draw(|frame| ui::render(&app, frame))?;
         let mut events = Vec::new();
         if term::poll(TICK)? {
             match term::read()? {
-                term::Event::Key(key) => events.push(Event::Key(key)),
+                term::Event::Key(key) => {
+                    signals::test_panic(key);
+                    events.push(Event::Key(key));
+                }
                 term::Event::Resize(w, h) => events.push(Event::Resize(w, h)),
                 _ => {}
             }

@@ -24,16 +24,23 @@ pub fn data_file(rel: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("data").join(rel)
 }
 
-/// Opens a school file and its plan file (if present) as `kehou tui` does.
+/// Opens a school file and its plan file (if present) as `kehou tui` does,
+/// remembering what they held for the save's comparison.
 pub fn open(school_path: &Path) -> Result<Doc, files::FileError> {
-    let school = files::load_school(school_path)?;
+    let (school, school_digest) = files::read_school(school_path)?;
     let plan_path = plan_path_for(school_path);
-    let plan = if plan_path.exists() {
-        Some(files::load_plan(&plan_path)?)
+    let (plan, plan_digest) = if plan_path.exists() {
+        let (plan, digest) = files::read_plan(&plan_path)?;
+        (Some(plan), digest)
     } else {
-        None
+        (None, files::Digest::ABSENT)
     };
-    Ok(Doc::new(school, plan, school_path.to_owned(), plan_path))
+    let mut doc = Doc::new(school, plan, school_path.to_owned(), plan_path);
+    doc.on_disk = Some(files::pair::OnDisk {
+        school: school_digest,
+        plan: plan_digest,
+    });
+    Ok(doc)
 }
 
 /// Runs a solve job to the end, as the worker thread would.

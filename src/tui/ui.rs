@@ -30,6 +30,7 @@ pub fn render(app: &App, frame: &mut Frame) {
         Some(Overlay::ConfirmQuit) => draw_confirm_quit(app.text, frame),
         None => {}
     }
+    super::disk::draw(app, frame);
 }
 
 fn draw_tabs(app: &App, frame: &mut Frame, area: Rect) {

@@ -17,7 +17,6 @@ use super::event::{
     AbsenceChange, AbsenceJob, AbsenceResult, ByHand, Effect, Event, ExportJob, ExportResult,
     NotKept, SaveJob, SaveResult, SolveJob, SolveResult,
 };
-use crate::files;
 
 impl Effect {
     /// Does the work — slow: a solve takes its time limit — and returns the
@@ -78,13 +77,12 @@ pub fn run_solve(job: SolveJob) -> SolveResult {
     }
 }
 
-/// Saves the school, then the plan, each atomically with a backup.
+/// Saves the school and the plan together, both or neither, and never over
+/// a change made on disk since they were loaded (see `save`).
 pub fn run_save(job: &SaveJob) -> SaveResult {
-    let result = files::save_school(&job.school_path, &job.school)
-        .and_then(|()| files::save_plan(&job.plan_path, &job.plan));
     SaveResult {
         revision: job.revision,
-        error: result.err().map(|e| e.to_string()),
+        outcome: super::save::save(job),
         then_quit: job.then_quit,
     }
 }

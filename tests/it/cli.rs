@@ -272,6 +272,7 @@ fn demo_is_the_same_for_the_same_seed_and_keeps_a_backup() {
         "2026",
         "-o",
         arg(&path),
+        "--force",
     ]);
     assert_eq!(second.code, 0, "{}", second.all());
     assert_eq!(std::fs::read_to_string(&path).unwrap(), first_text);

@@ -154,12 +154,17 @@ fn the_picker_the_quit_question_and_a_sick_call_from_screen_0_in_tmux() {
 }
 
 /// kehou running in a detached tmux session of 100×30 on a private server.
-struct Tmux {
+pub struct Tmux {
     socket: String,
 }
 
 impl Tmux {
-    fn start(config: &std::path::Path, args: &str) -> Tmux {
+    pub fn start(config: &std::path::Path, args: &str) -> Tmux {
+        Tmux::start_with(config, "", args)
+    }
+
+    /// `kehou ARGS` with `env` set first (`NAME=value …`).
+    pub fn start_with(config: &std::path::Path, env: &str, args: &str) -> Tmux {
         use std::sync::atomic::{AtomicUsize, Ordering};
         static N: AtomicUsize = AtomicUsize::new(0);
         let socket = format!(
@@ -168,7 +173,7 @@ impl Tmux {
             N.fetch_add(1, Ordering::SeqCst)
         );
         let command = format!(
-            "env KEHOU_CONFIG_DIR={} LANG=C.UTF-8 {} {args}; echo \"[kehou exited $?]\"; sleep 60",
+            "env KEHOU_CONFIG_DIR={} LANG=C.UTF-8 {env} {} {args}; echo \"[kehou exited $?]\"; stty -a | tr ' ;' '\\n\\n' | grep -Ex -- '-?(icanon|echo)' | tr '\\n' ' '; echo '[tty]'; sleep 60",
             config.display(),
             env!("CARGO_BIN_EXE_kehou"),
         );
@@ -194,7 +199,7 @@ impl Tmux {
         tmux
     }
 
-    fn run(&self, args: &[&str]) -> std::process::Output {
+    pub fn run(&self, args: &[&str]) -> std::process::Output {
         std::process::Command::new("tmux")
             .args(["-L", &self.socket])
             .args(args)
@@ -202,7 +207,7 @@ impl Tmux {
             .expect("run tmux")
     }
 
-    fn send(&self, keys: &str) {
+    pub fn send(&self, keys: &str) {
         self.run(&["send-keys", "-t", "kehou", keys]);
     }
 
@@ -211,13 +216,13 @@ impl Tmux {
         self.run(&["send-keys", "-t", "kehou", "-l", text]);
     }
 
-    fn capture(&self) -> String {
+    pub fn capture(&self) -> String {
         String::from_utf8_lossy(&self.run(&["capture-pane", "-p", "-t", "kehou"]).stdout)
             .into_owned()
     }
 
     /// The screen once it shows `needle`; fails after 30 s.
-    fn wait_for(&self, needle: &str) -> String {
+    pub fn wait_for(&self, needle: &str) -> String {
         let started = std::time::Instant::now();
         loop {
             let screen = self.capture();
@@ -232,7 +237,7 @@ impl Tmux {
         }
     }
 
-    fn stop(&self) {
+    pub fn stop(&self) {
         self.run(&["kill-server"]);
     }
 }

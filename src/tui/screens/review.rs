@@ -556,6 +556,7 @@ mod tests {
             places: 0,
             variables: 0,
             proven_optimal: true,
+            hand_not_kept: Vec::new(),
         };
         let review = Review::new(
             Proposal::Absence {

@@ -177,6 +177,30 @@ fn absence(values: &[String], doc: &Doc, t: &Text) -> Result<Absence, Vec<FieldE
     }
 }
 
+/// `absence`, unless it may not be recorded, as `kehou absent` decides: on a
+/// stale plan (its posts are not the school's any more), or a second time.
+fn refuse(absence: Absence, doc: &Doc, t: &Text) -> Result<Absence, Vec<FieldError>> {
+    if doc.plan_is_stale() {
+        return Err(vec![(Some(PERSON), t.guard.sick_stale.to_owned())]);
+    }
+    if let Some(old) = crate::sick_calls::already_recorded(&doc.plan, &absence) {
+        let who = doc
+            .school
+            .person(&old.staff)
+            .map_or_else(|| old.staff.to_string(), |p| p.name.clone());
+        let why: &str = if old.reason.is_empty() {
+            "—"
+        } else {
+            &old.reason
+        };
+        return Err(vec![(
+            Some(FROM),
+            fill(t.guard.sick_duplicate, &[&who, &old.from, &old.to, &why]),
+        )]);
+    }
+    Ok(absence)
+}
+
 /// The date a sick call opened without a cell defaults to: the first
 /// service day from today on, else today within the term.
 pub fn default_date(cx: &Cx<'_>) -> NaiveDate {
@@ -217,7 +241,7 @@ impl SickCall {
             SickCall::Form(f) => match f.handle_key(key) {
                 FormKey::Cancel => return false,
                 FormKey::Handled => name_the_person(f, Some(cx.doc), t),
-                FormKey::Submit => match absence(&f.values(), cx.doc, t) {
+                FormKey::Submit => match absence(&f.values(), cx.doc, t).and_then(|a| refuse(a, cx.doc, t)) {
                     Ok(a) => *self = start(AbsenceChange::Record(a), cx),
                     Err(errors) => f.set_errors(errors),
                 },

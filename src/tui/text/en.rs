@@ -1,10 +1,11 @@
 //! English.
 
-use super::{cover, data, Text};
+use super::{cover, data, guard, Text};
 
 pub static EN: Text = Text {
     data: &data::EN,
     cover: &cover::EN,
+    guard: &guard::EN,
 
     screen_overview: "Overview",
     screen_rota: "Rota",

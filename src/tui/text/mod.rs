@@ -9,6 +9,7 @@
 pub mod cover;
 pub mod data;
 mod en;
+pub mod guard;
 mod zh;
 
 use kehou_solver::check::Rule;
@@ -77,6 +78,8 @@ pub struct Text {
     pub data: &'static data::DataText,
     /// The sick-calls screen's words (their own struct, their own file).
     pub cover: &'static cover::CoverText,
+    /// The words of the guards over files and records (their own file).
+    pub guard: &'static guard::GuardText,
 
     // Screen names, in tab order: see `screens::ScreenId::ALL`.
     pub screen_overview: &'static str,

@@ -1,10 +1,11 @@
 //! 简体中文.
 
-use super::{cover, data, Text};
+use super::{cover, data, guard, Text};
 
 pub static ZH: Text = Text {
     data: &data::ZH,
     cover: &cover::ZH,
+    guard: &guard::ZH,
 
     screen_overview: "概览",
     screen_rota: "排班",

@@ -48,7 +48,9 @@ impl LineInput {
                 self.text.clear();
                 InputKey::Edited
             }
-            KeyCode::Char(c) if is_typed(key.modifiers) => {
+            // A control or text-direction character (pasted, say) would make
+            // a school file kehou refuses to read back: it is not taken.
+            KeyCode::Char(c) if is_typed(key.modifiers) && !crate::files::decode::forbidden(c) => {
                 self.text.push(c);
                 InputKey::Edited
             }
