@@ -18,7 +18,8 @@ phase 1 and phase 2 seconds, status, objective, bound, gap and the process's pea
 per process so the peak memory is that size's.";
 pub const BENCH_EXAMPLES: &str =
     "Examples:\n  kehou bench --size medium --cycle-weeks 2 --time-limit 60\n  \
-kehou bench --size large --cycle-weeks 4 --time-limit 60 --header";
+kehou bench --size large --cycle-weeks 4 --time-limit 60 --header\n  \
+kehou bench --profile realistic --time-limit 20 --resolve-edits 0,1,5,20 --header";
 
 #[derive(Debug, Args)]
 pub struct BenchArgs {
@@ -44,6 +45,15 @@ pub struct BenchArgs {
     pub time_limit: f64,
     #[arg(long, help = "Print the table header first")]
     pub header: bool,
+    /// Re-solve after random edits instead: for each count, that many people
+    /// away on a weekday, then a minimal-change and a fresh re-solve.
+    #[arg(
+        long,
+        value_name = "N,N,…",
+        value_delimiter = ',',
+        help = "Instead: solve, then for each N make N random edits (someone away on a weekday) and re-solve, minimal-change and --fresh; one row each"
+    )]
+    pub resolve_edits: Option<Vec<u32>>,
     /// Measure drawing the terminal UI's rota instead of solving.
     #[arg(
         long,
@@ -57,7 +67,11 @@ pub fn run(args: &BenchArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Re
     if let Some(school) = &args.tui {
         return tui_frames(school, out, err);
     }
-    let school = generate_with(args.size.into(), args.profile.into(), args.seed);
+    let mut school = generate_with(args.size.into(), args.profile.into(), args.seed);
+    school.rules.cycle_weeks = args.cycle_weeks;
+    if let Some(edits) = &args.resolve_edits {
+        return super::bench_resolve::run(&school, args, edits, out);
+    }
     let started = std::time::Instant::now();
     let solved = solve(
         &school,
@@ -77,24 +91,27 @@ pub fn run(args: &BenchArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Re
         .find(|t| t.name == "unmet")
         .map_or(0.0, |t| t.value);
     if args.header {
-        writeln!(out, "| size | K | staff | posts | vars (int) | rows | phase 1 s | phase 2 s | total s | status | objective | unmet | bound | gap | peak MB | checker |")?;
+        writeln!(out, "| size | profile | K | staff | posts | vars (int) | build s | constructor s | constructor unmet | coverage s | phase 2 s | total s | status | objective | unmet | bound | gap | peak MB | checker |")?;
         writeln!(
             out,
-            "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
+            "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
         )?;
     }
     let num = |x: Option<f64>| x.map_or("–".to_owned(), |v| format!("{v:.1}"));
     writeln!(
         out,
-        "| {:?} | {} | {} | {} | {} ({}) | {} | {:.2} | {:.2} | {:.1} | {} | {} | {unmet:.0} | {} | {} | {} | {} |",
+        "| {:?} | {:?} | {} | {} | {} | {} ({}) | {:.2} | {:.2} | {:.0} | {:.2} | {:.2} | {:.1} | {} | {} | {unmet:.0} | {} | {} | {} | {} |",
         args.size,
+        args.profile,
         args.cycle_weeks,
         school.staff.len(),
         s.posts,
         s.variables,
         s.integer_variables,
-        s.rows,
-        s.phase1_seconds,
+        s.build_seconds,
+        s.construct_seconds,
+        s.constructed_unmet,
+        s.build_seconds + s.phase1_seconds,
         s.phase2_seconds,
         wall,
         r.status,

@@ -8,6 +8,7 @@
 
 mod absent;
 mod bench;
+mod bench_resolve;
 mod check;
 mod cover;
 mod demo;
