@@ -28,9 +28,44 @@ pub struct PostSpec {
     pub optional: bool,
     /// How much one minute counts for fairness, in percent.
     pub weight_percent: u32,
+    /// The season whose times `post.start`/`post.end` are (the other's are
+    /// `other_season`).
+    pub season: Season,
+    /// The session kinds the post's times touch (`touched_sessions`): a
+    /// person unavailable in any of them cannot take it.
+    pub touched: Vec<SessionKind>,
+}
+
+/// The session kinds a post touches: its own, and every session of a
+/// timetable of its weekday whose times overlap the post's times *of the
+/// same season* (`season` is the season of `post.start`/`post.end`; the
+/// other season's timetables are held against `post.other_season`).
+pub fn touched_sessions(school: &School, post: &Post, season: Season) -> Vec<SessionKind> {
+    let mut kinds = vec![post.session];
+    let [own, other] = post.intervals();
+    for t in school
+        .timetables
+        .iter()
+        .filter(|t| t.days.contains(&post.day))
+    {
+        let (ps, pe) = if t.season == season { own } else { other };
+        for s in &t.sessions {
+            let (ss, se) = (s.start.minutes(), s.end.minutes());
+            if ss < pe && ps < se && !kinds.contains(&s.kind) {
+                kinds.push(s.kind);
+            }
+        }
+    }
+    kinds
 }
 
 impl PostSpec {
+    /// Fills in `touched` from the post's times.
+    pub fn with_touched(mut self, school: &School) -> PostSpec {
+        self.touched = touched_sessions(school, &self.post, self.season);
+        self
+    }
+
     /// The two seasons' intervals, in minutes since midnight.
     pub fn intervals(&self) -> [(u16, u16); 2] {
         [
@@ -567,7 +602,10 @@ impl<'a> DayBuilder<'a> {
             other_season: other,
             optional: false,
             weight_percent: weight,
+            season: self.season,
+            touched: Vec::new(),
         }
+        .with_touched(self.school)
     }
 }
 

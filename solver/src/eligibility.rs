@@ -89,24 +89,11 @@ pub fn participates(school: &School, person: &Person) -> bool {
     }
 }
 
-/// The session kinds whose times overlap `[start, end)` on `day` in either
-/// season, for any grade: a person unavailable in any of them cannot take the post.
-pub fn sessions_touched(school: &School, spec: &PostSpec) -> Vec<SessionKind> {
-    let mut kinds = vec![spec.post.session];
-    let [a, b] = spec.intervals();
-    for t in &school.timetables {
-        if !t.days.contains(&spec.post.day) {
-            continue;
-        }
-        for s in &t.sessions {
-            let (ss, se) = (s.start.minutes(), s.end.minutes());
-            let overlaps = |(ps, pe): (u16, u16)| ss < pe && ps < se;
-            if (overlaps(a) || overlaps(b)) && !kinds.contains(&s.kind) {
-                kinds.push(s.kind);
-            }
-        }
-    }
-    kinds
+/// The session kinds whose times overlap the post's, season by season, for
+/// any grade (`demand::touched_sessions`, worked out once per post): a
+/// person unavailable in any of them cannot take the post.
+pub fn sessions_touched(spec: &PostSpec) -> &[SessionKind] {
+    &spec.touched
 }
 
 /// Why a person cannot take a post at all, whatever else they do.
@@ -168,8 +155,9 @@ pub fn unavailable_reason(
     if staffing.away.contains(&(post.week, post.day)) {
         return Some(Unavailable::OnLeave);
     }
-    sessions_touched(school, spec)
-        .into_iter()
+    sessions_touched(spec)
+        .iter()
+        .copied()
         .find(|k| person.is_unavailable(post.day, *k))
         .map(Unavailable::UnavailableSession)
 }

@@ -6,15 +6,15 @@ use std::collections::BTreeMap;
 
 use crate::demand::PostSpec;
 use crate::eligibility::{may_lead, staffing, unavailable_reason};
-use crate::model::{School, SessionKind, Weekday};
+use crate::model::{School, Season, SessionKind, Weekday};
 use crate::plan::{Plan, Post, PostKind};
 
 /// Sets `unmet_reason` on every post missing adults or a lead, and clears it elsewhere.
 pub fn mark_unmet(school: &School, plan: &mut Plan) {
     let snapshot = plan.clone();
     for post in &mut plan.posts {
-        let room = (post.kind.holds_students() && post.room.is_none())
-            .then(|| room_reason(school, post));
+        let room =
+            (post.kind.holds_students() && post.room.is_none()).then(|| room_reason(school, post));
         let people = (post.missing() > 0 || (!post.has_lead() && post.adults_needed > 0))
             .then(|| reason(school, &snapshot, post));
         post.unmet_reason = match (room, people) {
@@ -76,7 +76,7 @@ fn room_reason(school: &School, post: &Post) -> String {
 /// Why `post` lacks adults: of the people who could take it, how many are
 /// busy elsewhere then, at a cap, unavailable, on leave, exempt.
 pub fn reason(school: &School, plan: &Plan, post: &Post) -> String {
-    let spec = spec_of(school, post);
+    let spec = spec_of(school, post, crate::calendar::main_season(&school.term));
     let needs_lead = !post.has_lead();
     let mut why: BTreeMap<String, u32> = BTreeMap::new();
     let mut could = 0;
@@ -154,8 +154,10 @@ fn busy_reason(
     None
 }
 
-/// The requirements of a post, rebuilt from the school (the plan stores only the post).
-pub fn spec_of(school: &School, post: &Post) -> PostSpec {
+/// The requirements of a post, rebuilt from the school (the plan stores only
+/// the post); `season` is the season of the post's `start` and `end` (the
+/// main season for the cycle's posts, the date's for a post timed for a date).
+pub fn spec_of(school: &School, post: &Post, season: Season) -> PostSpec {
     let lead_skill = match post.kind {
         PostKind::Homework => Some(crate::model::Skill::homework()),
         PostKind::Club => post
@@ -174,7 +176,10 @@ pub fn spec_of(school: &School, post: &Post) -> PostSpec {
         other_season: post.other_season.unwrap_or((post.start, post.end)),
         optional: false,
         weight_percent: 100,
+        season,
+        touched: Vec::new(),
     }
+    .with_touched(school)
 }
 
 /// Unmet posts grouped by day, session and reason, for summaries:

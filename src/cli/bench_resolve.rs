@@ -61,7 +61,9 @@ pub fn run(
         for _ in 0..n {
             let p = rng.next(edited.staff.len());
             let day = Weekday::ALL[rng.next(5)];
-            edited.staff[p].unavailable.push(Slot { day, session: None });
+            edited.staff[p]
+                .unavailable
+                .push(Slot { day, session: None });
         }
         for fresh in [false, true] {
             let plan = solve(&edited, &options(Some(first.clone()), fresh)).plan;

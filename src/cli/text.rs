@@ -408,17 +408,19 @@ fn changes_line(c: &Changes, before: Option<f64>, after: Option<f64>) -> String 
     } else {
         "changed"
     };
-    let mut line = format!(
-        "changes: {how} {} of {} assignments of the previous plan ({} forced by your edits)",
+    let added = if c.added > 0 {
+        format!(", {} added", c.added)
+    } else {
+        String::new()
+    };
+    let fairness = match (before, after) {
+        (Some(b), Some(a)) => format!("; fairness {} → {}", number(b), number(a)),
+        _ => String::new(),
+    };
+    format!(
+        "changes: {how} {} of {} assignments of the previous plan ({} forced by your edits){added}{fairness}",
         c.changed, c.previous, c.forced
-    );
-    if c.added > 0 {
-        line.push_str(&format!(", {} added", c.added));
-    }
-    if let (Some(b), Some(a)) = (before, after) {
-        line.push_str(&format!("; fairness {} → {}", number(b), number(a)));
-    }
-    line
+    )
 }
 
 /// The fairness term of a plan's objective, where it has one.

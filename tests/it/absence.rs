@@ -47,12 +47,20 @@ fn demo_copy() -> (TempDir, PathBuf) {
 }
 
 /// The person holding the most posts on `date`.
+/// The teacher with the most posts on `date` (a teacher: a school leader's
+/// duty-leader days need another leader, who may all be busy or capped).
 fn busiest(school: &School, plan: &Plan, date: NaiveDate) -> StaffId {
     let roster = day_roster(school, plan, date).expect("a service day");
+    let teacher = |id: &StaffId| {
+        school
+            .person(id)
+            .is_some_and(|p| p.kind == kehou_solver::model::StaffKind::Teacher)
+    };
     let mut people: Vec<StaffId> = roster
         .posts
         .iter()
         .flat_map(|p| p.post.staff.iter().map(|a| a.staff.clone()))
+        .filter(teacher)
         .collect();
     people.sort();
     people

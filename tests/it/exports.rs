@@ -789,9 +789,13 @@ fn a_deleted_club_is_named_as_the_plan_knew_it_and_marked_gone() {
         .posts
         .iter()
         .any(|p| p.club.as_ref().is_some_and(|c| c.as_str() == "weiqi")));
-    // The committed demo plan predates club names: its id, marked. (The
-    // CSV roster's `group` column is ids by design, for spreadsheets.)
-    let board = text(one(&school, &plan, Format::Html, None));
+    // A plan older than club names: its id, marked. (The CSV roster's
+    // `group` column is ids by design, for spreadsheets.)
+    let mut old = plan.clone();
+    for p in &mut old.posts {
+        p.club_name = None;
+    }
+    let board = text(one(&school, &old, Format::Html, None));
     assert!(board.contains("weiqi（已不在学校）"));
     // A plan that knows the name prints it.
     let mut named = plan.clone();

@@ -526,7 +526,8 @@ fn cli_import_of_a_club_nobody_can_lead_yet_writes_the_school_with_a_warning() {
     assert!(stdout.contains("saved "), "{stdout}");
     let school = dir.path().join("out.school.ron");
     let plan = dir.path().join("out.plan.ron");
-    let (code, stdout, stderr) = kehou(&["solve", arg(&school), "-o", arg(&plan), "--time-limit", "2"]);
+    let (code, stdout, stderr) =
+        kehou(&["solve", arg(&school), "-o", arg(&plan), "--time-limit", "2"]);
     assert_eq!(code, 1, "short posts make exit status 1\n{stdout}{stderr}");
     assert!(
         stdout.contains("nobody on the staff has the skill robotics and may lead: add it to a person, or hire a coach"),

@@ -155,13 +155,13 @@ fn solver_imports() -> std::collections::BTreeMap<String, std::collections::BTre
     rust_files(&src, &mut files);
     let texts: Vec<String> = files
         .iter()
-        .map(|f| fs::read_to_string(f).unwrap())
+        .map(|f| fs::read_to_string(f).expect("read solver code"))
         .collect();
     let test_modules: Vec<PathBuf> = files
         .iter()
         .zip(&texts)
         .flat_map(|(file, text)| {
-            let dir = file.parent().unwrap().to_owned();
+            let dir = file.parent().expect("a folder").to_owned();
             split_tests(text)
                 .1
                 .into_iter()

@@ -52,7 +52,7 @@ impl Roster<'_> {
     }
 }
 
-fn roster<'p>(plan: &'p Plan, day: Day, main: Season, with_changes: bool) -> Roster<'p> {
+fn roster(plan: &Plan, day: Day, main: Season, with_changes: bool) -> Roster<'_> {
     let posts = plan
         .posts
         .iter()
@@ -97,9 +97,9 @@ fn roster<'p>(plan: &'p Plan, day: Day, main: Season, with_changes: bool) -> Ros
     Roster { day, posts }
 }
 
-/// Is `staff` absent for `post` on `date` by the plan's absences?
-fn absent(school: &School, plan: &Plan, staff: &StaffId, date: NaiveDate, post: &Post) -> bool {
-    let sessions = rules::touched_sessions(school, post);
+/// Is `staff` absent for `post` on `day` by the plan's absences?
+fn absent(school: &School, plan: &Plan, staff: &StaffId, day: &Day, post: &Post) -> bool {
+    let (date, sessions) = (day.date, rules::touched_sessions(school, post, day.season));
     plan.absences
         .iter()
         .any(|a| &a.staff == staff && a.covers(date, &sessions))
@@ -191,7 +191,7 @@ fn check_day(school: &School, plan: &Plan, roster: &Roster, out: &mut Vec<Violat
                 out.push(v(&place, Rule::UnknownId, format!("no staff {}", a.staff)));
                 continue;
             };
-            if absent(school, plan, &a.staff, date, post) {
+            if absent(school, plan, &a.staff, &roster.day, post) {
                 out.push(v(
                     &place,
                     Rule::Availability,
@@ -201,7 +201,7 @@ fn check_day(school: &School, plan: &Plan, roster: &Roster, out: &mut Vec<Violat
             if changes.iter().any(|s| s.cover.as_ref() == Some(&a.staff)) {
                 // A cover may take the place on that very date: the cycle's
                 // rules with the date's own leave, and the role's lead rules.
-                let why = match rules::not_for(school, person, post, &[]) {
+                let why = match rules::not_for(school, person, post, roster.day.season, &[]) {
                     Some(not) => Some(not.described()),
                     None if person.leave.iter().any(|l| l.from <= date && date <= l.to) => {
                         Some((Rule::Leave, "on leave".to_owned()))

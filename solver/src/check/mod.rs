@@ -105,15 +105,16 @@ pub fn check(school: &School, plan: &Plan) -> Vec<Violation> {
         .iter()
         .map(|p| (&p.id, rules::away_days(p, &days, weeks)))
         .collect();
+    let main = rules::main_season(school);
     for post in &plan.posts {
-        check_post(school, post, &away, &mut out);
+        check_post(school, post, main, &away, &mut out);
     }
     check_people(school, plan, weeks, &mut out);
     check_rooms(school, plan, &mut out);
     check_demand(school, plan, &mut out);
     check_gates(school, plan, &mut out);
     check_locks(plan, &mut out);
-    unused::check(school, plan, &away, &mut out);
+    unused::check(school, plan, main, &away, &mut out);
     out.sort_by(|a, b| (a.rule, &a.place).cmp(&(b.rule, &b.place)));
     out
 }
@@ -147,6 +148,7 @@ fn v(place: impl Into<String>, rule: Rule, detail: impl Into<String>) -> Violati
 fn check_post(
     school: &School,
     post: &Post,
+    main: crate::model::Season,
     away: &BTreeMap<&StaffId, Vec<(u8, Weekday)>>,
     out: &mut Vec<Violation>,
 ) {
@@ -194,7 +196,7 @@ fn check_post(
             ));
         }
         let mine = away.get(&person.id).map_or(&[][..], Vec::as_slice);
-        if let Some(why) = rules::not_for(school, person, post, mine) {
+        if let Some(why) = rules::not_for(school, person, post, main, mine) {
             let (rule, what) = why.described();
             out.push(v(
                 &post.id,

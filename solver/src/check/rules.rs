@@ -38,13 +38,15 @@ pub(super) fn caps(school: &School, person: &Person) -> (u32, u32) {
     (u32::from(day), u32::from(week))
 }
 
-/// May `person` take `post` of the cycle at all? `away`: the cycle days the
-/// person is on leave (see `away_days`); empty on real dates, where the
-/// date's own leave counts instead.
+/// May `person` take `post` at all? `season`: the season of the post's
+/// `start` and `end` (the main season for the cycle, the date's on a real
+/// date); `away`: the cycle days the person is on leave (see `away_days`);
+/// empty on real dates, where the date's own leave counts instead.
 pub(super) fn not_for(
     school: &School,
     person: &Person,
     post: &Post,
+    season: Season,
     away: &[(u8, Weekday)],
 ) -> Option<NotFor> {
     if matches!(
@@ -67,7 +69,7 @@ pub(super) fn not_for(
     if away.contains(&(post.week, post.day)) {
         return Some(NotFor::OnLeave);
     }
-    touched_sessions(school, post)
+    touched_sessions(school, post, season)
         .into_iter()
         .find(|s| {
             person
@@ -79,17 +81,21 @@ pub(super) fn not_for(
 }
 
 /// The post's own session and every session of any timetable of its
-/// weekday whose times overlap the post's, in either season.
-pub(super) fn touched_sessions(school: &School, post: &Post) -> Vec<SessionKind> {
+/// weekday whose times overlap the post's times of that timetable's season
+/// (`season` is the season of `post.start`/`post.end`; the other season's
+/// timetables are held against `post.other_season`).
+pub(super) fn touched_sessions(school: &School, post: &Post, season: Season) -> Vec<SessionKind> {
     let mut out = vec![post.session];
+    let [own, other] = post.intervals();
     for t in school
         .timetables
         .iter()
         .filter(|t| t.days.contains(&post.day))
     {
+        let (x, y) = if t.season == season { own } else { other };
         for s in &t.sessions {
             let (a, b) = (s.start.minutes(), s.end.minutes());
-            if post.intervals().iter().any(|(x, y)| a < *y && *x < b) && !out.contains(&s.kind) {
+            if a < y && x < b && !out.contains(&s.kind) {
                 out.push(s.kind);
             }
         }

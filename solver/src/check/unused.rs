@@ -63,13 +63,14 @@ impl<'a> Holding<'a> {
 pub(super) fn check(
     school: &School,
     plan: &Plan,
+    main: crate::model::Season,
     away: &BTreeMap<&StaffId, Vec<(u8, Weekday)>>,
     out: &mut Vec<Violation>,
 ) {
     let holding = Holding::of(plan);
     let eligible = |person: &Person, post: &Post| {
         let mine = away.get(&person.id).map_or(&[][..], Vec::as_slice);
-        rules::not_for(school, person, post, mine).is_none()
+        rules::not_for(school, person, post, main, mine).is_none()
     };
     let name = |p: &Person| format!("{} ({})", p.name, p.id);
     for post in &plan.posts {

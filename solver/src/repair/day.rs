@@ -16,9 +16,10 @@ use crate::eligibility::{
 use crate::model::{Person, School, SessionKind, StaffId};
 use crate::plan::{Plan, Post, Role};
 
-/// The sessions a post touches (its own, and any whose times overlap it).
-pub fn post_sessions(school: &School, post: &Post) -> Vec<SessionKind> {
-    sessions_touched(school, &spec_of(school, post))
+/// The sessions `post`, timed for `date`, touches (its own, and any whose
+/// times overlap it in the date's season or the other's).
+pub fn post_sessions(school: &School, post: &Post, date: NaiveDate) -> Vec<SessionKind> {
+    sessions_touched(&spec_of(school, post, school.term.season_on(date))).to_vec()
 }
 
 /// Is `staff` absent for `post` on `date` by the plan's absences?
@@ -29,7 +30,7 @@ pub fn is_absent(
     date: NaiveDate,
     post: &Post,
 ) -> bool {
-    let sessions = post_sessions(school, post);
+    let sessions = post_sessions(school, post, date);
     plan.absences
         .iter()
         .any(|a| &a.staff == staff && a.covers(date, &sessions))
@@ -77,7 +78,7 @@ pub fn blocked(
     post: &Post,
     role: Role,
 ) -> Option<Blocked> {
-    let spec = spec_of(school, post);
+    let spec = spec_of(school, post, school.term.season_on(date));
     let st = dated_staffing(school, person, plan.cycle_weeks);
     if let Some(why) = unavailable_reason(school, person, &st, &spec) {
         return Some(Blocked::Unavailable(why));

@@ -326,7 +326,7 @@ fn an_absence_for_some_sessions_frees_only_the_posts_touching_them() {
         let repair = add_absence(school, plan, a).unwrap();
         let mut touching: Vec<&str> = roster
             .posts_of(&who)
-            .filter(|p| super::day::post_sessions(school, &p.post).contains(&session))
+            .filter(|p| super::day::post_sessions(school, &p.post, d).contains(&session))
             .map(|p| p.post.id.as_str())
             .collect();
         let mut changed: Vec<&str> = repair.added.iter().map(|s| s.post.as_str()).collect();

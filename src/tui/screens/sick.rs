@@ -241,10 +241,12 @@ impl SickCall {
             SickCall::Form(f) => match f.handle_key(key) {
                 FormKey::Cancel => return false,
                 FormKey::Handled => name_the_person(f, Some(cx.doc), t),
-                FormKey::Submit => match absence(&f.values(), cx.doc, t).and_then(|a| refuse(a, cx.doc, t)) {
-                    Ok(a) => *self = start(AbsenceChange::Record(a), cx),
-                    Err(errors) => f.set_errors(errors),
-                },
+                FormKey::Submit => {
+                    match absence(&f.values(), cx.doc, t).and_then(|a| refuse(a, cx.doc, t)) {
+                        Ok(a) => *self = start(AbsenceChange::Record(a), cx),
+                        Err(errors) => f.set_errors(errors),
+                    }
+                }
             },
             // The repair runs on; its result is dropped once we have closed.
             SickCall::Waiting(_) => return key.code != crossterm::event::KeyCode::Esc,

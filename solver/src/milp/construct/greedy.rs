@@ -29,17 +29,16 @@ impl Board<'_, '_> {
                 if open == 0 {
                     continue;
                 }
-                let count = match free[n] {
-                    Some(c) => c,
-                    None => {
-                        let c = self
-                            .candidates(place)
-                            .iter()
-                            .filter(|&&p| self.can_fill(place, p, strict))
-                            .count() as u32;
-                        free[n] = Some(c);
-                        c
-                    }
+                let count = if let Some(c) = free[n] {
+                    c
+                } else {
+                    let c = self
+                        .candidates(place)
+                        .iter()
+                        .filter(|&&p| self.can_fill(place, p, strict))
+                        .count() as u32;
+                    free[n] = Some(c);
+                    c
                 };
                 if count == 0 {
                     continue;
