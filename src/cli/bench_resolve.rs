@@ -68,8 +68,15 @@ pub fn run(
         for fresh in [false, true] {
             let plan = solve(&edited, &options(Some(first.clone()), fresh)).plan;
             let c = plan.solve.changes.unwrap_or_default();
-            let ok = kehou_solver::check::check(&edited, &plan).is_empty();
+            let violations = kehou_solver::check::check(&edited, &plan);
+            let ok = violations.is_empty();
             bad |= !ok;
+            for v in &violations {
+                eprintln!(
+                    "violation after {n} edits ({}): {v}",
+                    if fresh { "fresh" } else { "minimal" }
+                );
+            }
             writeln!(
                 out,
                 "| {:?} | {:?} | {n} | {} | {} | {} | {} | {} | {:.0} → {:.0} | {:.0} | {} |",

@@ -225,4 +225,22 @@ proptest! {
             prop_assert!(unmet(&again) < unmet(&kept), "{:?}: {} unmet, {} without the forced", c, unmet(&again), unmet(&kept));
         }
     }
+
+    /// Any edits, club leaders' included (a club's day may move): every
+    /// re-solve still passes the checker, rooms and all.
+    #[test]
+    fn prop_a_re_solve_after_any_edits_passes_the_checker(
+        seed in 0u64..1000,
+        edits in proptest::collection::vec((0usize..200, 0usize..5), 1..25),
+    ) {
+        let school = generate_with(Size::Medium, Profile::Demo, seed);
+        let first = solve(&school, &options(1.0)).plan;
+        let mut edited = school.clone();
+        let n = edited.staff.len();
+        for (p, d) in edits {
+            edited.staff[p % n].unavailable.push(Slot { day: Weekday::ALL[d], session: None });
+        }
+        let again = solve(&edited, &SolveOptions { previous: Some(first), ..options(1.0) }).plan;
+        prop_assert_eq!(check(&edited, &again), vec![]);
+    }
 }

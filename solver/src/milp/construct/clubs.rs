@@ -84,9 +84,10 @@ impl Board<'_, '_> {
                 self.days[c].extend(chosen);
                 self.days[c].sort();
                 self.settle_leader(c, p);
-                if self.room[c].is_none() {
+                if room.is_some() {
                     self.room[c] = room;
                 }
+                self.settle_room(c);
                 return;
             }
         }
@@ -95,6 +96,12 @@ impl Board<'_, '_> {
         self.days[c].extend(open.into_iter().take(wanted));
         self.days[c].sort();
         self.settle_leader(c, None);
+        self.settle_room(c);
+    }
+
+    /// After the days changed: the room stays only if it is still free at
+    /// every meeting that happens now (7), (8); else the club has none yet.
+    pub(crate) fn settle_room(&mut self, c: usize) {
         if self.room[c].is_some_and(|r| !self.room_free(c, r, &self.meetings(c), None)) {
             self.room[c] = None;
         }

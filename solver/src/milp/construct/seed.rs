@@ -124,6 +124,7 @@ impl Board<'_, '_> {
                 self.set_leader(c, p);
             }
         }
+        self.settle_room(c);
         true
     }
 
