@@ -8,3 +8,4 @@ pub mod files;
 pub mod import;
 pub mod sick_calls;
 pub mod tui;
+pub mod words;

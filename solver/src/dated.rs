@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 use crate::calendar::{self, main_season, ServiceDay};
 use crate::demand;
 use crate::model::{ClockTime, School, StaffId};
-use crate::plan::{Assignment, Plan, Post, Substitution};
+use crate::plan::{Assignment, Plan, Post, Substitution, UnmetReason};
 
 /// One service date and its posts as they run that date.
 #[derive(Debug, Clone, PartialEq)]
@@ -179,7 +179,7 @@ pub fn apply(post: &mut Post, changes: &[Substitution]) {
                 });
             }
             Some(_) => {}
-            None => post.unmet_reason = Some(s.reason.clone()),
+            None => post.unmet_reason = Some(UnmetReason::NoCover(s.reason.clone())),
         }
     }
     if !changes.is_empty() && post.missing() == 0 && (post.has_lead() || post.adults_needed == 0) {
@@ -224,7 +224,7 @@ mod tests {
             role: Role::Lead,
             out: out.map(StaffId::new),
             cover: cover.map(StaffId::new),
-            reason: "nobody free".into(),
+            reason: crate::plan::CoverReason::Text("nobody free".into()),
             decided_by: DecidedBy::Kehou,
         }
     }
@@ -244,7 +244,12 @@ mod tests {
         let mut p = post();
         apply(&mut p, &[sub(Some("t1"), None)]);
         assert!(p.staff.is_empty());
-        assert_eq!(p.unmet_reason.as_deref(), Some("nobody free"));
+        assert_eq!(
+            p.unmet_reason,
+            Some(UnmetReason::NoCover(crate::plan::CoverReason::Text(
+                "nobody free".into()
+            )))
+        );
     }
 
     #[test]

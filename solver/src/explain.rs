@@ -1,13 +1,15 @@
-//! Explanations are a product: for every post that is not fully staffed, why,
-//! in words a deputy head understands — counted from the plan and the school,
-//! not from the solver, so they are true whatever the solver did.
+//! Explanations are a product: for every post that is not fully staffed, why
+//! — counted from the plan and the school, not from the solver, so they are
+//! true whatever the solver did — as data (`plan::UnmetReason`): whom it
+//! needs, how many could take it and what kept each of them, why it has no
+//! room. The renderers word it.
 
 use std::collections::BTreeMap;
 
 use crate::demand::PostSpec;
-use crate::eligibility::{may_lead, staffing, unavailable_reason};
-use crate::model::{School, Season, SessionKind, Weekday};
-use crate::plan::{Plan, Post, PostKind};
+use crate::eligibility::{may_lead, staffing, unavailable_reason, Unavailable};
+use crate::model::{RoomKind, School, Season, SessionKind, Weekday};
+use crate::plan::{Cause, Need, Plan, Post, PostKind, RoomShortfall, Shortfall, UnmetReason};
 
 /// Sets `unmet_reason` on every post missing adults or a lead, and clears it elsewhere.
 pub fn mark_unmet(school: &School, plan: &mut Plan) {
@@ -17,36 +19,32 @@ pub fn mark_unmet(school: &School, plan: &mut Plan) {
             (post.kind.holds_students() && post.room.is_none()).then(|| room_reason(school, post));
         let people = (post.missing() > 0 || (!post.has_lead() && post.adults_needed > 0))
             .then(|| reason(school, &snapshot, post));
-        post.unmet_reason = match (room, people) {
-            (Some(r), Some(p)) => Some(format!("{p}; and {r}")),
-            (r, p) => r.or(p),
-        };
+        post.unmet_reason =
+            (room.is_some() || people.is_some()).then_some(UnmetReason::Why { people, room });
     }
 }
 
 /// Why a group has no room: every room of the kind it needs is taken or too small.
-fn room_reason(school: &School, post: &Post) -> String {
+fn room_reason(school: &School, post: &Post) -> RoomShortfall {
     let kind = match post.kind {
         PostKind::Club => post
             .club
             .as_ref()
             .and_then(|c| school.club(c))
-            .map_or(crate::model::RoomKind::Classroom, |c| c.room_kind),
-        _ => crate::model::RoomKind::Classroom,
+            .map_or(RoomKind::Classroom, |c| c.room_kind),
+        _ => RoomKind::Classroom,
     };
     let rooms: Vec<_> = school.rooms.iter().filter(|r| r.kind == kind).collect();
     let big = rooms.iter().filter(|r| r.capacity >= post.students).count();
     if rooms.is_empty() {
-        return format!(
-            "no {kind} room: the school has none; add one, or change the club's room kind"
-        );
+        return RoomShortfall::NoneOfKind { kind };
     }
     if big == 0 {
-        return format!(
-            "no {kind} room holds {} students (the largest holds {}): add a larger room, or split the group",
-            post.students,
-            rooms.iter().map(|r| r.capacity).max().unwrap_or(0)
-        );
+        return RoomShortfall::TooSmall {
+            kind,
+            students: post.students,
+            largest: rooms.iter().map(|r| r.capacity).max().unwrap_or(0),
+        };
     }
     let outdoor = post
         .club
@@ -62,23 +60,35 @@ fn room_reason(school: &School, post: &Post) -> String {
                 .is_some_and(|f| !f.outdoor)
     };
     if (outdoor || rooms.iter().all(|r| r.outdoor)) && !rooms.iter().any(sheltered) {
-        return format!(
-            "no {kind} room has an indoor fallback for rain, so it cannot meet safely: set a fallback (a gym or hall) on a {kind} room"
-        );
+        return RoomShortfall::NoShelter { kind };
     }
-    format!(
-        "no free {kind} room: {} of kind {kind}, {big} hold {} students, all taken then (an outdoor club also keeps its rain fallback free)",
-        rooms.len(),
-        post.students
-    )
+    RoomShortfall::AllTaken {
+        kind,
+        rooms: rooms.len() as u32,
+        big_enough: big as u32,
+        students: post.students,
+    }
+}
+
+/// The cause an eligibility reason counts as.
+fn cause(u: Unavailable) -> Option<Cause> {
+    Some(match u {
+        Unavailable::NotTakingPart => Cause::NotTakingPart,
+        // Someone of a kind that may never take it is not one "who could".
+        Unavailable::WrongKind => return None,
+        Unavailable::CapZero => Cause::CapZero,
+        Unavailable::ExemptFromLate => Cause::ExemptFromLate,
+        Unavailable::OnLeave => Cause::OnLeave,
+        Unavailable::UnavailableSession(s) => Cause::Unavailable(s),
+    })
 }
 
 /// Why `post` lacks adults: of the people who could take it, how many are
 /// busy elsewhere then, at a cap, unavailable, on leave, exempt.
-pub fn reason(school: &School, plan: &Plan, post: &Post) -> String {
+pub fn reason(school: &School, plan: &Plan, post: &Post) -> Shortfall {
     let spec = spec_of(school, post, crate::calendar::main_season(&school.term));
     let needs_lead = !post.has_lead();
-    let mut why: BTreeMap<String, u32> = BTreeMap::new();
+    let mut why: BTreeMap<Cause, u32> = BTreeMap::new();
     let mut could = 0;
     for person in &school.staff {
         if needs_lead && !may_lead(school, person, &spec) {
@@ -88,42 +98,31 @@ pub fn reason(school: &School, plan: &Plan, post: &Post) -> String {
             continue;
         }
         let st = staffing(school, person, plan.cycle_weeks);
-        let unavailable = unavailable_reason(school, person, &st, &spec);
-        // Someone of a kind that may never take it (a teacher, for the
-        // duty leader) is not one "who could".
-        if unavailable == Some(crate::eligibility::Unavailable::WrongKind) {
-            continue;
-        }
+        let c = match unavailable_reason(school, person, &st, &spec) {
+            Some(u) => match cause(u) {
+                Some(c) => c,
+                None => continue,
+            },
+            None => busy_reason(plan, post, &person.id, &st).unwrap_or(Cause::FreeNotChosen),
+        };
         could += 1;
-        let cause = unavailable
-            .map(|u| u.to_string())
-            .or_else(|| busy_reason(plan, post, &person.id, &st).map(str::to_owned));
-        *why.entry(cause.unwrap_or_else(|| "free but not chosen".to_owned()))
-            .or_default() += 1;
+        *why.entry(c).or_default() += 1;
     }
-    let who = if needs_lead {
-        match (post.kind, spec.lead_skill.as_ref()) {
-            (PostKind::Club, Some(skill)) => format!("a lead adult with the skill {skill}"),
-            (PostKind::DutyLeader, _) => "a school leader".to_owned(),
-            (_, Some(skill)) => format!("a lead adult with the skill {skill}"),
-            (_, None) => "a lead adult".to_owned(),
+    let need = if needs_lead {
+        match post.kind {
+            PostKind::DutyLeader => Need::DutyLeader,
+            _ => Need::Lead {
+                skill: spec.lead_skill.clone(),
+            },
         }
     } else {
-        format!("{} more adult(s)", post.missing())
+        Need::Adults(post.missing())
     };
-    if could == 0 {
-        return match (post.kind, spec.lead_skill.as_ref()) {
-            (PostKind::DutyLeader, _) => format!(
-                "needs {who}; nobody on the staff list is a school leader: mark the school's leaders as kind Leader"
-            ),
-            (_, Some(skill)) if needs_lead => format!(
-                "needs {who}; nobody on the staff has the skill {skill} and may lead: add it to a person, or hire a coach"
-            ),
-            _ => format!("needs {who}; nobody on the staff list can take it"),
-        };
+    Shortfall {
+        need,
+        could,
+        causes: why.into_iter().collect(),
     }
-    let detail: Vec<String> = why.iter().map(|(k, n)| format!("{n} {k}")).collect();
-    format!("needs {who}; of {could} who could: {}", detail.join(", "))
 }
 
 fn busy_reason(
@@ -131,7 +130,7 @@ fn busy_reason(
     post: &Post,
     staff: &crate::model::StaffId,
     st: &crate::eligibility::Staffing,
-) -> Option<&'static str> {
+) -> Option<Cause> {
     let mine: Vec<&Post> = plan
         .posts
         .iter()
@@ -143,13 +142,13 @@ fn busy_reason(
         .filter(same_day)
         .any(|p| p.start < post.end && post.start < p.end)
     {
-        return Some("busy with another post then");
+        return Some(Cause::Busy);
     }
     if mine.iter().filter(same_day).count() as u32 >= st.per_day {
-        return Some("at their daily cap");
+        return Some(Cause::DailyCap);
     }
     if mine.iter().filter(|p| p.week == post.week).count() as u32 >= st.per_week {
-        return Some("at their weekly cap");
+        return Some(Cause::WeeklyCap);
     }
     None
 }
@@ -182,30 +181,64 @@ pub fn spec_of(school: &School, post: &Post, season: Season) -> PostSpec {
     .with_touched(school)
 }
 
-/// Unmet posts grouped by day, session and reason, for summaries:
-/// "week 1 Thursday, extended: 3 posts short of 3 adults (w1-thu-extended-3-1, …): needs …".
-pub fn summary(plan: &Plan) -> Vec<String> {
-    let mut groups: BTreeMap<(u8, Weekday, SessionKind, String), Vec<&Post>> = BTreeMap::new();
-    for post in plan.posts.iter().filter(|p| p.unmet_reason.is_some()) {
-        let reason = post.unmet_reason.clone().unwrap_or_default();
+/// Unmet posts of one day and session that share a reason.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnmetGroup {
+    pub week: u8,
+    pub day: Weekday,
+    pub session: SessionKind,
+    pub reason: UnmetReason,
+    /// The posts, by id, in the plan's order.
+    pub posts: Vec<String>,
+    /// Adults missing over them (a missing lead counts as one).
+    pub adults: u32,
+}
+
+impl UnmetGroup {
+    /// In English: "week 1 Thursday, extended: 3 post(s) short of 3 adult(s)
+    /// (w1-thu-extended-3-1, …): needs …".
+    pub fn english(&self, n: &dyn crate::namer::Namer) -> String {
+        let mut ids: Vec<String> = self.posts.iter().take(3).map(|p| n.post(p)).collect();
+        if self.posts.len() > 3 {
+            ids.push("…".to_owned());
+        }
+        format!(
+            "week {} {}, {}: {} post(s) short of {} adult(s) ({}): {}",
+            self.week,
+            self.day,
+            self.session,
+            self.posts.len(),
+            self.adults,
+            ids.join(", "),
+            self.reason.english(n)
+        )
+    }
+}
+
+/// Unmet posts grouped by day, session and reason, for summaries.
+pub fn summary(plan: &Plan) -> Vec<UnmetGroup> {
+    let mut groups: BTreeMap<(u8, Weekday, SessionKind, UnmetReason), Vec<&Post>> = BTreeMap::new();
+    for post in &plan.posts {
+        let Some(reason) = &post.unmet_reason else {
+            continue;
+        };
         groups
-            .entry((post.week, post.day, post.session, reason))
+            .entry((post.week, post.day, post.session, reason.clone()))
             .or_default()
             .push(post);
     }
     groups
         .into_iter()
-        .map(|((week, day, session, reason), posts)| {
-            let adults: u32 = posts.iter().map(|p| p.missing().max(u32::from(!p.has_lead()))).sum();
-            let mut ids: Vec<&str> = posts.iter().take(3).map(|p| p.id.as_str()).collect();
-            if posts.len() > 3 {
-                ids.push("…");
-            }
-            format!(
-                "week {week} {day}, {session}: {} post(s) short of {adults} adult(s) ({}): {reason}",
-                posts.len(),
-                ids.join(", ")
-            )
+        .map(|((week, day, session, reason), posts)| UnmetGroup {
+            week,
+            day,
+            session,
+            reason,
+            adults: posts
+                .iter()
+                .map(|p| p.missing().max(u32::from(!p.has_lead())))
+                .sum(),
+            posts: posts.iter().map(|p| p.id.clone()).collect(),
         })
         .collect()
 }

@@ -14,6 +14,7 @@ pub mod generate;
 pub mod ir;
 pub mod milp;
 pub mod model;
+pub mod namer;
 pub mod plan;
 pub mod repair;
 pub mod validate;

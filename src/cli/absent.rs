@@ -241,7 +241,10 @@ pub fn diff(school: &School, repair: &Repair) -> String {
                 s.cover
                     .as_ref()
                     .map_or_else(|| "NOBODY".to_owned(), |c| who(school, c)),
-                s.reason.clone(),
+                crate::words::plan::cover(
+                    &s.reason,
+                    &crate::words::Names::new(crate::words::Lang::En, school, Some(&repair.plan)),
+                ),
             ]);
         }
         rows

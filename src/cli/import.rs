@@ -134,7 +134,11 @@ pub fn run_on(
     }
     let count = |s| findings.iter().filter(|f| f.severity == s).count();
     let errors = count(Severity::Error);
-    writeln!(out, "{}", text::summary(errors, count(Severity::Warning)))?;
+    writeln!(
+        out,
+        "{}",
+        text::summary(crate::words::Lang::En, errors, count(Severity::Warning))
+    )?;
     if errors > 0 {
         writeln!(out, "{}", words::not_written(&args.output))?;
         return Ok(Outcome::Problems);

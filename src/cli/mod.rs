@@ -26,6 +26,8 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+use crate::words::Lang;
+
 pub use absent::AbsentArgs;
 pub use bench::BenchArgs;
 pub use check::CheckArgs;
@@ -48,13 +50,21 @@ pub use tui::{LangArg, TuiArgs};
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
-    /// The terminal UI's language when `kehou` runs with no command.
+    /// The language of everything kehou says, for every command.
     #[arg(
         long,
+        global = true,
         value_enum,
-        help = "Language of the terminal UI (with no command)"
+        help = "Language: zh (简体中文) or en (default: the locale LC_ALL, LC_MESSAGES, LANG, else zh)"
     )]
     pub lang: Option<LangArg>,
+}
+
+impl Cli {
+    /// The language asked for: `--lang`, else the locale, else Chinese.
+    pub fn language(&self) -> Lang {
+        LangArg::resolve(self.lang)
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -148,7 +158,7 @@ pub fn run(cli: &Cli) -> Outcome {
     // the overview text.
     if cli.command.is_none() && tui::interactive() {
         let mut err = io::stderr().lock();
-        return tui::run_default(cli.lang, &mut err).unwrap_or(Outcome::Trouble);
+        return tui::run_default(cli.language(), &mut err).unwrap_or(Outcome::Trouble);
     }
     let mut out = Stdout::default();
     let mut err = io::stderr().lock();
@@ -164,9 +174,10 @@ pub fn run(cli: &Cli) -> Outcome {
 
 /// Runs a parsed command line; what it says goes to `out`, file errors to `err`.
 pub fn run_with(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<Outcome> {
+    let lang = cli.language();
     match &cli.command {
         Some(Command::Demo(args)) => demo::run(args, out, err),
-        Some(Command::Check(args)) => check::run(args, out, err),
+        Some(Command::Check(args)) => check::run(args, lang, out, err),
         Some(Command::Solve(args)) => solve::run(args, out, err),
         Some(Command::Export(args)) => export::run(args, out, err),
         Some(Command::Import(args)) => import::run(args, out, err),
@@ -175,7 +186,7 @@ pub fn run_with(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write) -> io::Resu
         Some(Command::Absent(args)) => absent::run(args, out, err),
         Some(Command::Candidates(args)) => cover::candidates(args, out, err),
         Some(Command::Cover(args)) => cover::cover(args, out, err),
-        Some(Command::Tui(args)) => tui::run(args, err),
+        Some(Command::Tui(args)) => tui::run(args, lang, err),
         None => overview::run(out),
     }
 }

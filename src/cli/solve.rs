@@ -131,8 +131,9 @@ pub fn run(args: &SolveArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Re
     }
 
     let plan = &solved.plan;
+    let names = crate::words::Names::new(crate::words::Lang::En, &school, Some(plan));
     if plan.solve.status == SolveStatus::NoPlan {
-        write!(out, "{}", text::solve_no_plan(plan, &args.output))?;
+        write!(out, "{}", text::solve_no_plan(plan, &args.output, &names))?;
         return Ok(outcome.worst(Outcome::Problems));
     }
     let violations = check::check_all(&school, plan);
@@ -159,6 +160,7 @@ pub fn run(args: &SolveArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Re
             &summary,
             &args.output,
             options.previous.as_ref().and_then(text::fairness_of),
+            &names,
         )
     )?;
     writeln!(out, "{}", text::solve_next(&args.school, &args.output))?;

@@ -35,12 +35,6 @@ pub struct TuiArgs {
     pub plan: Option<PathBuf>,
     #[arg(
         long,
-        value_enum,
-        help = "Interface language (default: from the locale, else zh)"
-    )]
-    pub lang: Option<LangArg>,
-    #[arg(
-        long,
         value_name = "SECONDS",
         value_parser = clap::value_parser!(u32).range(1..=86_400),
         help = "Time limit of solves started in the UI, 1 to 86400 seconds (default: the school's)"
@@ -69,7 +63,7 @@ pub fn interactive() -> bool {
     io::stdout().is_terminal() && io::stdin().is_terminal()
 }
 
-pub fn run(args: &TuiArgs, err: &mut dyn Write) -> io::Result<Outcome> {
+pub fn run(args: &TuiArgs, lang: Lang, err: &mut dyn Write) -> io::Result<Outcome> {
     if !interactive() {
         writeln!(err, "{NEEDS_TERMINAL}")?;
         return Ok(Outcome::Trouble);
@@ -77,17 +71,16 @@ pub fn run(args: &TuiArgs, err: &mut dyn Write) -> io::Result<Outcome> {
     open_and_run(
         &args.school,
         args.plan.as_deref(),
-        LangArg::resolve(args.lang),
+        lang,
         args.time_limit.map(f64::from),
         err,
     )
 }
 
 /// `kehou` with no command, on a terminal: the school opened last, else the demo.
-pub fn run_default(lang: Option<LangArg>, err: &mut dyn Write) -> io::Result<Outcome> {
+pub fn run_default(lang: Lang, err: &mut dyn Write) -> io::Result<Outcome> {
     let last = crate::tui::state::load().last_school.filter(|p| p.exists());
     let school = last.or_else(demo_school_path);
-    let lang = LangArg::resolve(lang);
     if let Some(path) = school {
         return open_and_run(&path, None, lang, None, err);
     }

@@ -67,7 +67,7 @@ pub fn render(school: &School, plan: &Plan, day: &DayRoster) -> String {
             leaders.join("、")
         }
     );
-    changes_list(&mut out, school, day);
+    changes_list(&mut out, school, plan, day);
     out.push_str(
         "<table class=\"day\">\n<thead><tr><th>时间</th><th>岗位</th><th>组别</th><th>地点</th>\
 <th>人数</th><th>负责人</th><th>协助</th><th>当日调整</th></tr></thead>\n<tbody>\n",
@@ -112,7 +112,7 @@ fn weekday_of(date: chrono::NaiveDate) -> &'static str {
 }
 
 /// The date's substitutions as a list above the table.
-fn changes_list(out: &mut String, school: &School, day: &DayRoster) {
+fn changes_list(out: &mut String, school: &School, plan: &Plan, day: &DayRoster) {
     let changes: Vec<(&DatedPost, &kehou_solver::plan::Substitution)> = day
         .posts
         .iter()
@@ -137,9 +137,12 @@ fn changes_list(out: &mut String, school: &School, day: &DayRoster) {
             labels::kind_chinese(dp.post.kind)
         );
         change_text(out, school, c);
-        if !c.reason.is_empty() {
-            let _ = write!(out, "（{}）", escape(&c.reason));
-        }
+        let names = crate::words::Names::new(crate::words::Lang::Zh, school, Some(plan));
+        let _ = write!(
+            out,
+            "（{}）",
+            escape(&crate::words::plan::cover(&c.reason, &names))
+        );
         out.push_str("</li>\n");
     }
     out.push_str("</ol>\n");

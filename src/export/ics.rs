@@ -253,9 +253,12 @@ pub fn calendar(school: &School, plan: &Plan, term: &[DayRoster], staff: &StaffI
                     .as_ref()
                     .map_or_else(|| "空缺岗位".to_owned(), |id| labels::name(school, id));
                 let _ = write!(description, "\n代岗：代{out_name}");
-                if !c.reason.is_empty() {
-                    let _ = write!(description, "（{}）", c.reason);
-                }
+                let names = crate::words::Names::new(crate::words::Lang::Zh, school, Some(plan));
+                let _ = write!(
+                    description,
+                    "（{}）",
+                    crate::words::plan::cover(&c.reason, &names)
+                );
             }
             push_folded(&mut out, "BEGIN:VEVENT");
             push_folded(

@@ -248,6 +248,7 @@ pub(crate) mod testing {
             rooms: Vec::new(),
             classes: Vec::new(),
             clubs: Vec::new(),
+            skills: Vec::new(),
         }
     }
 

@@ -28,7 +28,7 @@ pub struct PlanSummary {
     /// holds one, by staff id.
     pub duty_leader_days: Vec<LeaderDays>,
     /// Unmet posts grouped by week, day and session, with the reasons.
-    pub unmet: Vec<String>,
+    pub unmet: Vec<kehou_solver::explain::UnmetGroup>,
 }
 
 /// Least, median and greatest of some numbers.
@@ -242,7 +242,9 @@ mod tests {
                 ),
             ],
         );
-        plan.posts[5].unmet_reason = Some("needs 1 more adult(s); nobody free".to_owned());
+        plan.posts[5].unmet_reason = Some(kehou_solver::plan::UnmetReason::Text(
+            "needs 1 more adult(s); nobody free".to_owned(),
+        ));
         // Two weeks: every weekly figure halves.
         plan.cycle_weeks = 2;
 
@@ -276,8 +278,12 @@ mod tests {
             ]
         );
         assert_eq!(s.unmet.len(), 1);
-        assert!(s.unmet[0].contains("w1-wed-late-a"), "{:?}", s.unmet);
-        assert!(s.unmet[0].contains("nobody free"), "{:?}", s.unmet);
+        assert_eq!(s.unmet[0].posts, ["w1-wed-late-a"], "{:?}", s.unmet);
+        assert!(
+            s.unmet[0].reason.to_string().contains("nobody free"),
+            "{:?}",
+            s.unmet
+        );
     }
 
     #[test]

@@ -339,7 +339,11 @@ fn substitutions(book: &mut Workbook, school: &School, plan: &Plan) -> Result<()
                 .into(),
                 name(&s.out, "（空缺）").into(),
                 name(&s.cover, "（无人可代）").into(),
-                s.reason.clone().into(),
+                crate::words::plan::cover(
+                    &s.reason,
+                    &crate::words::Names::new(crate::words::Lang::Zh, school, Some(plan)),
+                )
+                .into(),
                 match s.decided_by {
                     kehou_solver::plan::DecidedBy::Kehou => "kehou",
                     kehou_solver::plan::DecidedBy::Hand => "手动",

@@ -23,7 +23,6 @@ use std::path::{Path, PathBuf};
 use kehou_solver::model::SCHOOL_FORMAT_VERSION;
 use kehou_solver::plan::PLAN_FORMAT_VERSION;
 use kehou_solver::{Plan, School};
-use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
 /// Why a file could not be read or written, in words for the person who has to fix it.
@@ -164,13 +163,13 @@ pub fn load_plan(path: &Path) -> Result<Plan, FileError> {
 
 /// A school and the digest of the bytes it was read from.
 pub fn read_school(path: &Path) -> Result<(School, Digest), FileError> {
-    load(path, "school", SCHOOL_FORMAT_VERSION)
+    load(path, "school", SCHOOL_FORMAT_VERSION, read_school_text)
 }
 
 /// A plan and the digest of the bytes it was read from. Numbers must be
 /// finite: a `gap: NaN` would poison every comparison made with it.
 pub fn read_plan(path: &Path) -> Result<(Plan, Digest), FileError> {
-    let (plan, digest): (Plan, Digest) = load(path, "plan", PLAN_FORMAT_VERSION)?;
+    let (plan, digest) = load(path, "plan", PLAN_FORMAT_VERSION, read_plan_text)?;
     finite(path, &plan)?;
     Ok((plan, digest))
 }
@@ -183,7 +182,7 @@ pub fn parse_plan(path: &Path, text: &str) -> Result<Plan, FileError> {
         what: "plan",
         backup: None,
     })?;
-    let plan = parse(path, text, "plan", PLAN_FORMAT_VERSION)?;
+    let plan = parse(path, text, "plan", PLAN_FORMAT_VERSION, read_plan_text)?;
     finite(path, &plan)?;
     Ok(plan)
 }
@@ -223,7 +222,13 @@ pub fn parse_school(path: &Path, text: &str) -> Result<School, FileError> {
         what: "school",
         backup: None,
     })?;
-    parse(path, text, "school", SCHOOL_FORMAT_VERSION)
+    parse(
+        path,
+        text,
+        "school",
+        SCHOOL_FORMAT_VERSION,
+        read_school_text,
+    )
 }
 
 /// Saves a school, keeping the file it replaces as a backup. A command that
@@ -255,10 +260,11 @@ pub fn to_ron<T: Serialize>(value: &T, what: &'static str) -> Result<String, Fil
         })
 }
 
-fn load<T: DeserializeOwned>(
+fn load<T>(
     path: &Path,
     what: &'static str,
     current: u32,
+    read: Reader<T>,
 ) -> Result<(T, Digest), FileError> {
     let bytes = read_bounded(path)?;
     let text = decode::text(&bytes).map_err(|problem| FileError::Unreadable {
@@ -267,7 +273,10 @@ fn load<T: DeserializeOwned>(
         what,
         backup: existing_backup(path, what),
     })?;
-    Ok((parse(path, text, what, current)?, Digest::of_bytes(&bytes)))
+    Ok((
+        parse(path, text, what, current, read)?,
+        Digest::of_bytes(&bytes),
+    ))
 }
 
 /// The file's bytes, refusing (without reading it all) one larger than
@@ -295,11 +304,12 @@ fn read_bounded(path: &Path) -> Result<Vec<u8>, FileError> {
     Ok(bytes)
 }
 
-fn parse<T: DeserializeOwned>(
+fn parse<T>(
     path: &Path,
     text: &str,
     what: &'static str,
     current: u32,
+    read: Reader<T>,
 ) -> Result<T, FileError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let syntax = |e: ron::error::SpannedError| FileError::Syntax {
@@ -333,7 +343,35 @@ fn parse<T: DeserializeOwned>(
         }
         _ => {}
     }
-    options.from_str(text).map_err(syntax)
+    read(&options, text, probe.version).map_err(syntax)
+}
+
+/// How a file's text becomes its value, given the version it says it is.
+type Reader<T> = fn(&ron::Options, &str, u32) -> Result<T, ron::error::SpannedError>;
+
+fn read_school_text(
+    options: &ron::Options,
+    text: &str,
+    _version: u32,
+) -> Result<School, ron::error::SpannedError> {
+    options.from_str(text)
+}
+
+/// Plans older than version 4 kept their reasons and notes as sentences:
+/// they are read by `plan::v3` (the sentences kept as text), newer ones as
+/// they are.
+fn read_plan_text(
+    options: &ron::Options,
+    text: &str,
+    version: u32,
+) -> Result<Plan, ron::error::SpannedError> {
+    if version < 4 {
+        options
+            .from_str::<kehou_solver::plan::v3::PlanV3>(text)
+            .map(Plan::from)
+    } else {
+        options.from_str(text)
+    }
 }
 
 /// ron's messages, with a hint where the usual mistake is known.

@@ -217,6 +217,7 @@ pub fn import(
             rooms,
             classes,
             clubs,
+            skills: Vec::new(),
         },
     };
     resolve_names(&mut school);

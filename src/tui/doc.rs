@@ -195,7 +195,9 @@ impl Doc {
         &'a self,
         post_id: &'a str,
     ) -> impl Iterator<Item = &'a Violation> + 'a {
-        self.violations.iter().filter(move |v| v.place == post_id)
+        self.violations
+            .iter()
+            .filter(move |v| v.place.post() == Some(post_id))
     }
 
     fn refresh(&mut self) {

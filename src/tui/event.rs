@@ -148,8 +148,8 @@ pub struct SolveResult {
 /// Something of the previous plan a re-solve could not keep, and why.
 #[derive(Debug, Clone)]
 pub enum NotKept {
-    /// A lock, with the solver's words for why.
-    Lock(String),
+    /// A lock, with the solver's note of why.
+    Lock(kehou_solver::plan::SolveNote),
     /// A choice made by hand on a sick day.
     ByHand(
         kehou_solver::plan::Substitution,

@@ -82,6 +82,7 @@ fn tiny_school() -> School {
             late: [0; 5],
         }],
         clubs: Vec::new(),
+        skills: Vec::new(),
     }
 }
 

@@ -61,7 +61,7 @@ fn with_substitutions() -> (School, Plan) {
             role,
             out: Some(out),
             cover: cover.map(StaffId::new),
-            reason: reason.to_owned(),
+            reason: kehou_solver::plan::CoverReason::Text(reason.to_owned()),
             decided_by: DecidedBy::Kehou,
         });
     };

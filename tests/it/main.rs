@@ -14,6 +14,7 @@ mod import_xlsx;
 mod import_xlsx_limits;
 mod layering;
 mod lp_crosscheck;
+mod migration;
 mod run;
 mod solve_export;
 mod tui;

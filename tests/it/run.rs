@@ -18,7 +18,13 @@ impl Run {
     }
 }
 
+/// `kehou ARGS` in English (`LC_ALL=C`): what most tests read.
 pub fn kehou(args: &[&str]) -> Run {
+    kehou_in("C", args)
+}
+
+/// `kehou ARGS` with the locale `LC_ALL=locale` (and no other locale set).
+pub fn kehou_in(locale: &str, args: &[&str]) -> Run {
     let Output {
         status,
         stdout,
@@ -26,6 +32,9 @@ pub fn kehou(args: &[&str]) -> Run {
     } = Command::new(env!("CARGO_BIN_EXE_kehou"))
         .args(args)
         .env("NO_COLOR", "1")
+        .env_remove("LANG")
+        .env_remove("LC_MESSAGES")
+        .env("LC_ALL", locale)
         .output()
         .expect("run kehou");
     Run {

@@ -353,8 +353,10 @@ fn check_names_every_broken_rule_of_a_plan_and_exits_1() {
         .find(|l| l.contains("nobody"))
         .unwrap_or_else(|| panic!("{}", run.all()));
     assert!(line.starts_with("error: plan "), "{line}");
-    assert!(line.contains(&post_id), "{line}");
-    assert!(line.contains("UnknownId"), "{line}");
+    let school = files::load_school(&school_path).unwrap();
+    let names = kehou::words::Names::new(kehou::words::Lang::En, &school, Some(&plan));
+    assert!(line.contains(&names.post_id(&post_id)), "{line}");
+    assert!(line.contains("unknown id"), "{line}");
     assert!(!run.stdout.contains("stale"), "{}", run.all());
 
     // export writes it as it is, but says the plan breaks a rule.

@@ -156,7 +156,7 @@ fn a_validation_error_is_shown_beside_the_field_it_concerns() {
         .0
         .clone();
     let capacity = form.fields[3].error.clone().unwrap_or_default();
-    assert!(capacity.contains("capacity is 0"), "{capacity:?}");
+    assert!(capacity.contains("容量为 0"), "{capacity:?}");
     insta::assert_snapshot!("rooms_form_finding_zh_80x24", h.render(80, 24));
 }
 

@@ -232,7 +232,7 @@ fn a_place_nobody_covers_stands_out_and_can_be_given_by_hand() {
     let edited = h.app.doc.edit("uncover", |_, p| {
         let s = &mut p.substitutions[0];
         s.cover = None;
-        s.reason = "nobody free".to_owned();
+        s.reason = kehou_solver::plan::CoverReason::Text("nobody free".to_owned());
         Ok::<_, ()>(())
     });
     assert!(edited.is_ok());

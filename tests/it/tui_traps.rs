@@ -440,7 +440,8 @@ fn the_overview_at_80x24_shows_the_checks_and_j_keeps_the_last_line() {
         .unwrap();
     let warnings = h.app.doc.findings.len();
     assert!(warnings >= 2, "{:?}", h.app.doc.findings);
-    let first = h.app.doc.findings[0].item.clone();
+    let names = kehou::words::Names::new(Lang::Zh, &h.app.doc.school, None);
+    let first = kehou::words::findings::render(&h.app.doc.findings[0], &names).subject;
     let screen = h.render(80, 24);
     assert!(
         screen.contains(&format!("0 个错误，{warnings} 个警告")),
@@ -457,7 +458,13 @@ fn the_overview_at_80x24_shows_the_checks_and_j_keeps_the_last_line() {
         h.keys("j");
     }
     let scrolled = h.render(80, 24);
-    let last = h.app.doc.findings.last().unwrap().fix.clone();
+    // The last line of the checks: the last broken rule, else the last finding.
+    let doc = &h.app.doc;
+    let names = kehou::words::Names::new(Lang::Zh, &doc.school, Some(&doc.plan));
+    let last = match doc.violations.last() {
+        Some(v) => kehou::words::check::line(v, &names),
+        None => kehou::words::findings::render(doc.findings.last().unwrap(), &names).fix,
+    };
     let tail: String = last
         .chars()
         .rev()

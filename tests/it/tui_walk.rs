@@ -252,7 +252,8 @@ fn a_sick_call_review_wraps_the_reason_at_80_columns() {
     else {
         panic!("expected the review");
     };
-    let reason = repair.added[0].reason.clone();
+    let names = kehou::words::Names::new(Lang::En, &h.app.doc.school, Some(&repair.plan));
+    let reason = kehou::words::plan::cover(&repair.added[0].reason, &names);
     assert!(reason.len() > 60, "a long reason to wrap: {reason}");
     let screen = h.render(80, 24);
     // Every word of the reason is on screen (none cut at the border).

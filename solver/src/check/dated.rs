@@ -11,7 +11,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use chrono::NaiveDate;
 
 use super::rules::{self, Day};
-use super::{v, Rule, Violation};
+use super::{v, Detail, Place, Rule, Unfit, Violation};
 use crate::model::{School, Season, StaffId};
 use crate::plan::{Assignment, DecidedBy, Plan, Post, Role, Substitution};
 
@@ -83,7 +83,10 @@ fn roster(plan: &Plan, day: Day, main: Season, with_changes: bool) -> Roster<'_>
                         });
                     }
                     Some(_) => {}
-                    None => post.unmet_reason = Some(s.reason.clone()),
+                    None => {
+                        post.unmet_reason =
+                            Some(crate::plan::UnmetReason::NoCover(s.reason.clone()));
+                    }
                 }
             }
             let full = post.staff.len() >= post.adults_needed as usize
@@ -118,9 +121,9 @@ pub fn check_dated_on(school: &School, plan: &Plan, also: &BTreeSet<NaiveDate>) 
     for s in &plan.substitutions {
         if !service.contains(&s.date) {
             out.push(v(
-                &s.post,
+                Place::Post(s.post.clone()),
                 Rule::UnknownId,
-                format!("a substitution on {}, which has no service", s.date),
+                Detail::SubstitutionWithoutService { date: s.date },
             ));
         }
         touched.insert(s.date);
@@ -128,19 +131,19 @@ pub fn check_dated_on(school: &School, plan: &Plan, also: &BTreeSet<NaiveDate>) 
     for a in &plan.absences {
         if school.person(&a.staff).is_none() {
             out.push(v(
-                format!("staff {}", a.staff),
+                Place::Person(a.staff.clone()),
                 Rule::UnknownId,
-                "an absence of an unknown person",
+                Detail::AbsenceOfUnknown,
             ));
         }
         if a.to < a.from {
             out.push(v(
-                format!("staff {}", a.staff),
+                Place::Person(a.staff.clone()),
                 Rule::Leave,
-                format!(
-                    "an absence that ends ({}) before it starts ({}): correct its dates in the plan file",
-                    a.to, a.from
-                ),
+                Detail::AbsenceBackwards {
+                    from: a.from,
+                    to: a.to,
+                },
             ));
             continue;
         }
@@ -178,24 +181,32 @@ fn check_day(school: &School, plan: &Plan, roster: &Roster, out: &mut Vec<Violat
     for s in plan.substitutions.iter().filter(|s| s.date == date) {
         if !roster.posts.iter().any(|(p, _)| p.id == s.post) {
             out.push(v(
-                &s.post,
+                Place::Post(s.post.clone()),
                 Rule::UnknownId,
-                format!("no such post on {date}"),
+                Detail::NoSuchPostOn { date },
             ));
         }
     }
     for (post, changes) in &roster.posts {
-        let place = format!("{} {date}", post.id);
+        let place = Place::PostOn(post.id.clone(), date);
         for a in &post.staff {
             let Some(person) = school.person(&a.staff) else {
-                out.push(v(&place, Rule::UnknownId, format!("no staff {}", a.staff)));
+                out.push(v(
+                    place.clone(),
+                    Rule::UnknownId,
+                    Detail::UnknownStaff {
+                        staff: a.staff.clone(),
+                    },
+                ));
                 continue;
             };
             if absent(school, plan, &a.staff, &roster.day, post) {
                 out.push(v(
-                    &place,
+                    place.clone(),
                     Rule::Availability,
-                    format!("{} ({}) is absent that day", person.id, person.name),
+                    Detail::AbsentThatDay {
+                        staff: person.id.clone(),
+                    },
                 ));
             }
             if changes.iter().any(|s| s.cover.as_ref() == Some(&a.staff)) {
@@ -204,18 +215,22 @@ fn check_day(school: &School, plan: &Plan, roster: &Roster, out: &mut Vec<Violat
                 let why = match rules::not_for(school, person, post, roster.day.season, &[]) {
                     Some(not) => Some(not.described()),
                     None if person.leave.iter().any(|l| l.from <= date && date <= l.to) => {
-                        Some((Rule::Leave, "on leave".to_owned()))
+                        Some((Rule::Leave, Unfit::OnLeave))
                     }
                     None if a.role == Role::Lead && !rules::may_lead(school, person, post) => {
-                        Some((Rule::Lead, "not allowed to lead it".to_owned()))
+                        Some((Rule::Lead, Unfit::MayNotLead))
                     }
                     None => None,
                 };
-                if let Some((rule, what)) = why {
+                if let Some((rule, why)) = why {
                     out.push(v(
-                        &place,
+                        place.clone(),
                         rule,
-                        format!("cover {} ({}) is {what}", person.id, person.name),
+                        Detail::Unfit {
+                            staff: person.id.clone(),
+                            why,
+                            cover: true,
+                        },
                     ));
                 }
             }
@@ -224,9 +239,12 @@ fn check_day(school: &School, plan: &Plan, roster: &Roster, out: &mut Vec<Violat
                 .find(|p| p.id < post.id && p.start < post.end && post.start < p.end)
             {
                 out.push(v(
-                    format!("staff {} {date}", a.staff),
+                    Place::PersonOn(a.staff.clone(), date),
                     Rule::DoubleBooked,
-                    format!("{} and {} overlap", other.id, post.id),
+                    Detail::Overlap {
+                        first: other.id.clone(),
+                        second: post.id.clone(),
+                    },
                 ));
             }
         }
@@ -234,13 +252,12 @@ fn check_day(school: &School, plan: &Plan, roster: &Roster, out: &mut Vec<Violat
             || (post.adults_needed > 0 && !post.has_lead());
         if short && post.unmet_reason.is_none() {
             out.push(v(
-                &place,
+                place,
                 Rule::Coverage,
-                format!(
-                    "{} of {} adults and no reason given",
-                    post.staff.len(),
-                    post.adults_needed
-                ),
+                Detail::Short {
+                    staffed: post.staff.len() as u32,
+                    needed: post.adults_needed,
+                },
             ));
         }
     }
@@ -294,9 +311,12 @@ fn check_caps(
             let n = on(rosters, *date, staff);
             if n > per_day.max(on(cycle, *date, staff)) && !by_hand.contains(&(staff, *date)) {
                 out.push(v(
-                    format!("staff {staff} {date}"),
+                    Place::PersonOn(staff.clone(), *date),
                     Rule::CapPerDay,
-                    format!("{n} posts that day, cap {per_day}"),
+                    Detail::PostsThatDay {
+                        count: n,
+                        cap: per_day,
+                    },
                 ));
             }
             weeks.extend(week_of.get(date).copied());
@@ -308,9 +328,13 @@ fn check_caps(
                 .any(|(s, d)| *s == staff && week_of.get(d) == Some(&week));
             if n > per_week.max(in_week(cycle, week, staff)) && !hand {
                 out.push(v(
-                    format!("staff {staff} week {week}"),
+                    Place::PersonInWeek(staff.clone(), week),
                     Rule::CapPerWeek,
-                    format!("{n} posts in teaching week {week}, cap {per_week}"),
+                    Detail::PostsInTeachingWeek {
+                        count: n,
+                        week,
+                        cap: per_week,
+                    },
                 ));
             }
         }

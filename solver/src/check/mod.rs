@@ -10,26 +10,18 @@
 mod dated;
 mod rules;
 mod unused;
+mod violation;
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::fmt;
 
 use crate::model::{Meetings, RoomId, RoomKind, School, SessionKind, StaffId, Weekday};
 use crate::plan::{Plan, Post, PostKind, Role};
 pub use dated::{check_dated, check_dated_on, touched_dates};
 use rules::NotFor;
-
-/// One broken rule: where (the post, or the person and day) and what.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Violation {
-    /// The post id, or `staff ID` for a rule about a person.
-    pub place: String,
-    pub rule: Rule,
-    pub detail: String,
-}
+pub use violation::{Detail, Place, Unfit, Violation};
 
 /// The hard rules.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Rule {
     /// The plan was solved for another version of the school.
     Stale,
@@ -55,12 +47,6 @@ pub enum Rule {
     GateTiming,
     /// A post left short while someone eligible is free for it.
     FreeButUnused,
-}
-
-impl fmt::Display for Violation {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {:?}: {}", self.place, self.rule, self.detail)
-    }
 }
 
 /// Every broken hard rule of the cycle and of the real dates its absences and
@@ -92,11 +78,7 @@ pub fn new_violations(school: &School, before: &Plan, after: &Plan) -> Vec<Viola
 pub fn check(school: &School, plan: &Plan) -> Vec<Violation> {
     let mut out = Vec::new();
     if plan.school_fingerprint != school.fingerprint() {
-        out.push(v(
-            "plan",
-            Rule::Stale,
-            "the school changed since this plan was solved; solve again",
-        ));
+        out.push(v(Place::Plan, Rule::Stale, Detail::Stale));
     }
     let weeks = plan.cycle_weeks.max(1);
     let days = rules::term_days(school, weeks);
@@ -120,28 +102,29 @@ pub fn check(school: &School, plan: &Plan) -> Vec<Violation> {
 }
 
 impl NotFor {
-    /// The rule it breaks, and what the person is, in words.
-    fn described(self) -> (Rule, String) {
+    /// The rule it breaks, and what the person is.
+    fn described(self) -> (Rule, Unfit) {
         match self {
-            NotFor::OnLeave => (Rule::Leave, "on leave".to_owned()),
-            NotFor::ExemptFromLate => (Rule::LateExemption, "exempt from late duty".to_owned()),
-            NotFor::NotALeader => (Rule::Lead, "not a leader".to_owned()),
-            NotFor::NotTakingPart => (Rule::Availability, "not taking part".to_owned()),
-            NotFor::NoPosts => (Rule::Availability, "capped at zero posts".to_owned()),
-            NotFor::Unavailable(s) => (
-                Rule::Availability,
-                format!("unavailable in the {} session", s.code()),
-            ),
+            NotFor::OnLeave => (Rule::Leave, Unfit::OnLeave),
+            NotFor::ExemptFromLate => (Rule::LateExemption, Unfit::ExemptFromLate),
+            NotFor::NotALeader => (Rule::Lead, Unfit::NotALeader),
+            NotFor::NotTakingPart => (Rule::Availability, Unfit::NotTakingPart),
+            NotFor::NoPosts => (Rule::Availability, Unfit::NoPosts),
+            NotFor::Unavailable(s) => (Rule::Availability, Unfit::Unavailable(s)),
         }
     }
 }
 
-fn v(place: impl Into<String>, rule: Rule, detail: impl Into<String>) -> Violation {
+fn v(place: Place, rule: Rule, detail: Detail) -> Violation {
     Violation {
-        place: place.into(),
+        place,
         rule,
-        detail: detail.into(),
+        detail,
     }
+}
+
+fn at(post: &Post) -> Place {
+    Place::Post(post.id.clone())
 }
 
 /// Coverage, lead, skills and availability of one post.
@@ -154,54 +137,58 @@ fn check_post(
 ) {
     if post.staff.len() < post.adults_needed as usize && post.unmet_reason.is_none() {
         out.push(v(
-            &post.id,
+            at(post),
             Rule::Coverage,
-            format!(
-                "{} of {} adults and no reason given",
-                post.staff.len(),
-                post.adults_needed
-            ),
+            Detail::Short {
+                staffed: post.staff.len() as u32,
+                needed: post.adults_needed,
+            },
         ));
     }
     if post.adults_needed > 0 && !post.has_lead() && post.unmet_reason.is_none() {
-        out.push(v(&post.id, Rule::Lead, "no lead adult and no reason given"));
+        out.push(v(at(post), Rule::Lead, Detail::NoLead));
     }
     let mut seen = BTreeSet::new();
     for a in &post.staff {
         if !seen.insert(&a.staff) {
             out.push(v(
-                &post.id,
+                at(post),
                 Rule::DoubleBooked,
-                format!("{} is on this post twice", a.staff),
+                Detail::Twice {
+                    staff: a.staff.clone(),
+                },
             ));
         }
         let Some(person) = school.person(&a.staff) else {
             out.push(v(
-                &post.id,
+                at(post),
                 Rule::UnknownId,
-                format!("no staff {}", a.staff),
+                Detail::UnknownStaff {
+                    staff: a.staff.clone(),
+                },
             ));
             continue;
         };
         if a.role == Role::Lead && !rules::may_lead(school, person, post) {
-            let what = if school.rules.may_lead.contains(&person.kind) {
-                "lacks the skill to lead it"
+            let staff = person.id.clone();
+            let detail = if school.rules.may_lead.contains(&person.kind) {
+                Detail::LeadsWithoutSkill { staff }
             } else {
-                "may only assist"
+                Detail::LeadsButMayOnlyAssist { staff }
             };
-            out.push(v(
-                &post.id,
-                Rule::Lead,
-                format!("{} ({}) leads but {what}", person.id, person.name),
-            ));
+            out.push(v(at(post), Rule::Lead, detail));
         }
         let mine = away.get(&person.id).map_or(&[][..], Vec::as_slice);
         if let Some(why) = rules::not_for(school, person, post, main, mine) {
-            let (rule, what) = why.described();
+            let (rule, why) = why.described();
             out.push(v(
-                &post.id,
+                at(post),
                 rule,
-                format!("{} ({}) is {what}", person.id, person.name),
+                Detail::Unfit {
+                    staff: person.id.clone(),
+                    why,
+                    cover: false,
+                },
             ));
         }
     }
@@ -214,9 +201,11 @@ fn check_post(
                     .any(|a| a.role == Role::Lead && &a.staff != fixed)
                 {
                     out.push(v(
-                        &post.id,
+                        at(post),
                         Rule::Lead,
-                        format!("the club's fixed leader is {fixed}"),
+                        Detail::NotTheFixedLeader {
+                            fixed: fixed.clone(),
+                        },
                     ));
                 }
             }
@@ -241,9 +230,12 @@ fn check_people(school: &School, plan: &Plan, weeks: u8, out: &mut Vec<Violation
             for b in &posts[i + 1..] {
                 if a.id != b.id && rules::overlap(a, b) {
                     out.push(v(
-                        format!("staff {id}"),
+                        Place::Person(id.clone()),
                         Rule::DoubleBooked,
-                        format!("{} and {} overlap", a.id, b.id),
+                        Detail::Overlap {
+                            first: a.id.clone(),
+                            second: b.id.clone(),
+                        },
                     ));
                 }
             }
@@ -252,18 +244,27 @@ fn check_people(school: &School, plan: &Plan, weeks: u8, out: &mut Vec<Violation
             let in_week: Vec<&&Post> = posts.iter().filter(|p| p.week == week).collect();
             if in_week.len() as u32 > per_week {
                 out.push(v(
-                    format!("staff {id}"),
+                    Place::Person(id.clone()),
                     Rule::CapPerWeek,
-                    format!("{} posts in week {week}, cap {per_week}", in_week.len()),
+                    Detail::PostsInWeek {
+                        count: in_week.len() as u32,
+                        week,
+                        cap: per_week,
+                    },
                 ));
             }
             for day in Weekday::ALL {
                 let n = in_week.iter().filter(|p| p.day == day).count() as u32;
                 if n > per_day {
                     out.push(v(
-                        format!("staff {id}"),
+                        Place::Person(id.clone()),
                         Rule::CapPerDay,
-                        format!("{n} posts on {day} of week {week}, cap {per_day}"),
+                        Detail::PostsOnDay {
+                            count: n,
+                            day,
+                            week,
+                            cap: per_day,
+                        },
                     ));
                 }
             }
@@ -281,33 +282,38 @@ fn check_rooms(school: &School, plan: &Plan, out: &mut Vec<Violation>) {
         }
         let Some(room_id) = &post.room else {
             if post.unmet_reason.is_none() {
-                out.push(v(
-                    &post.id,
-                    Rule::Room,
-                    "holds students but has no room, and no reason given",
-                ));
+                out.push(v(at(post), Rule::Room, Detail::NoRoom));
             }
             continue;
         };
         let Some(room) = school.room(room_id) else {
-            out.push(v(&post.id, Rule::UnknownId, format!("no room {room_id}")));
+            out.push(v(
+                at(post),
+                Rule::UnknownId,
+                Detail::UnknownRoom {
+                    room: room_id.clone(),
+                },
+            ));
             continue;
         };
         if room.capacity < post.students {
             out.push(v(
-                &post.id,
+                at(post),
                 Rule::Room,
-                format!(
-                    "{} students in {} ({}) which holds {}",
-                    post.students, room.id, room.name, room.capacity
-                ),
+                Detail::RoomTooSmall {
+                    students: post.students,
+                    room: room.id.clone(),
+                    capacity: room.capacity,
+                },
             ));
         }
         if room.is_unavailable(post.day, post.session) {
             out.push(v(
-                &post.id,
+                at(post),
                 Rule::Room,
-                format!("room {} is unavailable then", room.id),
+                Detail::RoomUnavailable {
+                    room: room.id.clone(),
+                },
             ));
         }
         let wanted = match post.kind {
@@ -322,9 +328,13 @@ fn check_rooms(school: &School, plan: &Plan, out: &mut Vec<Violation>) {
         if let Some(kind) = wanted {
             if room.kind != kind {
                 out.push(v(
-                    &post.id,
+                    at(post),
                     Rule::Room,
-                    format!("room {} is a {} room, needs {}", room.id, room.kind, kind),
+                    Detail::WrongRoomKind {
+                        room: room.id.clone(),
+                        is: room.kind,
+                        needs: kind,
+                    },
                 ));
             }
         }
@@ -342,12 +352,11 @@ fn check_rooms(school: &School, plan: &Plan, out: &mut Vec<Violation>) {
                 .is_some_and(|f| !f.outdoor);
             if room.outdoor && !shelter {
                 out.push(v(
-                    &post.id,
+                    at(post),
                     Rule::Room,
-                    format!(
-                        "meets outdoors in {} with no indoor fallback for rain",
-                        room.id
-                    ),
+                    Detail::NoRainFallback {
+                        room: room.id.clone(),
+                    },
                 ));
             }
         }
@@ -368,9 +377,12 @@ fn check_rooms(school: &School, plan: &Plan, out: &mut Vec<Violation>) {
                 && b.start < a.end
             {
                 out.push(v(
-                    &a.id,
+                    at(a),
                     Rule::Room,
-                    format!("room {r} also holds {} then", b.id),
+                    Detail::RoomShared {
+                        room: (*r).clone(),
+                        with: b.id.clone(),
+                    },
                 ));
             }
         }
@@ -411,12 +423,14 @@ fn check_demand(school: &School, plan: &Plan, out: &mut Vec<Violation>) {
                         .count();
                     if groups != 1 {
                         out.push(v(
-                            format!("class {}", class.id),
+                            Place::Class(class.id.clone()),
                             Rule::Demand,
-                            format!(
-                                "{groups} {} groups on {day} of week {week}, needs exactly 1",
-                                session.code()
-                            ),
+                            Detail::Groups {
+                                count: groups,
+                                session,
+                                day,
+                                week,
+                            },
                         ));
                     }
                 }
@@ -427,21 +441,21 @@ fn check_demand(school: &School, plan: &Plan, out: &mut Vec<Violation>) {
                 && !today.iter().any(|p| p.kind == PostKind::DutyLeader)
             {
                 out.push(v(
-                    format!("week {week} {day}"),
+                    Place::Day { week, day },
                     Rule::Demand,
-                    "no duty leader post",
+                    Detail::NoDutyLeaderPost,
                 ));
             }
             for post in &today {
                 let needed = needed_adults(school, post);
                 if needed != post.adults_needed {
                     out.push(v(
-                        &post.id,
+                        at(post),
                         Rule::Coverage,
-                        format!(
-                            "needs {needed} adults by the ratios, the plan says {}",
-                            post.adults_needed
-                        ),
+                        Detail::AdultsByRatio {
+                            needed,
+                            said: post.adults_needed,
+                        },
                     ));
                 }
                 if post.kind.holds_students() && !post.classes.is_empty() {
@@ -453,12 +467,12 @@ fn check_demand(school: &School, plan: &Plan, out: &mut Vec<Violation>) {
                         .sum();
                     if students != post.students {
                         out.push(v(
-                            &post.id,
+                            at(post),
                             Rule::Demand,
-                            format!(
-                                "its classes have {students} students staying, the plan says {}",
-                                post.students
-                            ),
+                            Detail::StudentsStaying {
+                                staying: students,
+                                said: post.students,
+                            },
                         ));
                     }
                 }
@@ -480,12 +494,13 @@ fn check_demand(school: &School, plan: &Plan, out: &mut Vec<Violation>) {
                 || (matches!(club.meetings, Meetings::Fixed(_)) && meetings.len() != expected)
             {
                 out.push(v(
-                    format!("club {}", club.id),
+                    Place::Club(club.id.clone()),
                     Rule::Demand,
-                    format!(
-                        "{} meetings in week {week}, needs {expected}",
-                        meetings.len()
-                    ),
+                    Detail::Meetings {
+                        count: meetings.len(),
+                        week,
+                        expected,
+                    },
                 ));
             }
             let leaders: BTreeSet<&StaffId> = plan
@@ -501,12 +516,11 @@ fn check_demand(school: &School, plan: &Plan, out: &mut Vec<Violation>) {
                 .collect();
             if leaders.len() > 1 && week == 1 {
                 out.push(v(
-                    format!("club {}", club.id),
+                    Place::Club(club.id.clone()),
                     Rule::Lead,
-                    format!(
-                        "{} different leaders; a club has one leader for all meetings",
-                        leaders.len()
-                    ),
+                    Detail::ClubLeaders {
+                        count: leaders.len(),
+                    },
                 ));
             }
         }
@@ -554,12 +568,14 @@ fn check_gates(school: &School, plan: &Plan, out: &mut Vec<Violation>) {
         let length = post.end.minutes().saturating_sub(post.start.minutes());
         if !ends_then || length != gate.in_place_minutes + gate.minutes {
             out.push(v(
-                &post.id,
+                at(post),
                 Rule::GateTiming,
-                format!(
-                    "runs {}–{}: a gate post is held from {} minutes before a group's dismissal to {} minutes after it",
-                    post.start, post.end, gate.in_place_minutes, gate.minutes
-                ),
+                Detail::GateTiming {
+                    start: post.start,
+                    end: post.end,
+                    in_place: gate.in_place_minutes,
+                    minutes: gate.minutes,
+                },
             ));
         }
     }
@@ -574,13 +590,12 @@ fn check_locks(plan: &Plan, out: &mut Vec<Violation>) {
         });
         if !kept {
             out.push(v(
-                &lock.post,
+                Place::Post(lock.post.clone()),
                 Rule::Lock,
-                format!(
-                    "locked {} ({}) is not on the post",
-                    lock.staff,
-                    lock.role.code()
-                ),
+                Detail::LockNotKept {
+                    staff: lock.staff.clone(),
+                    role: lock.role,
+                },
             ));
         }
     }

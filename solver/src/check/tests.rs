@@ -42,7 +42,9 @@ fn a_post_left_short_while_someone_is_free_is_caught() {
         .find(|p| p.kind == PostKind::Homework && p.staff.len() == 1)
         .expect("a homework group with one adult");
     post.staff.clear();
-    post.unmet_reason = Some("nobody, the solver said".to_owned());
+    post.unmet_reason = Some(crate::plan::UnmetReason::Text(
+        "nobody, the solver said".to_owned(),
+    ));
     let found = check(&school, &plan);
     assert!(rules(&found).contains(&Rule::FreeButUnused), "{found:#?}");
 }
@@ -52,13 +54,13 @@ fn a_club_without_its_leader_while_someone_could_lead_it_is_caught() {
     let (school, mut plan) = solved();
     for post in plan.posts.iter_mut().filter(|p| p.kind == PostKind::Club) {
         post.staff.retain(|a| a.role != Role::Lead);
-        post.unmet_reason = Some("no leader".to_owned());
+        post.unmet_reason = Some(crate::plan::UnmetReason::Text("no leader".to_owned()));
     }
     let found = check(&school, &plan);
     assert!(
         found
             .iter()
-            .any(|v| v.rule == Rule::FreeButUnused && v.place.starts_with("club ")),
+            .any(|v| v.rule == Rule::FreeButUnused && matches!(v.place, super::Place::Club(_))),
         "{found:#?}"
     );
 }
@@ -152,7 +154,8 @@ fn an_outdoor_club_in_a_room_without_shelter_is_caught() {
     assert!(
         found
             .iter()
-            .any(|v| v.rule == Rule::Room && v.detail.contains("no indoor fallback")),
+            .any(|v| v.rule == Rule::Room
+                && matches!(v.detail, super::Detail::NoRainFallback { .. })),
         "{found:#?}"
     );
 }

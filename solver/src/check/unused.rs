@@ -9,7 +9,7 @@
 use std::collections::BTreeMap;
 
 use super::rules;
-use super::{v, Rule, Violation};
+use super::{v, Detail, Place, Rule, Violation};
 use crate::model::{Person, School, StaffId, Weekday};
 use crate::plan::{Plan, Post, PostKind, Role};
 
@@ -72,7 +72,6 @@ pub(super) fn check(
         let mine = away.get(&person.id).map_or(&[][..], Vec::as_slice);
         rules::not_for(school, person, post, main, mine).is_none()
     };
-    let name = |p: &Person| format!("{} ({})", p.name, p.id);
     for post in &plan.posts {
         let lead_open = post.adults_needed > 0 && !post.has_lead();
         let open = (post.adults_needed as usize).saturating_sub(post.staff.len());
@@ -88,9 +87,11 @@ pub(super) fn check(
                     .find(|p| eligible(p, post) && holding.free_for(school, p, &[post]))
                 {
                     out.push(v(
-                        &post.id,
+                        Place::Post(post.id.clone()),
                         Rule::FreeButUnused,
-                        format!("short of an assistant while {} is free for it", name(p)),
+                        Detail::FreeToAssist {
+                            staff: p.id.clone(),
+                        },
                     ));
                 }
             }
@@ -105,9 +106,11 @@ pub(super) fn check(
         });
         if let Some(Some(p)) = leader {
             out.push(v(
-                &post.id,
+                Place::Post(post.id.clone()),
                 Rule::FreeButUnused,
-                format!("no lead adult while {} is free and may lead it", name(p)),
+                Detail::FreeToLead {
+                    staff: p.id.clone(),
+                },
             ));
             continue;
         }
@@ -118,9 +121,12 @@ pub(super) fn check(
                 .find(|p| eligible(p, post) && holding.free_for(school, p, &[post]))
             {
                 out.push(v(
-                    &post.id,
+                    Place::Post(post.id.clone()),
                     Rule::FreeButUnused,
-                    format!("short of {open} adult(s) while {} is free for it", name(p)),
+                    Detail::FreeForAdults {
+                        open,
+                        staff: p.id.clone(),
+                    },
                 ));
             }
         }
@@ -155,12 +161,11 @@ fn clubs_without_a_leader(
         });
         if let Some(p) = free {
             out.push(v(
-                format!("club {}", club.id),
+                Place::Club(club.id.clone()),
                 Rule::FreeButUnused,
-                format!(
-                    "no leader while {} ({}) could lead every meeting",
-                    p.name, p.id
-                ),
+                Detail::FreeToLeadClub {
+                    staff: p.id.clone(),
+                },
             ));
         }
     }

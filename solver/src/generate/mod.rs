@@ -202,6 +202,7 @@ pub fn generate_with(size: Size, profile: Profile, seed: u64) -> School {
         rooms,
         classes,
         clubs,
+        skills: Vec::new(),
     };
     if profile == Profile::Realistic {
         realistic::apply(&mut school, &mut root.fork("realistic"));

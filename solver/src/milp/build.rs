@@ -679,31 +679,34 @@ impl<'a> Model<'a> {
     /// The variable each lock pins, and a note for each lock that names a
     /// post or person no longer there or a person who cannot take the post.
     /// A lock on a meeting of a chosen-day club pins that meeting's day too.
-    pub fn lock_vars(&self, plan_locks: &[crate::plan::Lock]) -> (Vec<(usize, Var)>, Vec<String>) {
+    pub fn lock_vars(
+        &self,
+        plan_locks: &[crate::plan::Lock],
+    ) -> (Vec<(usize, Var)>, Vec<crate::plan::SolveNote>) {
+        use crate::plan::SolveNote;
         let mut pins = Vec::new();
         let mut problems = Vec::new();
         for (k, lock) in plan_locks.iter().enumerate() {
             let Some(post) = self.demand.index_of(&lock.post) else {
-                problems.push(format!(
-                    "lock on {} ignored: the post no longer exists",
-                    lock.post
-                ));
+                problems.push(SolveNote::LockPostGone {
+                    post: lock.post.clone(),
+                });
                 continue;
             };
             let Some(p) = self.school.staff.iter().position(|s| s.id == lock.staff) else {
-                problems.push(format!(
-                    "lock on {} ignored: no staff {}",
-                    lock.post, lock.staff
-                ));
+                problems.push(SolveNote::LockStaffGone {
+                    post: lock.post.clone(),
+                    staff: lock.staff.clone(),
+                });
                 continue;
             };
             let var = self.meeting_var(p, post, lock.role);
             match var {
                 Some(v) => pins.push((k, v)),
-                None => problems.push(format!(
-                    "lock of {} on {} ignored: that person cannot take that post now",
-                    lock.staff, lock.post
-                )),
+                None => problems.push(SolveNote::LockCannotTake {
+                    post: lock.post.clone(),
+                    staff: lock.staff.clone(),
+                }),
             }
         }
         (pins, problems)

@@ -25,7 +25,7 @@ use crate::backend::{self, Outcome};
 use crate::demand;
 use crate::ir::{self, Sense};
 use crate::model::School;
-use crate::plan::{Changes, ObjectiveTerm, Plan, SolveReport, SolveStatus};
+use crate::plan::{Changes, ObjectiveTerm, Plan, SolveNote, SolveReport, SolveStatus};
 use build::Model;
 use construct::Board;
 pub use deadline::Cancel;
@@ -82,7 +82,7 @@ pub struct Solved {
     pub model_lp: Option<String>,
     /// The previous plan's locks that could not be kept, and why (also in
     /// the plan's notes): a caller shows them before the plan replaces one.
-    pub locks_not_kept: Vec<String>,
+    pub locks_not_kept: Vec<SolveNote>,
 }
 
 /// Builds and solves the rota for `school`. Never fails: what cannot be
@@ -155,7 +155,7 @@ pub fn solve(school: &School, options: &SolveOptions) -> Solved {
     let unmet_value = coverage.unmet;
     let mut values = coverage.values;
     if coverage.improved_by_milp {
-        notes.push("the MILP covered more than the constructor".to_owned());
+        notes.push(SolveNote::CoveredMore);
     }
 
     // Phase C: keep as many of the previous assignments as that coverage allows.
@@ -210,7 +210,7 @@ pub fn solve(school: &School, options: &SolveOptions) -> Solved {
     let mut best = if frozen {
         // A re-solve with nothing to change: the plan stays as it was, and
         // so does what its solve proved.
-        notes.push("nothing to change: every assignment is kept".to_owned());
+        notes.push(SolveNote::NothingToChange);
         let objective = model.mip.objective_of(&start_values);
         let was = previous.map(|p| &p.solve);
         Outcome {

@@ -18,7 +18,7 @@ pub(crate) fn improve(
     terms: &Terms,
     start: Vec<f64>,
     deadline: Deadline<'_>,
-    notes: &mut Vec<String>,
+    notes: &mut Vec<crate::plan::SolveNote>,
 ) -> Outcome {
     let end = Instant::now() + Duration::from_secs_f64(deadline.seconds_left());
     let share = |of_left: f64| {
@@ -48,14 +48,14 @@ pub(crate) fn improve(
         .then(|| backend::solve(&model.mip, deadline.seconds_left() * 0.3, &hint));
     match full {
         None if deadline.cancelled() => {
-            notes.push("cancelled by the user: the plan is the best found so far".into());
+            notes.push(crate::plan::SolveNote::Cancelled);
         }
         None => {}
         Some(Ok(out)) if out.objective <= best.objective + 1e-9 => best = out,
         Some(Ok(out)) => best.bound = out.bound,
-        Some(Err(e)) => notes.push(format!(
-            "the full phase-2 solve found nothing in its share of the time ({e}); no bound"
-        )),
+        // Why the backend found nothing is for solver experts (`--write-model`);
+        // the note says what it means for the plan.
+        Some(Err(_)) => notes.push(crate::plan::SolveNote::NoBound),
     }
     if best.proven_optimal {
         return best;
@@ -68,8 +68,9 @@ pub(crate) fn improve(
     );
     moves += swapper.improve(&mut better.values, deadline);
     better.objective = model.mip.objective_of(&better.values);
-    notes.push(format!(
-        "improved by {moves} swaps and {rounds} rounds of neighbourhood search"
-    ));
+    notes.push(crate::plan::SolveNote::Improved {
+        swaps: moves as u32,
+        rounds,
+    });
     better
 }

@@ -148,12 +148,21 @@ fn without_what_the_school_forbids(school: &School, previous: &Plan) -> (Plan, u
         if !matches!(v.rule, Rule::Availability | Rule::Leave | Rule::Lead) {
             continue;
         }
-        let Some(post) = plan.posts.iter_mut().find(|p| p.id == v.place) else {
+        let Some(post) = plan
+            .posts
+            .iter_mut()
+            .find(|p| v.place.post() == Some(&p.id))
+        else {
             continue;
         };
+        let whom = match &v.detail {
+            crate::check::Detail::Unfit { staff, .. }
+            | crate::check::Detail::LeadsWithoutSkill { staff }
+            | crate::check::Detail::LeadsButMayOnlyAssist { staff } => Some(staff.clone()),
+            _ => None,
+        };
         let before = post.staff.len();
-        post.staff
-            .retain(|a| !v.detail.starts_with(&format!("{} ", a.staff)));
+        post.staff.retain(|a| Some(&a.staff) != whom.as_ref());
         forced += (before - post.staff.len()) as u32;
     }
     (plan, forced)
@@ -186,8 +195,10 @@ proptest! {
         let final_unmet = solved.plan.solve.objective.iter().find(|t| t.name == "unmet").map_or(f64::NAN, |t| t.value);
         prop_assert!(final_unmet <= solved.stats.constructed_unmet + 1e-6, "{} > {}", final_unmet, solved.stats.constructed_unmet);
         for post in &solved.plan.posts {
-            let why = post.unmet_reason.as_deref().unwrap_or_default();
-            prop_assert!(!why.contains("free but not chosen"), "{}: {}", post.id, why);
+            let why = post.unmet_reason.as_ref().map(ToString::to_string).unwrap_or_default();
+            let free = matches!(&post.unmet_reason, Some(crate::plan::UnmetReason::Why { people: Some(p), .. })
+                if p.causes.iter().any(|(c, _)| *c == crate::plan::Cause::FreeNotChosen));
+            prop_assert!(!free, "{}: {}", post.id, why);
         }
     }
 

@@ -26,7 +26,7 @@ pub use timetable::{SessionTime, Timetable};
 /// The format version of `*.school.ron` files this build reads and writes.
 pub const SCHOOL_FORMAT_VERSION: u32 = 1;
 
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct School {
     /// File format version; see docs/data-format.md.
@@ -43,6 +43,49 @@ pub struct School {
     pub classes: Vec<Class>,
     #[serde(default)]
     pub clubs: Vec<Club>,
+    /// Display names for skills that kehou has no name of its own for (its
+    /// built-in names cover the common ones: homework, football, …).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub skills: Vec<SkillLabel>,
+}
+
+/// A skill's name as the school writes it: `(skill: "lion_dance", label: "舞狮")`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SkillLabel {
+    pub skill: Skill,
+    pub label: String,
+}
+
+/// Everything that decides a rota. The skills' labels are left out: a new
+/// name for a skill changes how it is shown, not who may take what, so it
+/// does not make a plan stale.
+impl Hash for School {
+    fn hash<H: Hasher>(&self, h: &mut H) {
+        let School {
+            version,
+            name,
+            term,
+            rules,
+            timetables,
+            duties,
+            staff,
+            rooms,
+            classes,
+            clubs,
+            skills: _,
+        } = self;
+        version.hash(h);
+        name.hash(h);
+        term.hash(h);
+        rules.hash(h);
+        timetables.hash(h);
+        duties.hash(h);
+        staff.hash(h);
+        rooms.hash(h);
+        classes.hash(h);
+        clubs.hash(h);
+    }
 }
 
 impl School {
@@ -60,6 +103,15 @@ impl School {
 
     pub fn club(&self, id: &ClubId) -> Option<&Club> {
         self.clubs.iter().find(|c| &c.id == id)
+    }
+
+    /// The school's own label for a skill, if it set one.
+    pub fn skill_label(&self, skill: &Skill) -> Option<&str> {
+        self.skills
+            .iter()
+            .find(|l| &l.skill == skill)
+            .map(|l| l.label.as_str())
+            .filter(|l| !l.trim().is_empty())
     }
 
     /// The timetable session of `kind` for `grade` on `day` in `season`, if it runs.

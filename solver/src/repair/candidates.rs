@@ -10,7 +10,8 @@ use super::day::{blocked, busy_with, Loads};
 use crate::dated::{DayRoster, SubstitutionCount};
 use crate::eligibility::staffing;
 use crate::model::{Person, School, StaffId, Stance};
-use crate::plan::{Plan, Post, Role};
+pub use crate::plan::{Break, BreakRule};
+use crate::plan::{Held, Plan, Post, Role};
 
 /// Someone who could take a place, and at what price.
 #[derive(Debug, Clone, PartialEq)]
@@ -19,8 +20,8 @@ pub struct Candidate {
     pub name: String,
     /// Already has a post that afternoon (no need to call them in).
     pub on_site: bool,
-    /// That post, as `id start–end`.
-    pub on_site_with: Option<String>,
+    /// That post, as it runs that date.
+    pub on_site_with: Option<Held>,
     /// Substitution balance so far this term: covers − releases.
     pub balance: i64,
     /// Preference cost of the post: +1 per avoided day or session, −1 per wanted.
@@ -32,48 +33,19 @@ pub struct Candidate {
 impl Candidate {
     /// Nothing hard in the way (caps and preferences may still be broken).
     pub fn possible(&self) -> bool {
-        self.breaks.iter().all(|b| !b.rule.hard())
+        self.breaks.iter().all(|b| !b.rule().hard())
     }
 
     /// Breaks no rule at all, so the repair itself may choose them.
     pub fn free(&self) -> bool {
-        self.breaks.iter().all(|b| b.rule == BreakRule::Preference)
-    }
-
-    /// The breaks in words, `; `-separated (empty: "breaks nothing").
-    pub fn breaks_text(&self) -> String {
-        if self.breaks.is_empty() {
-            return "breaks nothing".to_owned();
-        }
         self.breaks
             .iter()
-            .map(|b| b.detail.as_str())
-            .collect::<Vec<_>>()
-            .join("; ")
+            .all(|b| b.rule() == BreakRule::Preference)
     }
-}
 
-/// One thing a candidate would break.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Break {
-    pub rule: BreakRule,
-    pub detail: String,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum BreakRule {
-    /// On another post at an overlapping time: impossible.
-    Busy,
-    CapPerDay,
-    CapPerWeek,
-    /// An avoided day or session.
-    Preference,
-}
-
-impl BreakRule {
-    /// A hard break cannot be chosen even by hand.
-    pub fn hard(self) -> bool {
-        self == BreakRule::Busy
+    /// The breaks in English, `; `-separated (empty: "breaks nothing").
+    pub fn breaks_text(&self) -> String {
+        crate::plan::breaks_english(&self.breaks, &crate::namer::Ids)
     }
 }
 
@@ -109,7 +81,7 @@ impl Situation<'_> {
                     !c.possible(),
                     c.breaks
                         .iter()
-                        .filter(|b| b.rule != BreakRule::Preference)
+                        .filter(|b| b.rule() != BreakRule::Preference)
                         .count(),
                     !c.on_site,
                     c.balance,
@@ -127,29 +99,24 @@ impl Situation<'_> {
         let st = staffing(self.school, person, self.plan.cycle_weeks);
         let mut breaks = Vec::new();
         if let Some(other) = busy_with(self.roster, &person.id, post) {
-            breaks.push(Break {
-                rule: BreakRule::Busy,
-                detail: format!("busy with {} {}–{}", other.id, other.start, other.end),
-            });
+            breaks.push(Break::Busy(Held {
+                post: other.id.clone(),
+                start: other.start,
+                end: other.end,
+            }));
         }
         let today = self.loads.on(self.date, &person.id);
         if today >= st.per_day {
-            breaks.push(Break {
-                rule: BreakRule::CapPerDay,
-                detail: format!(
-                    "would exceed the daily cap ({today} of {} posts that day)",
-                    st.per_day
-                ),
+            breaks.push(Break::DailyCap {
+                posts: today,
+                cap: st.per_day,
             });
         }
         let week = self.loads.in_week(self.teaching_week, &person.id);
         if week >= st.per_week {
-            breaks.push(Break {
-                rule: BreakRule::CapPerWeek,
-                detail: format!(
-                    "would exceed the weekly cap ({week} of {} posts that week)",
-                    st.per_week
-                ),
+            breaks.push(Break::WeeklyCap {
+                posts: week,
+                cap: st.per_week,
             });
         }
         let mut preference = 0.0;
@@ -158,28 +125,22 @@ impl Situation<'_> {
             .iter()
             .filter(|p| p.matches(post.day, post.session))
         {
-            let what = match (p.day, p.session) {
-                (Some(d), Some(s)) => format!("{} {}", d.english(), s.code()),
-                (Some(d), None) => d.english().to_owned(),
-                (None, Some(s)) => s.code().to_owned(),
-                (None, None) => "any post".to_owned(),
-            };
             match p.stance {
                 Stance::Avoid => {
                     preference += 1.0;
-                    breaks.push(Break {
-                        rule: BreakRule::Preference,
-                        detail: format!("asked to avoid {what}"),
+                    breaks.push(Break::Avoids {
+                        day: p.day,
+                        session: p.session,
                     });
                 }
                 Stance::Want => preference -= 1.0,
             }
         }
-        let on_site_with = self
-            .roster
-            .posts_of(&person.id)
-            .next()
-            .map(|p| format!("{} {}–{}", p.post.id, p.post.start, p.post.end));
+        let on_site_with = self.roster.posts_of(&person.id).next().map(|p| Held {
+            post: p.post.id.clone(),
+            start: p.post.start,
+            end: p.post.end,
+        });
         Candidate {
             staff: person.id.clone(),
             name: person.name.clone(),

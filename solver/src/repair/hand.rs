@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use super::candidates::{self, Candidate};
 use super::day::{self, Loads};
 use super::reason;
-use super::{Repair, RepairError};
+use super::{Refusal, Repair, RepairError};
 use crate::calendar;
 use crate::dated::{substitution_counts, DatedPost, DayRoster, Timing};
 use crate::model::{School, StaffId};
@@ -59,18 +59,15 @@ fn place_role(dp: &DatedPost, out: Option<&StaffId>) -> Result<Role, RepairError
             .iter()
             .find(|s| s.out.as_ref() == Some(o))
             .map(|s| s.role)
-            .ok_or_else(|| {
-                RepairError::NotAPlace(format!(
-                    "{o} is not out of {} that day: record their absence first",
-                    dp.post.id
-                ))
+            .ok_or_else(|| RepairError::NotOut {
+                staff: o.clone(),
+                post: dp.post.id.clone(),
             }),
         None if dp.post.adults_needed > 0 && !dp.post.has_lead() => Ok(Role::Lead),
         None if dp.post.missing() > 0 => Ok(Role::Assist),
-        None => Err(RepairError::NotAPlace(format!(
-            "{} is fully staffed that day; name who is out with --out",
-            dp.post.id
-        ))),
+        None => Err(RepairError::FullyStaffed {
+            post: dp.post.id.clone(),
+        }),
     }
 }
 
@@ -87,9 +84,8 @@ pub fn choose(
 ) -> Result<Repair, RepairError> {
     let person = school
         .person(cover)
-        .ok_or_else(|| RepairError::UnknownStaff(cover.to_string()))?;
+        .ok_or_else(|| RepairError::UnknownStaff(cover.clone()))?;
     let (role, ranked) = candidates(school, plan, date, post_id, out)?;
-    let who = format!("{} ({})", person.name, person.id);
     let Some(c) = ranked.iter().find(|c| &c.staff == cover) else {
         let day =
             crate::dated::service_day(school, plan, date).ok_or(RepairError::NoService(date))?;
@@ -98,13 +94,16 @@ pub fn choose(
             .ok_or_else(|| RepairError::NoSuchPost(post_id.to_owned(), date))?;
         let post = Timing::new(school, plan).timed(post, &day);
         let why = day::blocked(school, plan, person, date, &post, role)
-            .map_or_else(|| "already on this post".to_owned(), |b| b.to_string());
-        return Err(RepairError::CannotTake { who, why });
+            .map_or(Refusal::AlreadyOnPost, Refusal::Blocked);
+        return Err(RepairError::CannotTake {
+            staff: cover.clone(),
+            why,
+        });
     };
     if !c.possible() {
         return Err(RepairError::CannotTake {
-            who,
-            why: c.breaks_text(),
+            staff: cover.clone(),
+            why: Refusal::Breaks(c.breaks.clone()),
         });
     }
     let mut work = plan.clone();

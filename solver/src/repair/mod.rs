@@ -24,8 +24,8 @@ use chrono::NaiveDate;
 
 use crate::calendar::{self, ServiceDay};
 use crate::dated::{substitution_counts, DayRoster, Timing};
-use crate::model::School;
-use crate::plan::{Absence, DecidedBy, Plan, Substitution};
+use crate::model::{School, StaffId};
+use crate::plan::{Absence, DecidedBy, Dropped, Plan, SolveNote, Substitution};
 pub use candidates::{Break, BreakRule, Candidate};
 use day::{is_absent, Loads};
 pub use hand::{candidates, choose};
@@ -59,26 +59,56 @@ impl Repair {
     }
 }
 
+/// Why a sick call, a cover by hand or a list of candidates could not be
+/// made: data, worded in English here (`Display`) and by the application
+/// in other languages.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum RepairError {
     #[error("no staff member with id {0}")]
-    UnknownStaff(String),
+    UnknownStaff(StaffId),
     #[error("{0} is before {1}: the absence must end on or after its first day")]
     BackwardsRange(NaiveDate, NaiveDate),
     #[error("{0} is outside the term ({1} to {2})")]
     OutsideTerm(NaiveDate, NaiveDate, NaiveDate),
     #[error("no absence of {0} covers {1}")]
-    NoSuchAbsence(String, NaiveDate),
+    NoSuchAbsence(StaffId, NaiveDate),
     #[error("there is no after-school service on {0}")]
     NoService(NaiveDate),
     #[error("no post {0} on {1}")]
     NoSuchPost(String, NaiveDate),
-    #[error("{0}")]
-    NotAPlace(String),
-    #[error("{who} cannot take it: {why}")]
-    CannotTake { who: String, why: String },
+    /// The person named as out is not out of that post that day.
+    #[error("{staff} is not out of {post} that day: record their absence first")]
+    NotOut { staff: StaffId, post: String },
+    /// A place was asked for on a post that is fully staffed that day.
+    #[error("{post} is fully staffed that day; name who is out with --out")]
+    FullyStaffed { post: String },
+    #[error("{staff} cannot take it: {why}")]
+    CannotTake { staff: StaffId, why: Refusal },
     #[error("the repair model failed: {0}")]
     Model(String),
+}
+
+/// Why someone cannot take a place by hand.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Refusal {
+    /// Never, that date (kind, leave, absence, availability, may not lead).
+    Blocked(day::Blocked),
+    /// They are on this post already.
+    AlreadyOnPost,
+    /// Taking it would break a hard rule (they are busy then).
+    Breaks(Vec<crate::plan::Break>),
+}
+
+impl std::fmt::Display for Refusal {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Refusal::Blocked(b) => b.fmt(f),
+            Refusal::AlreadyOnPost => f.write_str("already on this post"),
+            Refusal::Breaks(breaks) => {
+                f.write_str(&crate::plan::breaks_english(breaks, &crate::namer::Ids))
+            }
+        }
+    }
 }
 
 /// A repair held against the plan it repairs: only rules the plan kept and
@@ -112,7 +142,7 @@ pub fn verdict(school: &School, before: &Plan, after: &Plan) -> Verdict {
 /// Records `absence` and repairs the dates it covers.
 pub fn add_absence(school: &School, plan: &Plan, absence: Absence) -> Result<Repair, RepairError> {
     if school.person(&absence.staff).is_none() {
-        return Err(RepairError::UnknownStaff(absence.staff.to_string()));
+        return Err(RepairError::UnknownStaff(absence.staff.clone()));
     }
     if absence.to < absence.from {
         return Err(RepairError::BackwardsRange(absence.to, absence.from));
@@ -143,7 +173,7 @@ pub fn remove_absence(
         .cloned()
         .partition(|a| &a.staff == staff && a.from <= date && date <= a.to);
     if gone.is_empty() {
-        return Err(RepairError::NoSuchAbsence(staff.to_string(), date));
+        return Err(RepairError::NoSuchAbsence(staff.clone(), date));
     }
     let mut dates = Vec::new();
     for a in &gone {
@@ -229,7 +259,7 @@ fn reconcile_from(
             cover: chosen.map(|c| c.staff.clone()),
             reason: match chosen {
                 Some(c) => reason::chosen(c, slot),
-                None => reason::nobody(school, slot),
+                None => reason::nobody(slot),
             },
             decided_by: DecidedBy::Kehou,
         });
@@ -258,36 +288,7 @@ fn reconcile_from(
     })
 }
 
-/// Why a recorded substitution no longer holds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Stale {
-    /// The person out is no longer absent: they take their post back.
-    OutBack,
-    /// The cover is now away (absent or on leave) that day.
-    CoverAway,
-    /// kehou found nobody: the place is tried again.
-    Retry,
-    /// The post is not on that date any more, or the person out no longer
-    /// holds it (the cycle changed under it).
-    NotTheirs,
-    /// The post is no longer short (the cycle staffs it now).
-    NowFull,
-    /// The cover now has a post of their own at that time.
-    CoverBusy,
-}
-
-impl std::fmt::Display for Stale {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(match self {
-            Stale::OutBack => "the person out is back",
-            Stale::CoverAway => "the cover is away that day",
-            Stale::Retry => "kehou tries the place again",
-            Stale::NotTheirs => "the person out no longer holds that post in the new rota",
-            Stale::NowFull => "the post is no longer short",
-            Stale::CoverBusy => "the cover now has a post of their own at that time",
-        })
-    }
-}
+pub use crate::plan::Stale;
 
 /// Drops the substitutions of `days` that no longer hold: the person out is
 /// back, the cover is away, the post is not on that date, or kehou found
@@ -390,27 +391,26 @@ pub fn carry_over(school: &School, previous: &Plan, mut new: Plan) -> Result<Rep
         if known(&a.staff) && a.from <= a.to {
             new.absences.push(a.clone());
         } else {
-            new.solve.notes.push(format!(
-                "dropped the absence of {} from {} to {}: {}",
-                a.staff,
-                a.from,
-                a.to,
-                if known(&a.staff) {
-                    "it ends before it starts"
+            new.solve.notes.push(SolveNote::AbsenceDropped {
+                staff: a.staff.clone(),
+                from: a.from,
+                to: a.to,
+                why: if known(&a.staff) {
+                    Dropped::Backwards
                 } else {
-                    "no longer on the staff list"
-                }
-            ));
+                    Dropped::NotOnStaff
+                },
+            });
         }
     }
     for sub in &previous.substitutions {
         if sub.out.iter().chain(&sub.cover).all(known) {
             new.substitutions.push(sub.clone());
         } else {
-            new.solve.notes.push(format!(
-                "dropped the substitution on {} for post {}: it names someone no longer on the staff list",
-                sub.date, sub.post
-            ));
+            new.solve.notes.push(SolveNote::SubstitutionDropped {
+                date: sub.date,
+                post: sub.post.clone(),
+            });
         }
     }
     let before = new.clone();
@@ -423,13 +423,13 @@ pub fn carry_over(school: &School, previous: &Plan, mut new: Plan) -> Result<Rep
     let dates: Vec<NaiveDate> = dates.into_iter().collect();
     let mut repair = reconcile_from(school, &before, new, &dates)?;
     for (s, why) in &repair.hand_not_kept {
-        repair.plan.solve.notes.push(format!(
-            "the choice by hand on {} for {} ({} for {}) is not kept: {why}",
-            s.date,
-            s.post,
-            s.cover.as_ref().map_or("nobody", |c| c.as_str()),
-            s.out.as_ref().map_or("a missing adult", |o| o.as_str()),
-        ));
+        repair.plan.solve.notes.push(SolveNote::HandNotKept {
+            date: s.date,
+            post: s.post.clone(),
+            cover: s.cover.clone(),
+            out: s.out.clone(),
+            why: *why,
+        });
     }
     Ok(repair)
 }

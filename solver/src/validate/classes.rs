@@ -1,24 +1,36 @@
 //! Classes: grade, homeroom, class teacher, and whether the numbers staying
 //! fit a room and have session times.
 
-use super::{by_season, class_label, day_list, room_label, who, Findings, GRADES};
-use crate::model::{Class, RoomKind, School, SessionKind, Weekday};
+use super::finding::{Field, Ref, Subject};
+use super::problems::ClassProblem;
+use super::rooms::room_ref;
+use super::{by_season, Findings, GRADES};
+use crate::model::{Class, Person, RoomKind, School, SessionKind, StaffId, Weekday};
 
-/// The sessions whose numbers a class gives, with how they are named to users.
-const COUNTED: [(SessionKind, &str); 3] = [
-    (SessionKind::Basic, "basic service"),
-    (SessionKind::Extended, "the extended session"),
-    (SessionKind::Late, "the late group"),
+/// The sessions whose numbers a class gives, with the form field of each.
+const COUNTED: [(SessionKind, Field); 3] = [
+    (SessionKind::Basic, Field::Basic),
+    (SessionKind::Extended, Field::Extended),
+    (SessionKind::Late, Field::Late),
 ];
+
+pub(super) fn who(p: &Person) -> Ref<StaffId> {
+    Ref {
+        id: p.id.clone(),
+        name: p.name.clone(),
+    }
+}
 
 pub(super) fn check(school: &School, out: &mut Findings) {
     for class in &school.classes {
-        let item = class_label(class.id.as_str());
+        let item = Subject::Class {
+            id: class.id.clone(),
+        };
         if !GRADES.contains(&class.grade) {
             out.error(
-                &item,
-                format!("its grade is {}; grades run 1 to 9", class.grade),
-                "correct the grade",
+                item.clone(),
+                Field::Grade,
+                ClassProblem::GradeOutOfRange { grade: class.grade },
             );
         }
         check_homeroom(school, class, &item, out);
@@ -29,28 +41,25 @@ pub(super) fn check(school: &School, out: &mut Findings) {
     check_claims(school, out);
 }
 
-fn check_homeroom(school: &School, class: &Class, item: &str, out: &mut Findings) {
+fn check_homeroom(school: &School, class: &Class, item: &Subject, out: &mut Findings) {
     let Some(home) = school.room(&class.homeroom) else {
         out.error(
-            item,
-            format!(
-                "its homeroom {} is not in the list of rooms",
-                class.homeroom
-            ),
-            "correct the homeroom, or add the room",
+            item.clone(),
+            Field::Homeroom,
+            ClassProblem::HomeroomUnknown {
+                room: class.homeroom.clone(),
+            },
         );
         return;
     };
     if home.kind != RoomKind::Classroom {
         out.warning(
-            item,
-            format!(
-                "its homeroom is {}, whose kind is {} ({}), not classroom",
-                room_label(home),
-                home.kind,
-                home.kind.chinese()
-            ),
-            "check the homeroom; care groups usually stay in their own classroom",
+            item.clone(),
+            Field::Homeroom,
+            ClassProblem::HomeroomNotClassroom {
+                room: room_ref(home),
+                kind: home.kind,
+            },
         );
     }
     let largest = school
@@ -60,29 +69,34 @@ fn check_homeroom(school: &School, class: &Class, item: &str, out: &mut Findings
         .map(|r| r.capacity)
         .max()
         .unwrap_or(0);
-    for (kind, what) in COUNTED {
-        let Some((day, n)) = busiest(class, kind) else {
+    for (session, field) in COUNTED {
+        let Some((day, n)) = busiest(class, session) else {
             continue;
         };
         // No room big enough is a shortage: the group is listed as unmet.
         if n > largest {
             out.warning(
-                item,
-                format!(
-                    "has {n} students in {what} on {day}, a group bigger than every room of its kind ({}; the largest holds {largest}), so it has no room and will be listed as unmet",
-                    home.kind
-                ),
-                "check the number, or add a larger room; a group must fit in one room",
+                item.clone(),
+                field,
+                ClassProblem::GroupTooBig {
+                    students: n,
+                    session,
+                    day,
+                    kind: home.kind,
+                    largest,
+                },
             );
         } else if n > home.capacity && home.capacity > 0 {
             out.warning(
-                item,
-                format!(
-                    "has {n} students in {what} on {day}, more than its homeroom {} holds ({})",
-                    room_label(home),
-                    home.capacity
-                ),
-                "check the number or the room's capacity; the group will need a larger room",
+                item.clone(),
+                field,
+                ClassProblem::GroupBiggerThanHomeroom {
+                    students: n,
+                    session,
+                    day,
+                    room: room_ref(home),
+                    capacity: home.capacity,
+                },
             );
         }
     }
@@ -100,56 +114,55 @@ fn busiest(class: &Class, kind: SessionKind) -> Option<(Weekday, u32)> {
         })
 }
 
-fn check_class_teacher(school: &School, class: &Class, item: &str, out: &mut Findings) {
+fn check_class_teacher(school: &School, class: &Class, item: &Subject, out: &mut Findings) {
     let Some(id) = &class.class_teacher else {
         return;
     };
     let Some(teacher) = school.person(id) else {
         out.error(
-            item,
-            format!("its class teacher {id} is not on the staff list"),
-            "correct class_teacher, or add the person to the staff",
+            item.clone(),
+            Field::ClassTeacher,
+            ClassProblem::ClassTeacherUnknown {
+                teacher: id.clone(),
+            },
         );
         return;
     };
     if !teacher.kind.is_own_staff() {
         out.warning(
-            item,
-            format!(
-                "its class teacher {} is of kind {} ({}), not one of the school's teachers",
-                who(teacher),
-                teacher.kind,
-                teacher.kind.chinese()
-            ),
-            "check class_teacher",
+            item.clone(),
+            Field::ClassTeacher,
+            ClassProblem::ClassTeacherNotOwn {
+                teacher: who(teacher),
+                kind: teacher.kind,
+            },
         );
     }
     match &teacher.class_teacher_of {
         Some(other) if other != &class.id => out.error(
-            item,
-            format!(
-                "its class_teacher is {}, but that person's class_teacher_of says {other}; kehou will not guess who hands the class over",
-                who(teacher)
-            ),
-            "make class_teacher and class_teacher_of agree (or give only one of them)",
+            item.clone(),
+            Field::ClassTeacher,
+            ClassProblem::ClassTeacherDisagrees {
+                teacher: who(teacher),
+                other: other.clone(),
+            },
         ),
         _ => {}
     }
-    let others: Vec<&str> = school
+    let others: Vec<_> = school
         .classes
         .iter()
         .filter(|c| c.id != class.id && c.class_teacher.as_ref() == Some(id))
-        .map(|c| c.id.as_str())
+        .map(|c| c.id.clone())
         .collect();
     if !others.is_empty() && teacher.class_teacher_of.is_none() {
         out.warning(
-            item,
-            format!(
-                "its class teacher {} is also class teacher of {}, and can hand over only one class at a time",
-                who(teacher),
-                others.join(", ")
-            ),
-            "check class_teacher",
+            item.clone(),
+            Field::ClassTeacher,
+            ClassProblem::ClassTeacherOfOthers {
+                teacher: who(teacher),
+                others,
+            },
         );
     }
 }
@@ -157,62 +170,55 @@ fn check_class_teacher(school: &School, class: &Class, item: &str, out: &mut Fin
 /// `class_teacher_of` on people, checked against the classes' `class_teacher`.
 fn check_claims(school: &School, out: &mut Findings) {
     for class in &school.classes {
-        let claimants: Vec<String> = school
+        let claimants: Vec<&Person> = school
             .staff
             .iter()
             .filter(|p| p.class_teacher_of.as_ref() == Some(&class.id))
-            .map(who)
             .collect();
-        let item = class_label(class.id.as_str());
+        let item = Subject::Class {
+            id: class.id.clone(),
+        };
         match &class.class_teacher {
             Some(named) => {
-                for p in school
-                    .staff
-                    .iter()
-                    .filter(|p| p.class_teacher_of.as_ref() == Some(&class.id) && &p.id != named)
-                {
+                for p in claimants.iter().filter(|p| &p.id != named) {
                     out.error(
-                        &item,
-                        format!(
-                            "{} gives class_teacher_of: {}, but the class names {named} as its class teacher; kehou will not guess who hands the class over",
-                            who(p),
-                            class.id
-                        ),
-                        "make class_teacher and class_teacher_of agree (or give only one of them)",
+                        item.clone(),
+                        Field::ClassTeacher,
+                        ClassProblem::ClaimDisagrees {
+                            claimant: who(p),
+                            class: class.id.clone(),
+                            named: named.clone(),
+                        },
                     );
                 }
             }
             None if claimants.len() > 1 => out.error(
-                &item,
-                format!(
-                    "{} all give class_teacher_of: {}, but a class has one class teacher",
-                    claimants.join(", "),
-                    class.id
-                ),
-                "keep class_teacher_of on one of them, or set the class's class_teacher",
+                item,
+                Field::ClassTeacher,
+                ClassProblem::ClaimedByMany {
+                    claimants: claimants.iter().map(|p| who(p)).collect(),
+                    class: class.id.clone(),
+                },
             ),
             None => {}
         }
     }
 }
 
-fn check_counts(class: &Class, item: &str, out: &mut Findings) {
-    for (kind, what) in [
-        (SessionKind::Late, "the late group"),
-        (SessionKind::Extended, "the extended session"),
+fn check_counts(class: &Class, item: &Subject, out: &mut Findings) {
+    for (session, field) in [
+        (SessionKind::Late, Field::Late),
+        (SessionKind::Extended, Field::Extended),
     ] {
         let days: Vec<Weekday> = Weekday::ALL
             .into_iter()
-            .filter(|&d| class.staying(d, kind) > class.staying(d, SessionKind::Basic))
+            .filter(|&d| class.staying(d, session) > class.staying(d, SessionKind::Basic))
             .collect();
         if !days.is_empty() {
             out.warning(
-                item,
-                format!(
-                    "has more students in {what} than in basic service on {}; students who stay later normally stay for basic service too",
-                    day_list(&days)
-                ),
-                "check the numbers for those days",
+                item.clone(),
+                field,
+                ClassProblem::MoreLaterThanBasic { session, days },
             );
         }
     }
@@ -220,11 +226,11 @@ fn check_counts(class: &Class, item: &str, out: &mut Findings) {
 
 /// Students who stay need session times: some timetable of each season in use
 /// must give the class's grade that session on that day.
-fn check_session_times(school: &School, class: &Class, item: &str, out: &mut Findings) {
+fn check_session_times(school: &School, class: &Class, item: &Subject, out: &mut Findings) {
     #[derive(PartialEq)]
     enum Gap {
         Uncovered,
-        Sessions(Vec<String>),
+        Sessions(Vec<(SessionKind, Vec<Weekday>)>),
     }
     let grade = class.grade;
     if !GRADES.contains(&grade) {
@@ -239,14 +245,14 @@ fn check_session_times(school: &School, class: &Class, item: &str, out: &mut Fin
             return Some(Gap::Uncovered);
         }
         let mut gaps = Vec::new();
-        for (kind, what) in COUNTED {
+        for (kind, _) in COUNTED {
             let days: Vec<Weekday> = Weekday::ALL
                 .into_iter()
                 .filter(|&d| class.staying(d, kind) > 0)
                 .filter(|&d| school.session_time(season, d, grade, kind).is_none())
                 .collect();
             if !days.is_empty() {
-                gaps.push(format!("{what} on {}", day_list(&days)));
+                gaps.push((kind, days));
             }
         }
         (!gaps.is_empty()).then_some(Gap::Sessions(gaps))
@@ -254,23 +260,18 @@ fn check_session_times(school: &School, class: &Class, item: &str, out: &mut Fin
     for (seasons, gap) in gaps {
         match gap {
             Gap::Uncovered => out.error(
-                item,
-                format!(
-                    "in {seasons} no timetable covers grade {grade}, so its students have no session times"
-                ),
-                format!(
-                    "give grade {grade} a timetable in {seasons} (widen the grades of one, or add one), or correct the class's grade"
-                ),
+                item.clone(),
+                Field::Grade,
+                ClassProblem::GradeUncovered { seasons, grade },
             ),
             Gap::Sessions(gaps) => out.error(
-                item,
-                format!(
-                    "students stay, but in {seasons} no timetable gives grade {grade} times for {}",
-                    gaps.join("; ")
-                ),
-                format!(
-                    "add those sessions or days to grade {grade}'s timetable in {seasons}, or set the numbers for them to 0"
-                ),
+                item.clone(),
+                Field::Grade,
+                ClassProblem::SessionsMissing {
+                    seasons,
+                    grade,
+                    gaps,
+                },
             ),
         }
     }
@@ -327,7 +328,7 @@ mod tests {
             "error: class 1-1: its homeroom r999 is not in the list of rooms"
         ));
         s.classes[0].homeroom = RoomId::new("gym");
-        assert!(has(&messages(&s), "warning: class 1-1: its homeroom is room gym (体育馆), whose kind is gym (体育馆), not classroom"));
+        assert!(has(&messages(&s), "warning: class 1-1: its homeroom is room gym (体育馆), whose kind is gym, not classroom"));
     }
 
     #[test]
@@ -423,7 +424,7 @@ mod tests {
         s.staff[0].kind = StaffKind::Parent;
         assert!(has(
             &messages(&s),
-            "warning: class 1-1: its class teacher 王丽 (t1) is of kind parent (家长志愿者)"
+            "warning: class 1-1: its class teacher 王丽 (t1) is of kind parent, not one"
         ));
     }
 

@@ -1,19 +1,21 @@
 //! Clubs: someone who can lead them, a room that holds them (also in rain),
 //! and meetings in sessions their grades actually have.
 
-use super::{a_session, by_season, club_label, grade_list, grades_text, who, Findings, GRADES};
+use super::classes::who;
+use super::finding::{Field, Subject};
+use super::problems::ClubProblem;
+use super::{by_season, Findings, GRADES};
 use crate::model::{Club, Meetings, Room, School, SessionKind, Slot, Weekday};
 
 pub(super) fn check(school: &School, out: &mut Findings) {
     for club in &school.clubs {
-        let item = club_label(club);
+        let item = Subject::Club {
+            id: club.id.clone(),
+            name: club.name.clone(),
+        };
         let grades_ok = check_grades(school, club, &item, out);
         if club.enrolled == 0 {
-            out.warning(
-                &item,
-                "nobody is enrolled, so it will not be staffed",
-                "enter the number enrolled, or remove the club",
-            );
+            out.warning(item.clone(), Field::Enrolled, ClubProblem::NobodyEnrolled);
         }
         check_skill(school, club, &item, out);
         check_leader(school, club, &item, out);
@@ -22,24 +24,22 @@ pub(super) fn check(school: &School, out: &mut Findings) {
     }
 }
 
-fn check_grades(school: &School, club: &Club, item: &str, out: &mut Findings) -> bool {
+fn check_grades(school: &School, club: &Club, item: &Subject, out: &mut Findings) -> bool {
     let g = club.grades;
+    let (from, to) = (g.from, g.to);
     if g.from > g.to {
         out.error(
-            item,
-            format!("its grades run from {} to {}, backwards", g.from, g.to),
-            "swap `from` and `to`",
+            item.clone(),
+            Field::Grades,
+            ClubProblem::GradesBackwards { from, to },
         );
         return false;
     }
     if !GRADES.contains(&g.from) || !GRADES.contains(&g.to) {
         out.error(
-            item,
-            format!(
-                "it is for {}, but grades run 1 to 9",
-                grades_text(g.from, g.to)
-            ),
-            "correct its grades",
+            item.clone(),
+            Field::Grades,
+            ClubProblem::GradesOutOfRange { from, to },
         );
         return false;
     }
@@ -48,24 +48,17 @@ fn check_grades(school: &School, club: &Club, item: &str, out: &mut Findings) ->
         && !school.classes.iter().any(|c| g.contains(c.grade))
     {
         out.warning(
-            item,
-            format!(
-                "it is for {}, but no class is in those grades",
-                grades_text(g.from, g.to)
-            ),
-            "check its grades",
+            item.clone(),
+            Field::Grades,
+            ClubProblem::NoClassInGrades { from, to },
         );
     }
     true
 }
 
-fn check_skill(school: &School, club: &Club, item: &str, out: &mut Findings) {
+fn check_skill(school: &School, club: &Club, item: &Subject, out: &mut Findings) {
     if club.skill.as_str().trim().is_empty() {
-        out.error(
-            item,
-            "it names no skill, so kehou cannot tell who may lead it",
-            "set its skill, e.g. skill: \"football\"",
-        );
+        out.error(item.clone(), Field::Skill, ClubProblem::NoSkill);
         return;
     }
     let holders: Vec<_> = school
@@ -77,36 +70,33 @@ fn check_skill(school: &School, club: &Club, item: &str, out: &mut Findings) {
     // everything else is staffed and the club is listed as unmet.
     if holders.is_empty() {
         out.warning(
-            item,
-            format!(
-                "nobody on the staff has the skill `{}`, so no one can lead it yet; its meetings will be listed as unmet",
-                club.skill
-            ),
-            "add the skill to a person who may lead, or hire a coach",
+            item.clone(),
+            Field::Skill,
+            ClubProblem::SkillNobodyHas {
+                skill: club.skill.clone(),
+            },
         );
     } else if !holders.iter().any(|p| school.rules.may_lead(p.kind)) {
-        let names: Vec<String> = holders.iter().map(|p| who(p)).collect();
         out.warning(
-            item,
-            format!(
-                "only {} have the skill `{}`, and their kind may not lead (rules.may_lead), so no one can lead it yet; its meetings will be listed as unmet",
-                names.join(", "),
-                club.skill
-            ),
-            "add the skill to someone who may lead, or let their kind lead",
+            item.clone(),
+            Field::Skill,
+            ClubProblem::SkillHoldersMayNotLead {
+                holders: holders.iter().map(|p| who(p)).collect(),
+                skill: club.skill.clone(),
+            },
         );
     }
 }
 
-fn check_leader(school: &School, club: &Club, item: &str, out: &mut Findings) {
+fn check_leader(school: &School, club: &Club, item: &Subject, out: &mut Findings) {
     let Some(id) = &club.leader else {
         return;
     };
     let Some(leader) = school.person(id) else {
         out.error(
-            item,
-            format!("its leader {id} is not on the staff list"),
-            "correct the leader, or remove it to let kehou choose one",
+            item.clone(),
+            Field::Leader,
+            ClubProblem::LeaderUnknown { leader: id.clone() },
         );
         return;
     };
@@ -114,25 +104,22 @@ fn check_leader(school: &School, club: &Club, item: &str, out: &mut Findings) {
     // reason), not the whole school unsolvable.
     if !leader.has_skill(&club.skill) {
         out.warning(
-            item,
-            format!(
-                "its leader {} does not have the skill `{}`",
-                who(leader),
-                club.skill
-            ),
-            "add the skill to the leader, or choose another leader",
+            item.clone(),
+            Field::Leader,
+            ClubProblem::LeaderLacksSkill {
+                leader: who(leader),
+                skill: club.skill.clone(),
+            },
         );
     }
     if !school.rules.may_lead(leader.kind) {
         out.warning(
-            item,
-            format!(
-                "its leader {} is of kind {} ({}), which may not lead (rules.may_lead)",
-                who(leader),
-                leader.kind,
-                leader.kind.chinese()
-            ),
-            "choose a leader of a kind that may lead; a volunteer may assist",
+            item.clone(),
+            Field::Leader,
+            ClubProblem::LeaderMayNotLead {
+                leader: who(leader),
+                kind: leader.kind,
+            },
         );
     }
     if let Meetings::Fixed(slots) = &club.meetings {
@@ -142,54 +129,62 @@ fn check_leader(school: &School, club: &Club, item: &str, out: &mut Findings) {
             };
             if leader.is_unavailable(slot.day, session) {
                 out.warning(
-                    item,
-                    format!(
-                        "it meets on {} in the {session} session, when its leader {} is unavailable",
-                        slot.day,
-                        who(leader)
-                    ),
-                    "move the meeting, choose another leader, or correct the leader's unavailable slots",
+                    item.clone(),
+                    Field::Meetings,
+                    ClubProblem::LeaderUnavailable {
+                        day: slot.day,
+                        session,
+                        leader: who(leader),
+                    },
                 );
             }
         }
     }
 }
 
-fn check_meetings(school: &School, club: &Club, grades_ok: bool, item: &str, out: &mut Findings) {
+fn check_meetings(
+    school: &School,
+    club: &Club,
+    grades_ok: bool,
+    item: &Subject,
+    out: &mut Findings,
+) {
     match &club.meetings {
         Meetings::PerWeek(n) if *n == 0 || *n > 5 => out.error(
-            item,
-            format!("it meets {n} times a week; it must be 1 to 5"),
-            "set meetings: PerWeek(1) to PerWeek(5), or give fixed slots",
+            item.clone(),
+            Field::Meetings,
+            ClubProblem::TimesPerWeek { times: *n },
         ),
         Meetings::PerWeek(n) => {
             if grades_ok {
                 check_days_available(school, club, *n, item, out);
             }
         }
-        Meetings::Fixed(slots) if slots.is_empty() => out.error(
-            item,
-            "it has fixed meetings but lists no slot, so it never meets",
-            "list its slots, e.g. Fixed([(day: Thu, session: Extended)]), or use PerWeek(1)",
-        ),
+        Meetings::Fixed(slots) if slots.is_empty() => {
+            out.error(
+                item.clone(),
+                Field::Meetings,
+                ClubProblem::FixedWithoutSlots,
+            );
+        }
         Meetings::Fixed(slots) => {
             for (i, slot) in slots.iter().enumerate() {
                 let Some(session) = slot.session else {
                     out.error(
-                        item,
-                        format!("its meeting on {} names no session", slot.day),
-                        format!(
-                            "write the session of the meeting, e.g. (day: {:?}, session: Extended)",
-                            slot.day
-                        ),
+                        item.clone(),
+                        Field::Meetings,
+                        ClubProblem::SlotWithoutSession { day: slot.day },
                     );
                     continue;
                 };
                 if slots.iter().take(i).any(|s| s == slot) {
                     out.warning(
-                        item,
-                        format!("its meeting on {} ({session}) is listed twice", slot.day),
-                        "keep one",
+                        item.clone(),
+                        Field::Meetings,
+                        ClubProblem::SlotTwice {
+                            day: slot.day,
+                            session,
+                        },
                     );
                 } else if grades_ok {
                     check_slot(school, club, *slot, session, item, out);
@@ -205,7 +200,7 @@ fn check_slot(
     club: &Club,
     slot: Slot,
     session: SessionKind,
-    item: &str,
+    item: &Subject,
     out: &mut Findings,
 ) {
     let band = club.grades;
@@ -215,38 +210,43 @@ fn check_slot(
             .collect();
         (!missing.is_empty()).then_some(missing)
     });
-    let a_session = a_session(session);
     for (seasons, missing) in missing {
         let all = missing.len() == usize::from(band.to - band.from) + 1;
         if all {
             out.error(
-                item,
-                format!(
-                    "it meets on {} in the {session} session, but in {seasons} no timetable gives its {} {a_session} that day",
-                    slot.day,
-                    grades_text(band.from, band.to)
-                ),
-                "move the meeting to a session its grades have, or add the session to their timetable",
+                item.clone(),
+                Field::Meetings,
+                ClubProblem::SlotMissing {
+                    day: slot.day,
+                    session,
+                    seasons,
+                    from: band.from,
+                    to: band.to,
+                },
             );
         } else {
-            let which = match missing.as_slice() {
-                [g] => format!("grade {g}"),
-                _ => format!("grades {}", grade_list(&missing)),
-            };
             out.warning(
-                item,
-                format!(
-                    "it meets on {} in the {session} session, but in {seasons} no timetable gives {which} {a_session} that day, so those students cannot come",
-                    slot.day,
-                ),
-                "check the club's grades or the timetables",
+                item.clone(),
+                Field::Meetings,
+                ClubProblem::SlotMissingFor {
+                    day: slot.day,
+                    session,
+                    seasons,
+                    grades: missing,
+                },
             );
         }
     }
 }
 
 /// Clubs the solver places meet in the extended session: there must be enough days with one.
-fn check_days_available(school: &School, club: &Club, times: u8, item: &str, out: &mut Findings) {
+fn check_days_available(
+    school: &School,
+    club: &Club,
+    times: u8,
+    item: &Subject,
+    out: &mut Findings,
+) {
     let band = club.grades;
     let short = by_season(school, |season| {
         let days = Weekday::ALL
@@ -263,12 +263,15 @@ fn check_days_available(school: &School, club: &Club, times: u8, item: &str, out
     });
     for (seasons, days) in short {
         out.warning(
-            item,
-            format!(
-                "it meets {times} times a week, but in {seasons} the timetables give its {} an extended session on only {days} days",
-                grades_text(band.from, band.to)
-            ),
-            "kehou places it on the days there are; meet fewer times a week, or add extended sessions to their timetable",
+            item.clone(),
+            Field::Meetings,
+            ClubProblem::TooFewDays {
+                times,
+                seasons,
+                from: band.from,
+                to: band.to,
+                days,
+            },
         );
     }
 }
@@ -285,46 +288,42 @@ fn usable_in_rain(school: &School, room: &Room) -> bool {
         .is_some_and(|f| !f.outdoor)
 }
 
-fn check_rooms(school: &School, club: &Club, item: &str, out: &mut Findings) {
+fn check_rooms(school: &School, club: &Club, item: &Subject, out: &mut Findings) {
     let kind = club.room_kind;
     let rooms: Vec<&Room> = school.rooms.iter().filter(|r| r.kind == kind).collect();
     // Too few rooms of its kind is a shortage: the club is listed as unmet.
     let Some(largest) = rooms.iter().map(|r| r.capacity).max() else {
         out.warning(
-            item,
-            format!(
-                "it needs a room of kind {kind} ({}), and the school has none",
-                kind.chinese()
-            ),
-            "add such a room, or change the club's room_kind",
+            item.clone(),
+            Field::RoomKind,
+            ClubProblem::NoRoomOfKind { kind },
         );
         return;
     };
     if club.enrolled > largest {
         out.warning(
-            item,
-            format!(
-                "{} students are enrolled, more than any {kind} room holds (the largest holds {largest})",
-                club.enrolled
-            ),
-            "check the number enrolled, split the club, or add a larger room",
+            item.clone(),
+            Field::Enrolled,
+            ClubProblem::MoreThanRoomsHold {
+                enrolled: club.enrolled,
+                kind,
+                largest,
+            },
         );
     }
     let all_outdoor = rooms.iter().all(|r| r.outdoor);
     if (club.outdoor || all_outdoor) && !rooms.iter().any(|r| usable_in_rain(school, r)) {
         out.warning(
-            item,
-            format!(
-                "it meets outdoors, but no {kind} room has an indoor fallback, so on a day of rain or snow it has nowhere to go; kehou will not place it outdoors without one and lists it as unmet"
-            ),
-            format!("set fallback on a {kind} room to an indoor room (a gym or hall)"),
+            item.clone(),
+            Field::Outdoor,
+            ClubProblem::NoRainRoom { kind },
         );
     }
     if !club.outdoor && all_outdoor {
         out.warning(
-            item,
-            format!("every {kind} room is outdoors, but the club is not marked outdoor, so the outdoor ratio does not apply"),
-            "set outdoor: true on the club",
+            item.clone(),
+            Field::Outdoor,
+            ClubProblem::RoomsOutdoorNotMarked { kind },
         );
     }
 }
@@ -371,7 +370,7 @@ mod tests {
         assert!(has(&messages(&s), "warning: club football (足球社): its leader 陈静 (t3) does not have the skill `football`"));
         s.clubs[0].leader = Some(StaffId::new("c1"));
         s.staff[7].kind = StaffKind::Community;
-        assert!(has(&messages(&s), "warning: club football (足球社): its leader 郭伟 (c1) is of kind community (社区志愿者), which may not lead"));
+        assert!(has(&messages(&s), "warning: club football (足球社): its leader 郭伟 (c1) is of kind community, which may not lead"));
     }
 
     #[test]
@@ -463,7 +462,7 @@ mod tests {
     fn no_room_of_its_kind_is_a_shortage_warning() {
         let mut s = tiny_school();
         s.clubs[1].room_kind = RoomKind::Lab;
-        assert!(has(&messages(&s), "warning: club calligraphy (书法社): it needs a room of kind lab (实验室), and the school has none"));
+        assert!(has(&messages(&s), "warning: club calligraphy (书法社): it needs a room of kind lab, and the school has none"));
     }
 
     #[test]

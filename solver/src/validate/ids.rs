@@ -3,16 +3,14 @@
 
 use std::collections::BTreeMap;
 
-use super::{named, Findings};
-use crate::model::School;
+use super::finding::{Field, List, Subject};
+use super::problems::IdProblem;
+use super::Findings;
+use crate::model::{ClassId, ClubId, RoomId, School, StaffId};
 
 pub(super) fn check(school: &School, out: &mut Findings) {
     if school.name.trim().is_empty() {
-        out.warning(
-            "school",
-            "the school has no name, so rosters and the duty board will have no heading",
-            "set `name` to the school's name",
-        );
+        out.warning(Subject::School, Field::Name, IdProblem::SchoolNoName);
     }
     let staff: Vec<(&str, &str)> = school
         .staff
@@ -31,103 +29,89 @@ pub(super) fn check(school: &School, out: &mut Findings) {
         .map(|c| (c.id.as_str(), c.name.as_str()))
         .collect();
     let lists = [
-        List {
-            what: "staff",
-            plural: "people",
-            has_names: true,
-            items: &staff,
-        },
-        List {
-            what: "room",
-            plural: "rooms",
-            has_names: true,
-            items: &rooms,
-        },
-        List {
-            what: "class",
-            plural: "classes",
-            has_names: false,
-            items: &classes,
-        },
-        List {
-            what: "club",
-            plural: "clubs",
-            has_names: true,
-            items: &clubs,
-        },
+        (List::Staff, true, &staff),
+        (List::Rooms, true, &rooms),
+        (List::Classes, false, &classes),
+        (List::Clubs, true, &clubs),
     ];
-    for list in &lists {
-        check_list(list, out);
+    for (list, has_names, items) in lists {
+        check_list(list, has_names, items, out);
     }
     check_class_ids(school, out);
 }
 
-/// One list of the school with ids (and, for most, names).
-struct List<'a> {
-    what: &'static str,
-    plural: &'static str,
-    has_names: bool,
-    items: &'a [(&'a str, &'a str)],
+/// The subject of an item of `list` with this id and name.
+pub(super) fn subject(list: List, id: &str, name: &str) -> Subject {
+    let name = name.to_owned();
+    match list {
+        List::Staff => Subject::Person {
+            id: StaffId::new(id),
+            name,
+        },
+        List::Rooms => Subject::Room {
+            id: RoomId::new(id),
+            name,
+        },
+        List::Classes => Subject::Class {
+            id: ClassId::new(id),
+        },
+        List::Clubs => Subject::Club {
+            id: ClubId::new(id),
+            name,
+        },
+    }
 }
 
-fn check_list(list: &List<'_>, out: &mut Findings) {
+fn check_list(list: List, has_names: bool, items: &[(&str, &str)], out: &mut Findings) {
     let mut by_id: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
-    for (i, (id, name)) in list.items.iter().enumerate() {
+    for (i, (id, name)) in items.iter().enumerate() {
         if id.trim().is_empty() {
             out.error(
-                format!("{} #{} in the list", list.what, i + 1),
-                format!("has no id ({})", describe_name(name)),
-                "give it an id; files refer to it by id",
+                Subject::Entry {
+                    list,
+                    position: i + 1,
+                },
+                Field::Id,
+                IdProblem::NoId {
+                    name: (*name).to_owned(),
+                },
             );
         } else {
             by_id.entry(id).or_default().push(i);
             if id.trim() != *id {
                 out.error(
-                    named(list.what, id, name),
-                    format!("its id `{id}` starts or ends with a space, so references to it will not match"),
-                    "remove the spaces from the id",
+                    subject(list, id, name),
+                    Field::Id,
+                    IdProblem::IdSpaces {
+                        id: (*id).to_owned(),
+                    },
                 );
             }
         }
-        if list.has_names && name.trim().is_empty() {
-            out.error(
-                named(list.what, id, name),
-                "has no name, so the duty board cannot show it",
-                "give it a name",
-            );
+        if has_names && name.trim().is_empty() {
+            out.error(subject(list, id, name), Field::Name, IdProblem::NoName);
         }
     }
     for (id, positions) in &by_id {
         if positions.len() < 2 {
             continue;
         }
-        let names: Vec<&str> = positions
+        let names: Vec<String> = positions
             .iter()
-            .filter_map(|&i| list.items.get(i).map(|(_, name)| *name))
+            .filter_map(|&i| items.get(i).map(|(_, name)| *name))
             .filter(|n| !n.trim().is_empty())
+            .map(str::to_owned)
             .collect();
-        let of_whom = if names.is_empty() {
-            String::new()
-        } else {
-            format!(" ({})", names.join(", "))
-        };
         out.error(
-            named(list.what, id, ""),
-            format!(
-                "the id `{id}` is used by {} {}{of_whom}, so kehou cannot tell which one is meant",
-                positions.len(),
-                list.plural
-            ),
-            "give each its own id",
+            subject(list, id, ""),
+            Field::Id,
+            IdProblem::DuplicateId {
+                list,
+                id: (*id).to_owned(),
+                count: positions.len(),
+                names,
+            },
         );
-    }
-}
-
-fn describe_name(name: &str) -> String {
-    if name.trim().is_empty() {
-        "and no name".to_owned()
-    } else {
-        format!("named {name}")
     }
 }
 
@@ -143,12 +127,14 @@ fn check_class_ids(school: &School, out: &mut Findings) {
         };
         if grade != u32::from(class.grade) {
             out.warning(
-                named("class", class.id.as_str(), ""),
-                format!(
-                    "its id starts with grade {grade} but the class is in grade {}",
-                    class.grade
-                ),
-                "correct the grade or the id",
+                Subject::Class {
+                    id: class.id.clone(),
+                },
+                Field::Id,
+                IdProblem::ClassIdGrade {
+                    id_grade: grade,
+                    grade: class.grade,
+                },
             );
         }
     }

@@ -35,7 +35,9 @@
 
 mod classes;
 mod clubs;
+pub mod finding;
 mod ids;
+pub mod problems;
 mod rooms;
 mod rules;
 mod staff;
@@ -45,40 +47,11 @@ mod timetables;
 #[cfg(test)]
 pub(crate) mod testing;
 
-use std::fmt;
+pub use finding::{
+    Field, Finding, FindingKind, HolidayRef, List, Ref, Severity, Subject, TimetableRef, Words,
+};
 
-use chrono::NaiveDate;
-
-use crate::model::{Club, Person, Room, School, Season, SessionKind, Timetable, Weekday};
-
-/// How bad a finding is: an error stops solving; a warning does not.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Severity {
-    Error,
-    Warning,
-}
-
-/// One problem in a school: which item, what is wrong, what to do about it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Finding {
-    pub severity: Severity,
-    /// The item, such as `class 3-2` or `staff t017 (王丽)`.
-    pub item: String,
-    /// What is wrong, in words a deputy head understands.
-    pub problem: String,
-    /// What to change to fix it.
-    pub fix: String,
-}
-
-impl fmt::Display for Finding {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let tag = match self.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-        };
-        write!(f, "{tag}: {}: {}; {}", self.item, self.problem, self.fix)
-    }
-}
+use crate::model::{School, Season};
 
 /// Every problem in `school`, errors first, in a stable order.
 pub fn validate(school: &School) -> Vec<Finding> {
@@ -110,141 +83,58 @@ struct Findings(Vec<Finding>);
 impl Findings {
     fn error(
         &mut self,
-        item: impl Into<String>,
-        problem: impl Into<String>,
-        fix: impl Into<String>,
+        subject: Subject,
+        field: impl Into<Option<Field>>,
+        kind: impl Into<FindingKind>,
     ) {
-        self.push(Severity::Error, item.into(), problem.into(), fix.into());
+        self.push(Severity::Error, subject, field.into(), kind.into());
     }
 
     fn warning(
         &mut self,
-        item: impl Into<String>,
-        problem: impl Into<String>,
-        fix: impl Into<String>,
+        subject: Subject,
+        field: impl Into<Option<Field>>,
+        kind: impl Into<FindingKind>,
     ) {
-        self.push(Severity::Warning, item.into(), problem.into(), fix.into());
+        self.push(Severity::Warning, subject, field.into(), kind.into());
     }
 
-    fn push(&mut self, severity: Severity, item: String, problem: String, fix: String) {
+    fn push(
+        &mut self,
+        severity: Severity,
+        subject: Subject,
+        field: Option<Field>,
+        kind: FindingKind,
+    ) {
         self.0.push(Finding {
             severity,
-            item,
-            problem,
-            fix,
+            subject,
+            field,
+            kind,
         });
     }
 }
 
-// ---- How items are named in findings ----------------------------------------
-
-/// `what id (name)`, coping with a missing id or name.
-fn named(what: &str, id: &str, name: &str) -> String {
-    let id = if id.trim().is_empty() {
-        "with no id"
-    } else {
-        id
+macro_rules! area {
+    ($($problem:ident => $variant:ident),* $(,)?) => {
+        $(impl From<problems::$problem> for FindingKind {
+            fn from(p: problems::$problem) -> FindingKind {
+                FindingKind::$variant(p)
+            }
+        })*
     };
-    if name.trim().is_empty() {
-        format!("{what} {id}")
-    } else {
-        format!("{what} {id} ({name})")
-    }
 }
 
-fn staff_label(p: &Person) -> String {
-    named("staff", p.id.as_str(), &p.name)
-}
-
-fn room_label(r: &Room) -> String {
-    named("room", r.id.as_str(), &r.name)
-}
-
-fn club_label(c: &Club) -> String {
-    named("club", c.id.as_str(), &c.name)
-}
-
-fn class_label(id: &str) -> String {
-    named("class", id, "")
-}
-
-/// `timetable 2 (summer, grades 3-6)`, numbered from 1 in file order.
-fn timetable_label(index: usize, t: &Timetable) -> String {
-    format!(
-        "timetable {} ({}, {})",
-        index + 1,
-        season_name(t.season),
-        grades_text(t.grades.from, t.grades.to)
-    )
-}
-
-/// A person as a reference in a sentence: `王丽 (t017)`, or just the id.
-fn who(p: &Person) -> String {
-    if p.name.trim().is_empty() {
-        p.id.to_string()
-    } else {
-        format!("{} ({})", p.name, p.id)
-    }
-}
-
-fn season_name(s: Season) -> &'static str {
-    match s {
-        Season::Summer => "summer",
-        Season::Winter => "winter",
-    }
-}
-
-/// `grade 3` or `grades 3-6`.
-fn grades_text(from: u8, to: u8) -> String {
-    if from == to {
-        format!("grade {from}")
-    } else {
-        format!("grades {from}-{to}")
-    }
-}
-
-/// Grades as compact ranges: `1-2, 5`.
-fn grade_list(grades: &[u8]) -> String {
-    let mut parts: Vec<String> = Vec::new();
-    let mut i = 0;
-    while i < grades.len() {
-        let start = grades[i];
-        let mut end = start;
-        while i + 1 < grades.len() && grades[i + 1] == end.wrapping_add(1) && end < u8::MAX {
-            i += 1;
-            end = grades[i];
-        }
-        parts.push(if start == end {
-            start.to_string()
-        } else {
-            format!("{start}-{end}")
-        });
-        i += 1;
-    }
-    parts.join(", ")
-}
-
-fn day_list(days: &[Weekday]) -> String {
-    days.iter()
-        .map(|d| d.english())
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
-/// `2026-10-10 (Saturday)`.
-fn date_text(d: NaiveDate) -> String {
-    use chrono::Datelike;
-    let day = match d.weekday() {
-        chrono::Weekday::Mon => "Monday",
-        chrono::Weekday::Tue => "Tuesday",
-        chrono::Weekday::Wed => "Wednesday",
-        chrono::Weekday::Thu => "Thursday",
-        chrono::Weekday::Fri => "Friday",
-        chrono::Weekday::Sat => "Saturday",
-        chrono::Weekday::Sun => "Sunday",
-    };
-    format!("{d} ({day})")
-}
+area!(
+    IdProblem => Ids,
+    TermProblem => Term,
+    RuleProblem => Rules,
+    TimetableProblem => Timetable,
+    StaffProblem => Staff,
+    RoomProblem => Room,
+    ClassProblem => Class,
+    ClubProblem => Club,
+);
 
 // ---- Facts several areas share ----------------------------------------------
 
@@ -272,36 +162,22 @@ fn seasons_with_timetables(school: &School) -> Vec<Season> {
 }
 
 /// Runs `check` for each season in use that has timetables, grouping seasons
-/// with the same result so that one cause gives one finding:
-/// `("summer and winter", result)`.
+/// with the same result so that one cause gives one finding.
 fn by_season<T: PartialEq>(
     school: &School,
     mut check: impl FnMut(Season) -> Option<T>,
-) -> Vec<(String, T)> {
-    let mut groups: Vec<(Vec<&str>, T)> = Vec::new();
+) -> Vec<(Vec<Season>, T)> {
+    let mut groups: Vec<(Vec<Season>, T)> = Vec::new();
     for season in seasons_with_timetables(school) {
         let Some(result) = check(season) else {
             continue;
         };
         match groups.iter_mut().find(|(_, r)| *r == result) {
-            Some((seasons, _)) => seasons.push(season_name(season)),
-            None => groups.push((vec![season_name(season)], result)),
+            Some((seasons, _)) => seasons.push(season),
+            None => groups.push((vec![season], result)),
         }
     }
     groups
-        .into_iter()
-        .map(|(seasons, r)| (seasons.join(" and "), r))
-        .collect()
-}
-
-/// `a basic session`, `an extended session`.
-fn a_session(kind: SessionKind) -> String {
-    let article = if matches!(kind, SessionKind::Extended | SessionKind::Evening) {
-        "an"
-    } else {
-        "a"
-    };
-    format!("{article} {kind} session")
 }
 
 /// Grades primary and junior middle schools have.

@@ -1,6 +1,8 @@
 //! Rooms: capacities, and a bad-weather fallback for outdoor places.
 
-use super::{room_label, Findings};
+use super::finding::{Field, Ref, Subject};
+use super::problems::RoomProblem;
+use super::Findings;
 use crate::model::{Room, School};
 
 pub(super) fn check(school: &School, out: &mut Findings) {
@@ -9,49 +11,48 @@ pub(super) fn check(school: &School, out: &mut Findings) {
     }
 }
 
+pub(super) fn room_ref(room: &Room) -> Ref<crate::model::RoomId> {
+    Ref {
+        id: room.id.clone(),
+        name: room.name.clone(),
+    }
+}
+
 fn check_room(school: &School, room: &Room, out: &mut Findings) {
-    let item = room_label(room);
+    let item = Subject::Room {
+        id: room.id.clone(),
+        name: room.name.clone(),
+    };
     if room.capacity == 0 {
-        out.error(
-            &item,
-            "its capacity is 0, so no group fits in it",
-            "set capacity to the number of students it holds",
-        );
+        out.error(item.clone(), Field::Capacity, RoomProblem::CapacityZero);
     }
     let Some(fallback_id) = &room.fallback else {
         if room.outdoor {
-            out.warning(
-                &item,
-                "it is outdoors and has no fallback room, so on a day of rain or snow nothing can meet here",
-                "set fallback to an indoor room (a gym or hall) for bad weather",
-            );
+            out.warning(item, Field::Fallback, RoomProblem::OutdoorNoFallback);
         }
         return;
     };
     if fallback_id == &room.id {
-        out.error(
-            &item,
-            "its fallback is the room itself, which is no shelter from rain",
-            "set fallback to an indoor room (a gym or hall)",
-        );
+        out.error(item, Field::Fallback, RoomProblem::FallbackIsItself);
         return;
     }
     let Some(fallback) = school.room(fallback_id) else {
         out.error(
-            &item,
-            format!("its fallback {fallback_id} is not in the list of rooms"),
-            "correct the fallback, or add the room",
+            item,
+            Field::Fallback,
+            RoomProblem::FallbackUnknown {
+                fallback: fallback_id.clone(),
+            },
         );
         return;
     };
     if fallback.outdoor {
         out.error(
-            &item,
-            format!(
-                "its fallback {} is also outdoors, which is no shelter from rain",
-                room_label(fallback)
-            ),
-            "set fallback to an indoor room (a gym or hall)",
+            item,
+            Field::Fallback,
+            RoomProblem::FallbackOutdoor {
+                fallback: room_ref(fallback),
+            },
         );
         return;
     }
@@ -64,15 +65,14 @@ fn check_room(school: &School, room: &Room, out: &mut Findings) {
     if let Some(club) = largest {
         if room.outdoor && club.enrolled > fallback.capacity {
             out.warning(
-                &item,
-                format!(
-                    "its fallback {} holds {}, fewer than the {} students of club {} who may meet here",
-                    room_label(fallback),
-                    fallback.capacity,
-                    club.enrolled,
-                    club.id
-                ),
-                "choose a larger fallback room",
+                item,
+                Field::Fallback,
+                RoomProblem::FallbackTooSmall {
+                    fallback: room_ref(fallback),
+                    holds: fallback.capacity,
+                    students: club.enrolled,
+                    club: club.id.clone(),
+                },
             );
         }
     }

@@ -1,106 +1,96 @@
 //! Rules (ratios, who may lead, caps, weights) and daily duties (duty leader,
 //! gate, reception room).
 
-use super::{room_label, Findings};
+use super::finding::{Field, Subject};
+use super::problems::{RatioName, RuleProblem, WeightName};
+use super::rooms::room_ref;
+use super::Findings;
 use crate::model::{Participation, Ratio, RoomKind, School, StaffKind};
 
 pub(super) fn check(school: &School, out: &mut Findings) {
     let rules = &school.rules;
     if !(1..=4).contains(&rules.cycle_weeks) {
         out.error(
-            "rules",
-            format!(
-                "cycle_weeks is {}; the rotation cycle must be 1 to 4 weeks",
-                rules.cycle_weeks
-            ),
-            "set cycle_weeks to 1 (same every week), 2 (A/B weeks), 3 or 4",
+            Subject::Rules,
+            Field::CycleWeeks,
+            RuleProblem::CycleWeeks {
+                weeks: rules.cycle_weeks,
+            },
         );
     }
     let r = &rules.ratios;
-    let ratios: [(&str, &Ratio); 5] = [
-        ("homework", &r.homework),
-        ("club", &r.club),
-        ("late", &r.late),
-        ("care", &r.care),
-        ("evening", &r.evening),
+    let ratios: [(RatioName, &Ratio); 5] = [
+        (RatioName::Homework, &r.homework),
+        (RatioName::Club, &r.club),
+        (RatioName::Late, &r.late),
+        (RatioName::Care, &r.care),
+        (RatioName::Evening, &r.evening),
     ];
-    for (name, ratio) in ratios {
-        if ratio.students_per_adult == 0 {
+    for (ratio, value) in ratios {
+        if value.students_per_adult == 0 {
             out.error(
-                "rules",
-                format!("the {name} ratio has students_per_adult: 0, so no number of adults is enough"),
-                format!("set ratios.{name}.students_per_adult to the students one adult may supervise, e.g. 45 for homework"),
+                Subject::Rules,
+                Field::Ratios,
+                RuleProblem::RatioZero { ratio },
             );
         }
     }
     if rules.may_lead.is_empty() {
-        out.error(
-            "rules",
-            "may_lead is empty, so nobody may be the responsible adult of a group",
-            "list the kinds of staff who may lead, e.g. may_lead: [Teacher, Leader, Retired, Coach]",
-        );
+        out.error(Subject::Rules, Field::MayLead, RuleProblem::MayLeadEmpty);
     }
     for (i, cap) in rules.caps.iter().enumerate() {
-        let kind = cap.kind.code();
         if cap.per_day > cap.per_week {
             out.error(
-                "rules",
-                format!(
-                    "the caps for {kind} allow {} posts a day but only {} a week",
-                    cap.per_day, cap.per_week
-                ),
-                format!("make caps per_day for {kind} at most per_week"),
+                Subject::Rules,
+                Field::Caps,
+                RuleProblem::CapsContradict {
+                    kind: cap.kind,
+                    per_day: cap.per_day,
+                    per_week: cap.per_week,
+                },
             );
         }
         if rules.caps.iter().take(i).any(|c| c.kind == cap.kind) {
             out.warning(
-                "rules",
-                format!("caps lists {kind} more than once; only the first entry counts"),
-                format!("keep one caps entry for {kind}"),
+                Subject::Rules,
+                Field::Caps,
+                RuleProblem::CapsTwice { kind: cap.kind },
             );
         }
     }
     let w = &rules.weights;
     let weights = [
-        ("late_percent", w.late_percent, "late-group duty"),
-        ("friday_percent", w.friday_percent, "Friday duty"),
-        (
-            "duty_leader_percent",
-            w.duty_leader_percent,
-            "duty-leader duty",
-        ),
+        (WeightName::Late, w.late_percent),
+        (WeightName::Friday, w.friday_percent),
+        (WeightName::DutyLeader, w.duty_leader_percent),
     ];
-    for (name, value, what) in weights {
+    for (weight, value) in weights {
         if value == 0 {
             out.error(
-                "rules",
-                format!("weights.{name} is 0, so {what} would count for nothing when sharing work fairly"),
-                format!("set weights.{name} to 100 to count it like any other duty, or more to count it extra"),
+                Subject::Rules,
+                Field::Weights,
+                RuleProblem::WeightZero { weight },
             );
         }
     }
     if rules.merge_groups.enabled && rules.merge_groups.max_students == 0 {
         out.warning(
-            "rules",
-            "merge_groups is on with max_students: 0, so no classes can be merged",
-            "set merge_groups.max_students (45 is usual), or turn merging off",
+            Subject::Rules,
+            Field::MergeGroups,
+            RuleProblem::MergeMaxZero,
         );
     }
     if rules.time_limit_seconds == 0 {
-        out.warning(
-            "rules",
-            "time_limit_seconds is 0, so the solver has no time to make a plan",
-            "set time_limit_seconds, e.g. 60",
-        );
+        out.warning(Subject::Rules, Field::TimeLimit, RuleProblem::TimeLimitZero);
     }
     if rules.participation == Participation::Voluntary
         && !school.staff.is_empty()
         && !school.staff.iter().any(|p| p.opted_in)
     {
         out.warning(
-            "rules",
-            "participation is Voluntary but nobody has opted_in, so nobody can be scheduled and every post will be listed as unmet",
-            "set opted_in: true for the people who signed up, or use participation: AllStaff",
+            Subject::Rules,
+            Field::Participation,
+            RuleProblem::NobodyOptedIn,
         );
     }
 }
@@ -109,55 +99,48 @@ pub(super) fn check_duties(school: &School, out: &mut Findings) {
     let duties = &school.duties;
     if duties.duty_leader && !school.staff.iter().any(|p| p.kind == StaffKind::Leader) {
         out.warning(
-            "duties",
-            "duty_leader is on but nobody on the staff is a Leader, so there is no one to be duty leader (值班领导) and every day's duty leader will be listed as unmet",
-            "set kind: Leader for the school leaders, or turn duty_leader off",
+            Subject::Duties,
+            Field::DutyLeader,
+            RuleProblem::NoLeaderForDuty,
         );
     }
     if duties.gate.adults > 0 && duties.gate.in_place_minutes > 60 {
         out.warning(
-            "duties",
-            format!(
-                "gate escorts stand at the gate {} minutes before each wave",
-                duties.gate.in_place_minutes
-            ),
-            "set gate.in_place_minutes to the few minutes they need (5 is usual)",
+            Subject::Duties,
+            Field::Gate,
+            RuleProblem::GateInPlaceLong {
+                minutes: duties.gate.in_place_minutes,
+            },
         );
     }
     if duties.gate.adults > 0 && duties.gate.minutes == 0 {
-        out.warning(
-            "duties",
-            "gate duty needs adults but lasts 0 minutes",
-            "set gate.minutes (15 is usual), or gate.adults: 0 for no gate duty",
-        );
+        out.warning(Subject::Duties, Field::Gate, RuleProblem::GateNoMinutes);
     }
     let Some(reception) = &duties.reception else {
         return;
     };
     if reception.adults == 0 {
         out.error(
-            "duties",
-            "the reception room (接待室) has adults: 0, but waiting students must never be left alone",
-            "set reception.adults to 1 or more",
+            Subject::Duties,
+            Field::Reception,
+            RuleProblem::ReceptionNoAdults,
         );
     }
     match school.room(&reception.room) {
         None => out.error(
-            "duties",
-            format!(
-                "the reception room {} is not in the list of rooms",
-                reception.room
-            ),
-            "correct reception.room, or add the room",
+            Subject::Duties,
+            Field::Reception,
+            RuleProblem::ReceptionUnknownRoom {
+                room: reception.room.clone(),
+            },
         ),
         Some(room) if room.kind != RoomKind::Reception => out.warning(
-            "duties",
-            format!(
-                "the reception room is {}, whose kind is {}, not Reception",
-                room_label(room),
-                room.kind
-            ),
-            "check reception.room, or set that room's kind to Reception",
+            Subject::Duties,
+            Field::Reception,
+            RuleProblem::ReceptionWrongKind {
+                room: room_ref(room),
+                kind: room.kind,
+            },
         ),
         Some(_) => {}
     }
@@ -282,10 +265,7 @@ mod tests {
             "{m:#?}"
         );
         assert!(
-            has(
-                &m,
-                "error: duties: the reception room (接待室) has adults: 0"
-            ),
+            has(&m, "error: duties: the reception room has adults: 0"),
             "{m:#?}"
         );
         if let Some(r) = s.duties.reception.as_mut() {

@@ -1,8 +1,10 @@
 //! Staff: working time, leave, caps, wishes and teaching load of each person,
 //! and whether anybody can lead homework at all.
 
-use super::{staff_label, Findings};
-use crate::model::{Person, School, Skill, Stance, Weekday};
+use super::finding::{Field, Subject};
+use super::problems::StaffProblem;
+use super::Findings;
+use crate::model::{Person, School, Skill, Weekday};
 
 /// More lessons than this in a day is almost surely a typo.
 const MOST_PERIODS_A_DAY: u8 = 10;
@@ -10,11 +12,7 @@ const MOST_PERIODS_A_DAY: u8 = 10;
 pub(super) fn check(school: &School, out: &mut Findings) {
     let needs_adults = !school.classes.is_empty() || !school.clubs.is_empty();
     if school.staff.is_empty() && needs_adults {
-        out.error(
-            "staff",
-            "the staff list is empty, so nobody can supervise anything",
-            "add the staff (教职工) who take part in after-school service",
-        );
+        out.error(Subject::StaffList, None, StaffProblem::ListEmpty);
     }
     for p in &school.staff {
         check_person(school, p, out);
@@ -23,46 +21,50 @@ pub(super) fn check(school: &School, out: &mut Findings) {
 }
 
 fn check_person(school: &School, p: &Person, out: &mut Findings) {
-    let item = staff_label(p);
+    let item = Subject::Person {
+        id: p.id.clone(),
+        name: p.name.clone(),
+    };
     if p.part_time_percent == 0 || p.part_time_percent > 100 {
         out.error(
-            &item,
-            format!(
-                "part_time_percent is {}; it must be 1 to 100",
-                p.part_time_percent
-            ),
-            "use 100 for full time, 50 for half time",
+            item.clone(),
+            Field::PartTimePercent,
+            StaffProblem::PartTimePercent {
+                percent: p.part_time_percent,
+            },
         );
     }
     if let Some(class) = &p.class_teacher_of {
         if school.class(class).is_none() {
             out.error(
-                &item,
-                format!("is class teacher of {class}, which is not in the list of classes"),
-                "correct class_teacher_of, or add the class",
+                item.clone(),
+                Field::ClassTeacherOf,
+                StaffProblem::UnknownClassTeacherOf {
+                    class: class.clone(),
+                },
             );
         }
     }
     for leave in &p.leave {
         if leave.to < leave.from {
             out.error(
-                &item,
-                format!(
-                    "has leave ending on {} before it starts on {}",
-                    leave.to, leave.from
-                ),
-                "correct the leave's `from` or `to` (`to` is the last day away, inclusive)",
+                item.clone(),
+                Field::To,
+                StaffProblem::LeaveBackwards {
+                    from: leave.from,
+                    to: leave.to,
+                },
             );
         } else if school.term.first_day <= school.term.last_day
             && (leave.to < school.term.first_day || leave.from > school.term.last_day)
         {
             out.warning(
-                &item,
-                format!(
-                    "has leave from {} to {}, outside the term, so it changes nothing",
-                    leave.from, leave.to
-                ),
-                "check the leave's year, or remove it",
+                item.clone(),
+                Field::From,
+                StaffProblem::LeaveOutsideTerm {
+                    from: leave.from,
+                    to: leave.to,
+                },
             );
         }
     }
@@ -72,9 +74,9 @@ fn check_person(school: &School, p: &Person, out: &mut Findings) {
         let periods = p.teaching_periods[day.index()];
         if periods > MOST_PERIODS_A_DAY {
             out.warning(
-                &item,
-                format!("teaches {periods} periods on {day}, more than a school day has"),
-                "check teaching_periods (lessons per weekday, Monday to Friday)",
+                item.clone(),
+                Field::TeachingPeriods,
+                StaffProblem::TooManyPeriods { periods, day },
             );
         }
     }
@@ -84,16 +86,12 @@ fn check_person(school: &School, p: &Person, out: &mut Findings) {
             .any(|s| s.day == d && s.session.is_none())
     });
     if never {
-        out.warning(
-            &item,
-            "is unavailable every day, so will never be scheduled",
-            "check unavailable, or remove the person from the staff list",
-        );
+        out.warning(item, Field::Unavailable, StaffProblem::NeverAvailable);
     }
 }
 
 /// A person's own caps override their kind's; the two that apply must agree.
-fn check_caps(school: &School, p: &Person, item: &str, out: &mut Findings) {
+fn check_caps(school: &School, p: &Person, item: &Subject, out: &mut Findings) {
     if p.max_per_day.is_none() && p.max_per_week.is_none() {
         return;
     }
@@ -101,26 +99,31 @@ fn check_caps(school: &School, p: &Person, item: &str, out: &mut Findings) {
     let per_day = p.max_per_day.unwrap_or(kind.per_day);
     let per_week = p.max_per_week.unwrap_or(kind.per_week);
     if per_day > per_week {
-        let whose = |own: bool| if own { "their own" } else { "their kind's" };
+        let field = if p.max_per_day.is_some() {
+            Field::MaxPerDay
+        } else {
+            Field::MaxPerWeek
+        };
         out.error(
-            item,
-            format!(
-                "may take {per_day} posts a day ({} max_per_day) but only {per_week} a week ({} max_per_week)",
-                whose(p.max_per_day.is_some()),
-                whose(p.max_per_week.is_some())
-            ),
-            "make max_per_day at most max_per_week",
+            item.clone(),
+            field,
+            StaffProblem::CapsContradict {
+                per_day,
+                per_week,
+                own_day: p.max_per_day.is_some(),
+                own_week: p.max_per_week.is_some(),
+            },
         );
     }
 }
 
-fn check_preferences(p: &Person, item: &str, out: &mut Findings) {
+fn check_preferences(p: &Person, item: &Subject, out: &mut Findings) {
     for (i, pref) in p.preferences.iter().enumerate() {
         if pref.day.is_none() && pref.session.is_none() {
             out.error(
-                item,
-                "has a preference that names neither a day nor a session, so it would apply to every post",
-                "give the preference a day, a session, or both, or remove it",
+                item.clone(),
+                Field::Preferences,
+                StaffProblem::PreferenceNamesNothing,
             );
             continue;
         }
@@ -130,24 +133,13 @@ fn check_preferences(p: &Person, item: &str, out: &mut Findings) {
             .take(i)
             .any(|e| e.day == pref.day && e.session == pref.session && e.stance != pref.stance);
         if contradicts {
-            let what = match (pref.day, pref.session) {
-                (Some(d), Some(s)) => format!("{d} {s}"),
-                (Some(d), None) => d.to_string(),
-                (None, Some(s)) => format!("the {s} session"),
-                (None, None) => String::new(),
-            };
-            let stance = |s: Stance| match s {
-                Stance::Want => "wants",
-                Stance::Avoid => "avoids",
-            };
             out.warning(
-                item,
-                format!(
-                    "both {} and {} {what}",
-                    stance(Stance::Want),
-                    stance(Stance::Avoid)
-                ),
-                "keep one of the two preferences",
+                item.clone(),
+                Field::Preferences,
+                StaffProblem::PreferenceContradicts {
+                    day: pref.day,
+                    session: pref.session,
+                },
             );
         }
     }
@@ -169,9 +161,9 @@ fn check_homework_leaders(school: &School, out: &mut Findings) {
         .any(|p| p.has_skill(&homework) && school.rules.may_lead(p.kind));
     if !can_lead {
         out.warning(
-            "staff",
-            "nobody who may lead a group has the skill `homework`, so no homework group can have a responsible adult and all will be listed as unmet",
-            "add `homework` to the skills of the teachers who supervise homework",
+            Subject::StaffList,
+            Field::Skills,
+            StaffProblem::NobodyForHomework,
         );
     }
 }

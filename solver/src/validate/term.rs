@@ -4,7 +4,9 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use super::{date_text, season_name, Findings};
+use super::finding::{Field, HolidayRef, Subject};
+use super::problems::TermProblem;
+use super::Findings;
 use crate::model::{Holiday, School, Term};
 
 /// A term longer than this is almost surely a mistyped year.
@@ -13,11 +15,7 @@ const LONGEST_TERM_DAYS: i64 = 366;
 pub(super) fn check(school: &School, out: &mut Findings) {
     let term = &school.term;
     if term.name.trim().is_empty() {
-        out.warning(
-            "term",
-            "the term has no name, so rosters will not say which term they are for",
-            "set the term's `name`, e.g. \"2026—2027学年第一学期\"",
-        );
+        out.warning(Subject::Term, Field::Name, TermProblem::NoName);
     }
     let dates_ok = check_dates(term, out);
     check_holidays(term, dates_ok, out);
@@ -31,12 +29,12 @@ pub(super) fn check(school: &School, out: &mut Findings) {
 fn check_dates(term: &Term, out: &mut Findings) -> bool {
     if term.last_day < term.first_day {
         out.error(
-            "term",
-            format!(
-                "the last day {} is before the first day {}",
-                term.last_day, term.first_day
-            ),
-            "correct first_day or last_day",
+            Subject::Term,
+            Field::LastDay,
+            TermProblem::Backwards {
+                first: term.first_day,
+                last: term.last_day,
+            },
         );
         return false;
     }
@@ -46,12 +44,13 @@ fn check_dates(term: &Term, out: &mut Findings) -> bool {
         .num_days();
     if days > LONGEST_TERM_DAYS {
         out.warning(
-            "term",
-            format!(
-                "the term runs {days} days, from {} to {}, longer than a school year",
-                term.first_day, term.last_day
-            ),
-            "check the years of first_day and last_day",
+            Subject::Term,
+            Field::LastDay,
+            TermProblem::TooLong {
+                days,
+                first: term.first_day,
+                last: term.last_day,
+            },
         );
     }
     true
@@ -61,49 +60,49 @@ fn in_term(term: &Term, date: NaiveDate) -> bool {
     term.first_day <= date && date <= term.last_day
 }
 
-fn holiday_label(h: &Holiday) -> String {
-    let name = if h.name.trim().is_empty() {
-        "(no name)"
-    } else {
-        h.name.as_str()
-    };
-    format!("holiday {name} ({} to {})", h.from, h.to)
+fn holiday_ref(h: &Holiday) -> HolidayRef {
+    HolidayRef {
+        name: h.name.clone(),
+        from: h.from,
+        to: h.to,
+    }
+}
+
+fn outside(term: &Term) -> TermProblem {
+    TermProblem::OutsideTerm {
+        first: term.first_day,
+        last: term.last_day,
+    }
 }
 
 fn check_holidays(term: &Term, dates_ok: bool, out: &mut Findings) {
     for (i, h) in term.holidays.iter().enumerate() {
-        let item = holiday_label(h);
+        let item = Subject::Holiday(holiday_ref(h));
         if h.name.trim().is_empty() {
-            out.warning(
-                &item,
-                "the holiday has no name",
-                "give it a name such as 国庆, so the calendar can show it",
-            );
+            out.warning(item.clone(), Field::Name, TermProblem::HolidayNoName);
         }
         if h.to < h.from {
             out.error(
-                &item,
-                format!("it ends on {} before it starts on {}", h.to, h.from),
-                "correct `from` or `to` (`to` is the last day off, inclusive)",
+                item,
+                Field::To,
+                TermProblem::HolidayBackwards {
+                    from: h.from,
+                    to: h.to,
+                },
             );
             continue;
         }
         if dates_ok && (h.to < term.first_day || h.from > term.last_day) {
-            out.warning(
-                &item,
-                format!(
-                    "it is outside the term ({} to {}), so it changes nothing",
-                    term.first_day, term.last_day
-                ),
-                "check its year, or remove it",
-            );
+            out.warning(item.clone(), Field::From, outside(term));
         }
         for earlier in term.holidays.iter().take(i) {
             if earlier.from <= earlier.to && earlier.from <= h.to && h.from <= earlier.to {
                 out.warning(
-                    &item,
-                    format!("it overlaps {}", holiday_label(earlier)),
-                    "merge the two, or correct their dates; the days of both are off",
+                    item.clone(),
+                    Field::From,
+                    TermProblem::HolidayOverlaps {
+                        other: holiday_ref(earlier),
+                    },
                 );
             }
         }
@@ -112,16 +111,13 @@ fn check_holidays(term: &Term, dates_ok: bool, out: &mut Findings) {
 
 fn check_makeup_days(term: &Term, dates_ok: bool, out: &mut Findings) {
     for (i, m) in term.makeup_days.iter().enumerate() {
-        let item = format!("make-up day {}", m.date);
+        let item = Subject::MakeupDay(m.date);
         let weekday = m.date.weekday();
         if !matches!(weekday, chrono::Weekday::Sat | chrono::Weekday::Sun) {
             out.error(
-                &item,
-                format!(
-                    "{} is not a Saturday or Sunday; a make-up day (调休) is a weekend day that runs as a weekday",
-                    date_text(m.date)
-                ),
-                "correct the date, or remove it if the day is an ordinary school day",
+                item.clone(),
+                Field::Date,
+                TermProblem::MakeupNotWeekend { date: m.date },
             );
         }
         if let Some(h) = term
@@ -130,37 +126,25 @@ fn check_makeup_days(term: &Term, dates_ok: bool, out: &mut Findings) {
             .find(|h| h.from <= m.date && m.date <= h.to)
         {
             out.error(
-                &item,
-                format!(
-                    "it falls inside {}, so it is both a day off and a school day",
-                    holiday_label(h)
-                ),
-                "correct the make-up day or the holiday's dates",
+                item.clone(),
+                Field::Date,
+                TermProblem::MakeupInHoliday {
+                    holiday: holiday_ref(h),
+                },
             );
         }
         if dates_ok && !in_term(term, m.date) {
-            out.warning(
-                &item,
-                format!(
-                    "it is outside the term ({} to {}), so it changes nothing",
-                    term.first_day, term.last_day
-                ),
-                "check its year, or remove it",
-            );
+            out.warning(item.clone(), Field::Date, outside(term));
         }
         if term.makeup_days.iter().take(i).any(|e| e.date == m.date) {
-            out.error(
-                &item,
-                "it is listed more than once",
-                "keep one entry, running as the right weekday",
-            );
+            out.error(item, Field::Date, TermProblem::MakeupTwice);
         }
     }
 }
 
 fn check_no_service_days(term: &Term, dates_ok: bool, out: &mut Findings) {
     for (i, n) in term.no_service_days.iter().enumerate() {
-        let item = format!("no-service day {}", n.date);
+        let item = Subject::NoServiceDay(n.date);
         let weekend = matches!(
             n.date.weekday(),
             chrono::Weekday::Sat | chrono::Weekday::Sun
@@ -168,12 +152,9 @@ fn check_no_service_days(term: &Term, dates_ok: bool, out: &mut Findings) {
         let makeup = term.makeup_days.iter().any(|m| m.date == n.date);
         if weekend && !makeup {
             out.warning(
-                &item,
-                format!(
-                    "{} is a weekend day, when there is no service anyway",
-                    date_text(n.date)
-                ),
-                "check the date",
+                item.clone(),
+                Field::Date,
+                TermProblem::NoServiceOnWeekend { date: n.date },
             );
         }
         if let Some(h) = term
@@ -182,23 +163,15 @@ fn check_no_service_days(term: &Term, dates_ok: bool, out: &mut Findings) {
             .find(|h| h.from <= n.date && n.date <= h.to)
         {
             out.warning(
-                &item,
-                format!(
-                    "it falls inside {}, when there is no service anyway",
-                    holiday_label(h)
-                ),
-                "check the date",
+                item.clone(),
+                Field::Date,
+                TermProblem::NoServiceInHoliday {
+                    holiday: holiday_ref(h),
+                },
             );
         }
         if dates_ok && !in_term(term, n.date) {
-            out.warning(
-                &item,
-                format!(
-                    "it is outside the term ({} to {}), so it changes nothing",
-                    term.first_day, term.last_day
-                ),
-                "check its year, or remove it",
-            );
+            out.warning(item.clone(), Field::Date, outside(term));
         }
         if term
             .no_service_days
@@ -206,7 +179,7 @@ fn check_no_service_days(term: &Term, dates_ok: bool, out: &mut Findings) {
             .take(i)
             .any(|e| e.date == n.date)
         {
-            out.warning(&item, "it is listed more than once", "keep one entry");
+            out.warning(item, Field::Date, TermProblem::NoServiceTwice);
         }
     }
 }
@@ -218,26 +191,24 @@ fn check_season_switch(term: &Term, dates_ok: bool, out: &mut Findings) {
     if !dates_ok {
         return;
     }
-    let other = season_name(term.starts_in.other());
     if !in_term(term, switch) {
         out.error(
-            "term",
-            format!(
-                "the season switch {switch} is outside the term ({} to {})",
-                term.first_day, term.last_day
-            ),
-            format!(
-                "set season_switch to the first day of {other} time within the term, or remove it if the season does not change"
-            ),
+            Subject::Term,
+            Field::SeasonSwitch,
+            TermProblem::SwitchOutsideTerm {
+                switch,
+                first: term.first_day,
+                last: term.last_day,
+                other: term.starts_in.other(),
+            },
         );
     } else if switch == term.first_day {
         out.warning(
-            "term",
-            format!(
-                "the season switch is the term's first day, so {} time is never used",
-                season_name(term.starts_in)
-            ),
-            format!("set starts_in: {other} and remove season_switch"),
+            Subject::Term,
+            Field::SeasonSwitch,
+            TermProblem::SwitchOnFirstDay {
+                starts_in: term.starts_in,
+            },
         );
     }
 }

@@ -185,6 +185,7 @@ pub(crate) fn tiny_school() -> School {
                 outdoor: false,
             },
         ],
+        skills: Vec::new(),
     }
 }
 
@@ -209,7 +210,7 @@ fn every_problem_is_found_at_once_errors_first() {
         "{f:#?}"
     );
     assert!(
-        f[0].item == "rules" && f[1].item.starts_with("room r101"),
+        f[0].subject.to_string() == "rules" && f[1].subject.to_string().starts_with("room r101"),
         "{f:#?}"
     );
     assert!(super::has_errors(&f));
@@ -464,7 +465,8 @@ proptest! {
         let findings = validate(&s);
         prop_assert!(findings.windows(2).all(|w| w[0].severity <= w[1].severity));
         for f in &findings {
-            prop_assert!(!f.item.is_empty() && !f.problem.is_empty() && !f.fix.is_empty(), "{f:?}");
+            let words = f.kind.english(&crate::namer::Ids);
+            prop_assert!(!f.subject.to_string().is_empty() && !words.problem.is_empty() && !words.fix.is_empty(), "{f:?}");
             let _ = f.to_string();
         }
         if changes.is_empty() {

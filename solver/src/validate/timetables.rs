@@ -2,7 +2,9 @@
 //! grade two times for the same session, and a timetable for every season the
 //! term uses. Whether every class is covered is checked with the classes.
 
-use super::{day_list, grades_text, season_name, seasons_in_use, timetable_label, Findings};
+use super::finding::{Field, Subject, TimetableRef};
+use super::problems::{SeasonUse, TimetableProblem};
+use super::{seasons_in_use, Findings};
 use crate::model::{ClockTime, School, SessionKind, Timetable, Weekday};
 
 /// 晚自习 never runs later than this (domain brief).
@@ -16,63 +18,64 @@ pub(super) fn check(school: &School, out: &mut Findings) {
     check_seasons(school, out);
 }
 
+/// `timetable 2 (summer, grades 3-6)`, numbered from 1 in file order.
+pub(super) fn timetable_ref(index: usize, t: &Timetable) -> TimetableRef {
+    TimetableRef {
+        number: index + 1,
+        season: t.season,
+        from: t.grades.from,
+        to: t.grades.to,
+    }
+}
+
 fn check_one(index: usize, t: &Timetable, out: &mut Findings) {
-    let item = timetable_label(index, t);
+    let item = Subject::Timetable(timetable_ref(index, t));
     if t.days.is_empty() {
-        out.error(
-            &item,
-            "it applies to no weekday, so it does nothing",
-            "list its days, e.g. days: [Mon, Tue, Wed, Thu, Fri], or remove it",
-        );
+        out.error(item.clone(), Field::Days, TimetableProblem::NoDays);
     }
     if t.grades.from > t.grades.to {
         out.error(
-            &item,
-            format!(
-                "its grades run from {} to {}, backwards",
-                t.grades.from, t.grades.to
-            ),
-            "swap `from` and `to`",
+            item.clone(),
+            Field::Grades,
+            TimetableProblem::GradesBackwards {
+                from: t.grades.from,
+                to: t.grades.to,
+            },
         );
     }
     if t.sessions.is_empty() {
-        out.warning(
-            &item,
-            "it has no sessions",
-            "add its sessions, or remove it",
-        );
+        out.warning(item.clone(), Field::Sessions, TimetableProblem::NoSessions);
     }
     for (j, s) in t.sessions.iter().enumerate() {
-        let name = s.kind.code();
         if s.end <= s.start {
-            let when = if s.end == s.start { "when" } else { "before" };
             out.error(
-                &item,
-                format!(
-                    "its {name} session ends at {}, {when} it starts at {}",
-                    s.end, s.start
-                ),
-                "correct the session's start or end (times are 24-hour, e.g. \"16:55\")",
+                item.clone(),
+                Field::Sessions,
+                TimetableProblem::SessionBackwards {
+                    session: s.kind,
+                    start: s.start,
+                    end: s.end,
+                },
             );
             continue;
         }
         if t.sessions.iter().take(j).any(|e| e.kind == s.kind) {
             out.error(
-                &item,
-                format!("it has two {name} sessions, so kehou cannot tell which times apply"),
-                "keep one; for different times on some days, make a separate timetable for those days",
+                item.clone(),
+                Field::Sessions,
+                TimetableProblem::SessionTwice { session: s.kind },
             );
             continue;
         }
         for e in t.sessions.iter().take(j) {
             if e.start < e.end && e.kind != s.kind && e.start < s.end && s.start < e.end {
                 out.error(
-                    &item,
-                    format!(
-                        "its {} session ({}–{}) and {name} session ({}–{}) overlap, but one adult cannot be in both",
-                        e.kind, e.start, e.end, s.start, s.end
-                    ),
-                    "correct the times so one session ends before the next starts",
+                    item.clone(),
+                    Field::Sessions,
+                    TimetableProblem::SessionsOverlap {
+                        first: (e.kind, e.start, e.end),
+                        second: (s.kind, s.start, s.end),
+                    },
                 );
             }
         }
@@ -82,19 +85,19 @@ fn check_one(index: usize, t: &Timetable, out: &mut Findings) {
     }
 }
 
-fn check_evening(item: &str, t: &Timetable, end: ClockTime, out: &mut Findings) {
+fn check_evening(item: &Subject, t: &Timetable, end: ClockTime, out: &mut Findings) {
     if end.minutes() > EVENING_LATEST {
         out.warning(
-            item,
-            format!("its evening self-study ends at {end}, later than 20:30"),
-            "end evening self-study by 20:30",
+            item.clone(),
+            Field::Sessions,
+            TimetableProblem::EveningTooLate { end },
         );
     }
     if t.grades.from < 7 {
         out.warning(
-            item,
-            "it has evening self-study for primary grades; 晚自习 is for junior middle school (grades 7-9)",
-            "remove the evening session, or check the grades",
+            item.clone(),
+            Field::Grades,
+            TimetableProblem::EveningForPrimary,
         );
     }
 }
@@ -113,26 +116,23 @@ fn check_ambiguity(school: &School, out: &mut Findings) {
                 .into_iter()
                 .filter(|d| a.days.contains(d) && b.days.contains(d))
                 .collect();
-            let kinds: Vec<&str> = SessionKind::ALL
+            let sessions: Vec<SessionKind> = SessionKind::ALL
                 .into_iter()
                 .filter(|k| a.session(*k).is_some() && b.session(*k).is_some())
-                .map(SessionKind::code)
                 .collect();
-            if days.is_empty() || kinds.is_empty() {
+            if days.is_empty() || sessions.is_empty() {
                 continue;
             }
-            let from = a.grades.from.max(b.grades.from);
-            let to = a.grades.to.min(b.grades.to);
             out.error(
-                timetable_label(j, b),
-                format!(
-                    "it overlaps {}: both give times for the {} sessions of {} on {}, so kehou cannot tell which apply",
-                    timetable_label(i, a),
-                    kinds.join(", "),
-                    grades_text(from, to),
-                    day_list(&days)
-                ),
-                "narrow the grades or days of one of them so each grade has one timetable per day",
+                Subject::Timetable(timetable_ref(j, b)),
+                Field::Grades,
+                TimetableProblem::Ambiguous {
+                    other: timetable_ref(i, a),
+                    sessions,
+                    from: a.grades.from.max(b.grades.from),
+                    to: a.grades.to.min(b.grades.to),
+                    days,
+                },
             );
         }
     }
@@ -140,11 +140,7 @@ fn check_ambiguity(school: &School, out: &mut Findings) {
 
 fn check_seasons(school: &School, out: &mut Findings) {
     if school.timetables.is_empty() {
-        out.error(
-            "timetables",
-            "there are no timetables, so no group has session times",
-            "add the day timetables (作息时间表) for each season and grade band",
-        );
+        out.error(Subject::Timetables, None, TimetableProblem::NoTimetables);
         return;
     }
     let term = &school.term;
@@ -152,19 +148,18 @@ fn check_seasons(school: &School, out: &mut Findings) {
         if school.timetables.iter().any(|t| t.season == season) {
             continue;
         }
-        let name = season_name(season);
-        let when = if season == term.starts_in {
-            format!("the term starts on {name} time (starts_in)")
+        let used = if season == term.starts_in {
+            SeasonUse::StartsIn
         } else {
             match term.season_switch {
-                Some(d) => format!("the term switches to {name} time on {d} (season_switch)"),
-                None => format!("the term uses {name} time"),
+                Some(d) => SeasonUse::SwitchesTo(d),
+                None => SeasonUse::Uses,
             }
         };
         out.error(
-            "timetables",
-            format!("{when}, but there is no {name} timetable"),
-            format!("add {name} timetables, or correct starts_in / season_switch"),
+            Subject::Timetables,
+            None,
+            TimetableProblem::SeasonMissing { season, used },
         );
     }
 }

@@ -4,6 +4,7 @@
 //! step with the person's "class teacher of" in the same undo step, and
 //! deleting a class clears it from its teacher.
 
+use crate::tui::widgets::form::Place;
 use kehou_solver::model::{Class, ClassId, RoomId, StaffId};
 use kehou_solver::{Plan, School};
 
@@ -40,21 +41,21 @@ fn form(t: &Text, title: String, c: &Class) -> Form {
         vec![
             Field::new(d.col_id, c.id.as_str())
                 .hint(d.hint_class)
-                .keywords(&["id `", "no id", "the id", "its id"]),
-            Field::new(d.col_grade, c.grade.to_string()).keywords(&["grade"]),
-            Field::new(d.col_homeroom, c.homeroom.as_str()).keywords(&["homeroom"]),
+                .places(&[Place::Id]),
+            Field::new(d.col_grade, c.grade.to_string()).places(&[Place::Grade]),
+            Field::new(d.col_homeroom, c.homeroom.as_str()).places(&[Place::Homeroom]),
             Field::new(d.col_class_teacher, teacher)
                 .hint(d.hint_staff_id)
-                .keywords(&["class teacher", "class_teacher"]),
+                .places(&[Place::ClassTeacher]),
             Field::new(d.col_basic, five_text(&c.basic))
                 .hint(d.hint_five)
-                .keywords(&["in basic", "basic service"]),
+                .places(&[Place::Basic]),
             Field::new(d.col_extended, five_text(&c.extended))
                 .hint(d.hint_five)
-                .keywords(&["in extended", "extended"]),
+                .places(&[Place::Extended]),
             Field::new(d.col_late, five_text(&c.late))
                 .hint(d.hint_five)
-                .keywords(&["in late", "late"]),
+                .places(&[Place::Late]),
         ],
     )
 }

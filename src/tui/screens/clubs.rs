@@ -3,6 +3,7 @@
 //! to add, edit and delete. Nothing else in the school refers to a club, so
 //! deleting one only makes the plan stale.
 
+use crate::tui::widgets::form::Place;
 use kehou_solver::model::{Club, ClubId, GradeBand, Meetings, RoomKind, Skill, StaffId};
 use kehou_solver::{Plan, School};
 
@@ -48,19 +49,19 @@ fn form(t: &Text, title: String, c: &Club) -> Form {
     Form::new(
         title,
         vec![
-            Field::new(d.col_id, c.id.as_str()).keywords(&["id `", "no id", "the id"]),
-            Field::new(d.col_name, c.name.clone()).keywords(&["no name"]),
-            Field::new(d.col_skill, c.skill.as_str()).keywords(&["skill"]),
+            Field::new(d.col_id, c.id.as_str()).places(&[Place::Id]),
+            Field::new(d.col_name, c.name.clone()).places(&[Place::Name]),
+            Field::new(d.col_skill, c.skill.as_str()).places(&[Place::Skill]),
             Field::new(d.col_grades, c.grades.to_string())
                 .hint("3-6")
-                .keywords(&["grades", "grade"]),
-            Field::new(d.col_enrolled, c.enrolled.to_string()).keywords(&["enrolled"]),
+                .places(&[Place::Grades]),
+            Field::new(d.col_enrolled, c.enrolled.to_string()).places(&[Place::Enrolled]),
             Field::new(d.col_meetings, meetings_text(&c.meetings))
                 .hint(d.hint_meetings)
-                .keywords(&["meet"]),
+                .places(&[Place::Meetings]),
             Field::new(d.col_room_kind, room_kind_name(c.room_kind, t))
                 .choices(parse::room_kind_names(t))
-                .keywords(&["room"]),
+                .places(&[Place::RoomKind]),
             Field::new(
                 d.col_leader,
                 c.leader
@@ -69,11 +70,11 @@ fn form(t: &Text, title: String, c: &Club) -> Form {
                     .unwrap_or_default(),
             )
             .hint(d.hint_leader)
-            .keywords(&["leader"]),
+            .places(&[Place::Leader]),
             Field::new(d.col_outdoor, parse::yes_no_text(c.outdoor, t))
                 .hint(d.hint_yes_no)
                 .choices([d.yes, d.no])
-                .keywords(&["outdoor"]),
+                .places(&[Place::Outdoor]),
         ],
     )
 }

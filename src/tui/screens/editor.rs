@@ -14,16 +14,17 @@ use std::collections::HashMap;
 use std::marker::PhantomData;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use kehou_solver::validate::{validate, Finding, Severity};
+use kehou_solver::validate::{validate, Finding, FindingKind, Severity};
 use kehou_solver::{Plan, School};
 use ratatui::layout::Rect;
 use ratatui::Frame;
 
 use super::{Cx, Handled, Screen, ScreenId, View};
 use crate::tui::text::{fill, Text};
-use crate::tui::widgets::form::{FieldError, Form, FormKey};
+use crate::tui::widgets::form::{FieldError, Form, FormKey, Place};
 use crate::tui::widgets::popup::confirm_box;
 use crate::tui::widgets::table::{draw_table, TableRow, TableState};
+use crate::words::{findings, Names};
 
 /// What a form is for: a new item of some kind (`which`, the key that
 /// opened it) or the existing item `key`.
@@ -112,7 +113,9 @@ impl<R: Records> Screen for Editor<R> {
                     Err(why) => cx.say(why),
                     Ok(label) => {
                         if let Some(f) = new_errors(&cx.doc.findings, &validate(&school)).first() {
-                            cx.say(fill(t.data.delete_refused, &[&row, &f.problem]));
+                            let names = Names::new(t.lang, &school, Some(&plan));
+                            let problem = findings::render(f, &names).problem;
+                            cx.say(fill(t.data.delete_refused, &[&row, &problem]));
                         } else {
                             let _ = cx.doc.edit(label.clone(), |s, p| {
                                 *s = school;
@@ -301,22 +304,18 @@ fn submit<R: Records>(form: &mut Form, target: &Target, cx: &mut Cx<'_>) -> Opti
     };
     let after = validate(&school);
     let errors = new_errors(&cx.doc.findings, &after);
+    let names = Names::new(t.lang, &school, Some(&plan));
     if !errors.is_empty() {
         let placed = errors
             .iter()
-            .map(|f| {
-                (
-                    form.field_for(&f.problem),
-                    format!("{} — {}", f.problem, f.fix),
-                )
-            })
+            .map(|f| (form.field_for(f.field), findings::render(f, &names).short()))
             .collect();
         form.set_errors(placed);
         return None;
     }
     let warning = new_findings(&cx.doc.findings, &after, Severity::Warning)
         .first()
-        .map(|f| f.problem.clone());
+        .map(|f| findings::render(f, &names).problem);
     let _ = cx.doc.edit(label.clone(), |s, p| {
         *s = school;
         *p = plan;
@@ -329,20 +328,22 @@ fn submit<R: Records>(form: &mut Form, target: &Target, cx: &mut Cx<'_>) -> Opti
     Some(key)
 }
 
-/// Errors in `after` that `before` did not have (compared by what they say,
-/// so renaming an item does not make its old findings look new).
+/// Errors in `after` that `before` did not have. Compared by what is
+/// wrong (the finding's kind and field, as data), not by which item: so
+/// renaming an item, or changing its id, does not make its old findings
+/// look new, while the same problem once more is new.
 pub fn new_errors(before: &[Finding], after: &[Finding]) -> Vec<Finding> {
     new_findings(before, after, Severity::Error)
 }
 
 fn new_findings(before: &[Finding], after: &[Finding], severity: Severity) -> Vec<Finding> {
-    let mut seen: HashMap<&str, usize> = HashMap::new();
+    let mut seen: HashMap<(&FindingKind, Option<Place>), usize> = HashMap::new();
     for f in before.iter().filter(|f| f.severity == severity) {
-        *seen.entry(f.problem.as_str()).or_default() += 1;
+        *seen.entry((&f.kind, f.field)).or_default() += 1;
     }
     let mut out = Vec::new();
     for f in after.iter().filter(|f| f.severity == severity) {
-        match seen.get_mut(f.problem.as_str()) {
+        match seen.get_mut(&(&f.kind, f.field)) {
             Some(n) if *n > 0 => *n -= 1,
             _ => out.push(f.clone()),
         }
@@ -354,34 +355,52 @@ fn new_findings(before: &[Finding], after: &[Finding], severity: Severity) -> Ve
 mod tests {
     use super::*;
 
-    fn finding(severity: Severity, item: &str, problem: &str) -> Finding {
+    use kehou_solver::model::RoomId;
+    use kehou_solver::validate::problems::RoomProblem;
+    use kehou_solver::validate::Subject;
+
+    fn finding(severity: Severity, room: (&str, &str), kind: RoomProblem) -> Finding {
         Finding {
             severity,
-            item: item.into(),
-            problem: problem.into(),
-            fix: String::new(),
+            subject: Subject::Room {
+                id: RoomId::new(room.0),
+                name: room.1.into(),
+            },
+            field: Some(Place::Capacity),
+            kind: FindingKind::Room(kind),
         }
     }
 
     #[test]
     fn only_the_errors_an_edit_brings_in_count() {
         let before = vec![
-            finding(Severity::Error, "room r1 (一)", "same"),
-            finding(Severity::Warning, "room r1", "warned"),
+            finding(Severity::Error, ("r1", "一"), RoomProblem::CapacityZero),
+            finding(
+                Severity::Warning,
+                ("r1", "一"),
+                RoomProblem::OutdoorNoFallback,
+            ),
         ];
         let after = vec![
             // Renamed item, same problem: not new.
-            finding(Severity::Error, "room r1 (二)", "same"),
+            finding(Severity::Error, ("r9", "二"), RoomProblem::CapacityZero),
             // The same problem once more: new.
-            finding(Severity::Error, "room r2", "same"),
-            finding(Severity::Error, "room r3", "other"),
-            finding(Severity::Warning, "room r1", "warned"),
+            finding(Severity::Error, ("r2", "二"), RoomProblem::CapacityZero),
+            finding(Severity::Error, ("r3", "三"), RoomProblem::FallbackIsItself),
+            finding(
+                Severity::Warning,
+                ("r1", "一"),
+                RoomProblem::OutdoorNoFallback,
+            ),
         ];
         let new: Vec<String> = new_errors(&before, &after)
             .into_iter()
-            .map(|f| f.item)
+            .map(|f| f.subject.to_string())
             .collect();
-        assert_eq!(new, vec!["room r2".to_owned(), "room r3".to_owned()]);
+        assert_eq!(
+            new,
+            vec!["room r2 (二)".to_owned(), "room r3 (三)".to_owned()]
+        );
         assert!(new_errors(&after, &before).is_empty());
     }
 

@@ -279,8 +279,13 @@ fn check_texts(doc: &crate::tui::doc::Doc, t: &Text) -> Vec<(&'static str, Strin
     let warnings = doc.findings.len() - errors;
     let mut out = Vec::new();
     // What could not be covered, and why (the solver's explanations).
+    let names = crate::words::Names::new(t.lang, &doc.school, Some(&doc.plan));
     for u in kehou_solver::explain::summary(&doc.plan) {
-        out.push(("✗ ", u, theme::bad()));
+        out.push((
+            "✗ ",
+            crate::words::plan::unmet_group(&u, &names),
+            theme::bad(),
+        ));
     }
     if doc.findings.is_empty() && broken_rules(doc) == 0 {
         out.push(("", t.ov_no_warnings.to_owned(), theme::good()));
@@ -297,14 +302,21 @@ fn check_texts(doc: &crate::tui::doc::Doc, t: &Text) -> Vec<(&'static str, Strin
         } else {
             ("! ", theme::warn())
         };
-        out.push((mark, format!("{}: {}; {}", f.item, f.problem, f.fix), style));
+        let w = crate::words::findings::render(f, &names);
+        let sep = t.clause_sep;
+        let colon = if t.lang == crate::words::Lang::Zh {
+            "："
+        } else {
+            ": "
+        };
+        out.push((
+            mark,
+            format!("{}{colon}{}{sep}{}", w.subject, w.problem, w.fix),
+            style,
+        ));
     }
     for v in doc.violations.iter().filter(|v| v.rule != Rule::Stale) {
-        out.push((
-            "✗ ",
-            format!("{}: {}: {}", v.place, t.rule(v.rule), v.detail),
-            theme::bad(),
-        ));
+        out.push(("✗ ", crate::words::check::line(v, &names), theme::bad()));
     }
     out
 }

@@ -180,9 +180,10 @@ impl Review {
         // Lines wrap inside the box: the screen's width less borders and indent.
         let cols = usize::from(area.width.saturating_sub(8));
         let mut lines = self.proposal.lines(view, cols);
+        let names = crate::words::Names::new(t.lang, &doc.school, Some(&doc.plan));
         for v in &self.violations {
             lines.push(Line::styled(
-                format!("✗ {}: {}: {}", v.place, t.rule(v.rule), v.detail),
+                format!("✗ {}", crate::words::check::line(v, &names)),
                 theme::bad(),
             ));
         }
@@ -217,7 +218,11 @@ impl Review {
 
 /// What choosing `c` would break, in the interface's words (`weekly cap`).
 pub fn break_words(c: &Candidate, t: &Text) -> String {
-    let mut rules: Vec<BreakRule> = c.breaks.iter().map(|b| b.rule).collect();
+    let mut rules: Vec<BreakRule> = c
+        .breaks
+        .iter()
+        .map(kehou_solver::plan::Break::rule)
+        .collect();
     rules.dedup();
     rules
         .iter()
@@ -295,16 +300,17 @@ fn resolve_lines(
         changes_summary(&doc.plan, plan, t),
         ratatui::style::Style::default(),
     );
+    let words = crate::words::Names::new(t.lang, &doc.school, Some(&doc.plan));
     for n in not_kept {
         let text = match n {
-            NotKept::Lock(why) => fill(t.resolve_lock_not_kept, &[why]),
+            NotKept::Lock(note) => crate::words::plan::note(note, &words),
             NotKept::ByHand(s, why) => fill(
                 t.resolve_hand_not_kept,
                 &[
                     &s.date,
                     &post_words(doc, t, &s.post),
                     &name(doc, s.cover.as_ref(), t),
-                    &t.resolve_stale[stale_index(*why)],
+                    &crate::words::plan::stale(*why, t.lang),
                 ],
             ),
         };
@@ -377,18 +383,6 @@ pub fn changes_summary(before: &Plan, after: &Plan, t: &Text) -> String {
         text.push_str(&fill(t.resolve_fairness, &[&a.round(), &b.round()]));
     }
     text
-}
-
-fn stale_index(why: kehou_solver::repair::Stale) -> usize {
-    use kehou_solver::repair::Stale;
-    match why {
-        Stale::OutBack => 0,
-        Stale::CoverAway => 1,
-        Stale::Retry => 2,
-        Stale::NotTheirs => 3,
-        Stale::NowFull => 4,
-        Stale::CoverBusy => 5,
-    }
 }
 
 fn absence_lines(
@@ -465,7 +459,9 @@ fn absence_lines(
             Span::styled(who(s.cover.as_ref()), style),
         ]));
         if !restoring {
-            for part in wrap(&s.reason, cols, 3) {
+            let names = crate::words::Names::new(t.lang, &doc.school, Some(&repair.plan));
+            let reason = crate::words::plan::cover(&s.reason, &names);
+            for part in wrap(&reason, cols, 3) {
                 lines.push(Line::styled(format!("    {part}"), theme::dim()));
             }
         }

@@ -4,6 +4,7 @@
 //! duty uses cannot be deleted: the message says who uses it. A changed id
 //! is changed in those places and in the plan, in the same undo step.
 
+use crate::tui::widgets::form::Place;
 use kehou_solver::edit::RoomUse;
 use kehou_solver::model::{Room, RoomId, RoomKind};
 use kehou_solver::{Plan, School};
@@ -34,16 +35,16 @@ fn form(t: &Text, title: String, r: &Room) -> Form {
     Form::new(
         title,
         vec![
-            Field::new(d.col_id, r.id.as_str()).keywords(&["id `", "no id", "the id"]),
-            Field::new(d.col_name, r.name.clone()).keywords(&["no name"]),
+            Field::new(d.col_id, r.id.as_str()).places(&[Place::Id]),
+            Field::new(d.col_name, r.name.clone()).places(&[Place::Name]),
             Field::new(d.col_kind, room_kind_name(r.kind, t))
                 .choices(parse::room_kind_names(t))
-                .keywords(&["kind"]),
-            Field::new(d.col_capacity, r.capacity.to_string()).keywords(&["capacity", "holds"]),
+                .places(&[Place::Kind]),
+            Field::new(d.col_capacity, r.capacity.to_string()).places(&[Place::Capacity]),
             Field::new(d.col_outdoor, parse::yes_no_text(r.outdoor, t))
                 .hint(d.hint_yes_no)
                 .choices([d.yes, d.no])
-                .keywords(&["outdoors"]),
+                .places(&[Place::Outdoor]),
             Field::new(
                 d.col_fallback,
                 r.fallback
@@ -52,7 +53,7 @@ fn form(t: &Text, title: String, r: &Room) -> Form {
                     .unwrap_or_default(),
             )
             .hint(d.hint_fallback)
-            .keywords(&["fallback"]),
+            .places(&[Place::Fallback]),
             Field::new(d.col_unavailable, slots_text(&r.unavailable)).hint(d.hint_slots),
         ],
     )

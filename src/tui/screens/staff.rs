@@ -7,6 +7,7 @@
 //! teacher), as validation wants both sides to agree; deleting a person
 //! clears them from classes, clubs and the plan (the plan goes stale).
 
+use crate::tui::widgets::form::Place;
 use kehou_solver::model::{ClassId, Person, Skill, StaffId, StaffKind};
 use kehou_solver::{Plan, School};
 
@@ -39,11 +40,11 @@ fn form(t: &Text, title: String, p: &Person) -> Form {
     Form::new(
         title,
         vec![
-            Field::new(d.col_id, p.id.as_str()).keywords(&["id `", "no id", "the id"]),
-            Field::new(d.col_name, p.name.clone()).keywords(&["no name"]),
+            Field::new(d.col_id, p.id.as_str()).places(&[Place::Id]),
+            Field::new(d.col_name, p.name.clone()).places(&[Place::Name]),
             Field::new(d.col_kind, t.staff_kind(p.kind))
                 .choices(parse::staff_kind_names(t))
-                .keywords(&["kind", "may_lead"]),
+                .places(&[Place::Kind]),
             Field::new(
                 d.col_skills,
                 p.skills
@@ -53,7 +54,7 @@ fn form(t: &Text, title: String, p: &Person) -> Form {
                     .join(" "),
             )
             .hint(d.hint_skills)
-            .keywords(&["skill"]),
+            .places(&[Place::Skills]),
             Field::new(
                 d.col_class_teacher_of,
                 p.class_teacher_of
@@ -62,17 +63,18 @@ fn form(t: &Text, title: String, p: &Person) -> Form {
                     .unwrap_or_default(),
             )
             .hint(d.hint_class)
-            .keywords(&["class teacher", "class_teacher"]),
+            .places(&[Place::ClassTeacherOf]),
             Field::new(d.col_max_per_week, num(p.max_per_week))
                 .hint(d.hint_empty_default)
-                .keywords(&["max_per_week"]),
+                .places(&[Place::MaxPerWeek]),
             Field::new(d.col_max_per_day, num(p.max_per_day))
                 .hint(d.hint_empty_default)
-                .keywords(&["max_per_day"]),
+                .places(&[Place::MaxPerDay]),
             Field::new(d.col_no_late, parse::yes_no_text(p.no_late, t))
                 .hint(d.hint_yes_no)
                 .choices([d.yes, d.no]),
-            Field::new(d.col_part_time, p.part_time_percent.to_string()).keywords(&["part_time"]),
+            Field::new(d.col_part_time, p.part_time_percent.to_string())
+                .places(&[Place::PartTimePercent]),
         ],
     )
 }

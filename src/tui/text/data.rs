@@ -195,18 +195,7 @@ pub struct DataText {
 }
 
 pub static ZH: DataText = DataText {
-    room_kinds: [
-        "教室",
-        "体育馆",
-        "操场",
-        "音乐室",
-        "美术室",
-        "图书馆",
-        "实验室",
-        "电脑室",
-        "礼堂",
-        "接待室",
-    ],
+    room_kinds: crate::words::vocab::ZH.room_kinds,
     formats: [
         "csv 排班表",
         "html 值班表",
@@ -394,18 +383,7 @@ pub static ZH: DataText = DataText {
 };
 
 pub static EN: DataText = DataText {
-    room_kinds: [
-        "classroom",
-        "gym",
-        "playground",
-        "music room",
-        "art room",
-        "library",
-        "lab",
-        "computer room",
-        "hall",
-        "reception",
-    ],
+    room_kinds: crate::words::vocab::EN.room_kinds,
     formats: [
         "csv roster",
         "html duty board",

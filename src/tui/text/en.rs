@@ -3,6 +3,7 @@
 use super::{cover, data, guard, Text};
 
 pub static EN: Text = Text {
+    lang: crate::words::Lang::En,
     data: &data::EN,
     cover: &cover::EN,
     guard: &guard::EN,
@@ -17,12 +18,11 @@ pub static EN: Text = Text {
     screen_availability: "Avail",
     screen_export: "Export",
 
-    weekdays: ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"],
-    sessions: ["Morning", "Noon", "Basic", "Extended", "Late", "Evening"],
-    post_kinds: ["homework", "club", "late", "duty leader", "gate", "reception"],
-    staff_kinds: ["teacher", "leader", "retired", "parent", "community", "coach"],
+    weekdays: crate::words::vocab::EN.weekdays,
+    sessions: crate::words::vocab::EN.sessions,
+    post_kinds: crate::words::vocab::EN.post_kinds,
+    staff_kinds: crate::words::vocab::EN.staff_kinds,
     solve_status: ["not solved", "optimal", "feasible", "no plan"],
-    rules: ["stale plan", "coverage", "lead adult", "skill", "availability", "leave", "double-booked", "room", "daily cap", "weekly cap", "late-duty exemption", "lock", "demand", "unknown id", "gate timing", "short while someone is free"],
 
     unsaved_mark: "[modified]",
     status_hint: "? help  Tab screens  q quit",
@@ -57,16 +57,7 @@ pub static EN: Text = Text {
     resolve_fresh_title: "Re-optimised: the changes first",
     resolve_rejected: "The new plan was not used; the plan is unchanged",
     resolve_accepted: "The new plan replaces the old one (u undoes)",
-    resolve_lock_not_kept: "lock not kept: {}",
     resolve_hand_not_kept: "choice by hand not kept: {} {} ({}): {}",
-    resolve_stale: [
-        "the person out is back",
-        "the cover is away that day",
-        "kehou tries the place again",
-        "the person out no longer holds that post in the new rota",
-        "the post is no longer short",
-        "the cover now has a post of their own at that time",
-    ],
     resolve_diff_line: "{}: {} → {}",
     resolve_more: "… and {} more changes",
     clause_sep: "; ",
@@ -99,7 +90,7 @@ pub static EN: Text = Text {
     ov_season: "Starts in",
     ov_season_switch: "Switch on",
     ov_no_switch: "none",
-    seasons: ["summer timetable", "winter timetable"],
+    seasons: crate::words::vocab::EN.seasons,
     ov_staff: "Staff",
     ov_plan: "Plan",
     ov_status: "Status",

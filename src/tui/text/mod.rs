@@ -12,68 +12,16 @@ mod en;
 pub mod guard;
 mod zh;
 
-use kehou_solver::check::Rule;
 use kehou_solver::model::{SessionKind, StaffKind, Weekday};
 use kehou_solver::plan::{PostKind, SolveStatus};
 
-/// The interface language.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Lang {
-    #[default]
-    Zh,
-    En,
-}
-
-impl Lang {
-    /// From the locale variables, first set wins (`LC_ALL`, `LC_MESSAGES`,
-    /// `LANG`): `zh…` is Chinese, any other value English. With none set,
-    /// Chinese: kehou is made for Chinese schools, and a bare environment
-    /// (a service account, a container) says nothing about the person.
-    pub fn from_env() -> Lang {
-        let get = |k: &str| std::env::var(k).ok().filter(|v| !v.is_empty());
-        Lang::from_locale(
-            get("LC_ALL")
-                .or_else(|| get("LC_MESSAGES"))
-                .or_else(|| get("LANG"))
-                .as_deref(),
-        )
-    }
-
-    pub fn from_locale(locale: Option<&str>) -> Lang {
-        match locale {
-            None => Lang::Zh,
-            Some(l) if l.to_ascii_lowercase().starts_with("zh") => Lang::Zh,
-            Some(_) => Lang::En,
-        }
-    }
-
-    pub fn text(self) -> &'static Text {
-        match self {
-            Lang::Zh => &zh::ZH,
-            Lang::En => &en::EN,
-        }
-    }
-}
-
-/// Fills the `{}` placeholders of `template` with `args`, in order.
-pub fn fill(template: &str, args: &[&dyn std::fmt::Display]) -> String {
-    let mut out = String::with_capacity(template.len() + 16);
-    let mut args = args.iter();
-    let mut rest = template;
-    while let Some(i) = rest.find("{}") {
-        out.push_str(&rest[..i]);
-        if let Some(a) = args.next() {
-            out.push_str(&a.to_string());
-        }
-        rest = &rest[i + 2..];
-    }
-    out.push_str(rest);
-    out
-}
+pub use crate::words::{fill, Lang};
 
 /// The words of the interface in one language.
 #[derive(Debug)]
 pub struct Text {
+    /// The language these words are in.
+    pub lang: Lang,
     /// The data screens' words (their own struct, their own file).
     pub data: &'static data::DataText,
     /// The sick-calls screen's words (their own struct, their own file).
@@ -102,8 +50,6 @@ pub struct Text {
     pub staff_kinds: [&'static str; 6],
     /// Not solved, optimal, feasible, no plan.
     pub solve_status: [&'static str; 4],
-    /// The checker's rules, in `check::Rule` order.
-    pub rules: [&'static str; 16],
 
     // The frame around every screen.
     pub unsaved_mark: &'static str,
@@ -146,12 +92,8 @@ pub struct Text {
     pub resolve_fresh_title: &'static str,
     pub resolve_rejected: &'static str,
     pub resolve_accepted: &'static str,
-    /// A lock the re-solve could not keep: the solver's reason.
-    pub resolve_lock_not_kept: &'static str,
     /// A choice by hand not kept: date, post, cover, why.
     pub resolve_hand_not_kept: &'static str,
-    /// Why a substitution no longer holds (`repair::Stale`).
-    pub resolve_stale: [&'static str; 6],
     /// One changed post: the post, who was on it, who is now.
     pub resolve_diff_line: &'static str,
     pub resolve_more: &'static str,
@@ -298,6 +240,16 @@ pub struct Text {
     pub key_rota_sick: &'static str,
 }
 
+impl Lang {
+    /// The terminal UI's words in this language.
+    pub fn text(self) -> &'static Text {
+        match self {
+            Lang::Zh => &zh::ZH,
+            Lang::En => &en::EN,
+        }
+    }
+}
+
 impl Text {
     pub fn weekday(&self, d: Weekday) -> &'static str {
         self.weekdays[d.index()]
@@ -330,28 +282,6 @@ impl Text {
         }]
     }
 
-    /// The name of a checker rule.
-    pub fn rule(&self, r: Rule) -> &'static str {
-        self.rules[match r {
-            Rule::Stale => 0,
-            Rule::Coverage => 1,
-            Rule::Lead => 2,
-            Rule::Skill => 3,
-            Rule::Availability => 4,
-            Rule::Leave => 5,
-            Rule::DoubleBooked => 6,
-            Rule::Room => 7,
-            Rule::CapPerDay => 8,
-            Rule::CapPerWeek => 9,
-            Rule::LateExemption => 10,
-            Rule::Lock => 11,
-            Rule::Demand => 12,
-            Rule::UnknownId => 13,
-            Rule::GateTiming => 14,
-            Rule::FreeButUnused => 15,
-        }]
-    }
-
     pub fn solve_status(&self, s: SolveStatus) -> &'static str {
         self.solve_status[match s {
             SolveStatus::NotSolved => 0,
@@ -365,21 +295,6 @@ impl Text {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn fill_puts_arguments_in_order_and_tolerates_too_few() {
-        assert_eq!(fill("{} of {}", &[&1, &"二"]), "1 of 二");
-        assert_eq!(fill("{} and {}", &[&1]), "1 and ");
-        assert_eq!(fill("none", &[&1]), "none");
-    }
-
-    #[test]
-    fn the_locale_picks_the_language() {
-        assert_eq!(Lang::from_locale(Some("zh_CN.UTF-8")), Lang::Zh);
-        assert_eq!(Lang::from_locale(Some("en_GB.UTF-8")), Lang::En);
-        assert_eq!(Lang::from_locale(Some("C")), Lang::En);
-        assert_eq!(Lang::from_locale(None), Lang::Zh);
-    }
 
     #[test]
     fn both_languages_fill_the_same_placeholders() {
@@ -399,7 +314,6 @@ mod tests {
             (zh.solve_failed_check, en.solve_failed_check),
             (zh.resolve_changes, en.resolve_changes),
             (zh.resolve_fairness, en.resolve_fairness),
-            (zh.resolve_lock_not_kept, en.resolve_lock_not_kept),
             (zh.resolve_hand_not_kept, en.resolve_hand_not_kept),
             (zh.resolve_diff_line, en.resolve_diff_line),
             (zh.resolve_more, en.resolve_more),

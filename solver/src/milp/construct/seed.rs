@@ -17,7 +17,7 @@ pub(crate) struct Seeded {
     /// The locks kept (index into the plan's locks, pinned variable).
     pub pins: Vec<(usize, Var)>,
     /// Why a lock could not be kept.
-    pub notes: Vec<String>,
+    pub notes: Vec<crate::plan::SolveNote>,
     /// Assignments of the previous plan, and how many could not be kept as
     /// they were (their post is gone, or the person can no longer take it).
     pub previous: usize,
@@ -40,10 +40,10 @@ impl Board<'_, '_> {
                 seeded.pins.push((k, var));
             } else {
                 let lock = &locks[k];
-                seeded.notes.push(format!(
-                    "lock of {} on {} ignored: it clashes with another lock or a cap",
-                    lock.staff, lock.post
-                ));
+                seeded.notes.push(crate::plan::SolveNote::LockClashes {
+                    post: lock.post.clone(),
+                    staff: lock.staff.clone(),
+                });
             }
         }
         if let Some(prev) = previous {

@@ -4,6 +4,7 @@
 //! first: leave ending before it starts is shown beside the date and
 //! nothing changes.
 
+use crate::tui::widgets::form::Place;
 use kehou_solver::model::{Leave, StaffId};
 use kehou_solver::validate::validate;
 
@@ -24,10 +25,10 @@ pub fn form(name: &str, first_day: chrono::NaiveDate, t: &Text) -> Form {
         vec![
             Field::new(d.col_from, first_day.to_string())
                 .hint("YYYY-MM-DD")
-                .keywords(&["outside"]),
+                .places(&[Place::From]),
             Field::new(d.col_to, first_day.to_string())
                 .hint("YYYY-MM-DD")
-                .keywords(&["ending", "before it starts"]),
+                .places(&[Place::To]),
             Field::new(d.col_reason, ""),
         ],
     )
@@ -58,12 +59,13 @@ pub fn add(form: &mut Form, id: &StaffId, cx: &mut Cx<'_>) -> bool {
     });
     let errors = new_errors(&cx.doc.findings, &validate(&school));
     if !errors.is_empty() {
+        let names = crate::words::Names::new(t.lang, &school, None);
         let placed = errors
             .iter()
             .map(|f| {
                 (
-                    form.field_for(&f.problem),
-                    format!("{} — {}", f.problem, f.fix),
+                    form.field_for(f.field),
+                    crate::words::findings::render(f, &names).short(),
                 )
             })
             .collect();

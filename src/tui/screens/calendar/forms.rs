@@ -1,6 +1,7 @@
 //! The calendar's forms: the term, a holiday, a make-up day (调休), a day
 //! without service; and the season's names in the interface's language.
 
+use crate::tui::widgets::form::Place;
 use kehou_solver::model::{Holiday, MakeupDay, NoServiceDay, Season};
 use kehou_solver::School;
 
@@ -39,13 +40,13 @@ pub fn term_form(school: &School, t: &Text) -> Form {
     Form::new(
         d.title_edit_term,
         vec![
-            Field::new(d.col_name, term.name.clone()).keywords(&["name"]),
+            Field::new(d.col_name, term.name.clone()).places(&[Place::Name]),
             Field::new(d.col_first_day, term.first_day.to_string())
                 .hint("YYYY-MM-DD")
-                .keywords(&["first day"]),
+                .places(&[Place::FirstDay]),
             Field::new(d.col_last_day, term.last_day.to_string())
                 .hint("YYYY-MM-DD")
-                .keywords(&["last day", "longer"]),
+                .places(&[Place::LastDay]),
             Field::new(d.col_starts_in, season_name(term.starts_in, t))
                 .hint(d.hint_season)
                 .choices(t.seasons),
@@ -56,7 +57,7 @@ pub fn term_form(school: &School, t: &Text) -> Form {
                     .unwrap_or_default(),
             )
             .hint(d.hint_switch)
-            .keywords(&["season switch"]),
+            .places(&[Place::SeasonSwitch]),
         ],
     )
 }
@@ -66,13 +67,13 @@ pub fn holiday_form(title: String, h: &Holiday, t: &Text) -> Form {
     Form::new(
         title,
         vec![
-            Field::new(d.col_name, h.name.clone()).keywords(&["no name"]),
+            Field::new(d.col_name, h.name.clone()).places(&[Place::Name]),
             Field::new(d.col_from, h.from.to_string())
                 .hint("YYYY-MM-DD")
-                .keywords(&["overlaps", "outside"]),
+                .places(&[Place::From]),
             Field::new(d.col_to, h.to.to_string())
                 .hint("YYYY-MM-DD")
-                .keywords(&["ends on"]),
+                .places(&[Place::To]),
         ],
     )
 }
@@ -84,7 +85,7 @@ pub fn makeup_form(title: String, m: &MakeupDay, t: &Text) -> Form {
         vec![
             Field::new(d.col_date, m.date.to_string())
                 .hint("YYYY-MM-DD")
-                .keywords(&["saturday", "inside", "outside", "more than once"]),
+                .places(&[Place::Date]),
             Field::new(d.col_runs_as, t.weekday(m.runs_as)).choices(parse::weekday_names(t)),
             Field::new(d.col_name, m.name.clone()),
         ],
@@ -98,7 +99,7 @@ pub fn no_service_form(title: String, n: &NoServiceDay, t: &Text) -> Form {
         vec![
             Field::new(d.col_date, n.date.to_string())
                 .hint("YYYY-MM-DD")
-                .keywords(&["weekend", "inside", "outside", "more than once"]),
+                .places(&[Place::Date]),
             Field::new(d.col_reason, n.reason.clone()),
         ],
     )

@@ -218,7 +218,10 @@ impl Screen for CoverScreen {
             .selected_key(&sub_rows)
             .and_then(|k| k.parse::<usize>().ok())
             .and_then(|i| doc.plan.substitutions.get(i))
-            .map(|s| s.reason.clone())
+            .map(|s| {
+                let names = crate::words::Names::new(t.lang, &doc.school, Some(&doc.plan));
+                crate::words::plan::cover(&s.reason, &names)
+            })
             .unwrap_or_default();
         let block = Block::default()
             .borders(Borders::ALL)

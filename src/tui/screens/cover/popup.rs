@@ -181,7 +181,8 @@ fn choose(
     let who = name(cx.doc, cover);
     let new = repair::verdict(school, plan, &repaired.plan).new;
     if let Some(v) = new.iter().find(|v| !soft(v.rule)) {
-        let why = format!("{}: {}: {}", v.place, t.rule(v.rule), v.detail);
+        let names = crate::words::Names::new(t.lang, school, Some(&repaired.plan));
+        let why = crate::words::check::line(v, &names);
         return Err(fill(t.cover.refused_check, &[&who, &why]));
     }
     // What the ranking says it breaks (a cap, a preference) and what the
@@ -190,10 +191,13 @@ fn choose(
         .candidates
         .iter()
         .find(|c| &c.staff == cover)
-        .filter(|c| c.breaks.iter().any(|b| b.rule != BreakRule::Preference));
+        .filter(|c| c.breaks.iter().any(|b| b.rule() != BreakRule::Preference));
     if (declared.is_some() || !new.is_empty()) && !over_cap_ok {
         let mut what: Vec<String> = declared.map(|c| break_words(c, t)).into_iter().collect();
-        what.extend(new.iter().map(|v| t.rule(v.rule).to_owned()));
+        what.extend(
+            new.iter()
+                .map(|v| crate::words::check::rule(v.rule, t.lang).to_owned()),
+        );
         what.dedup();
         return Ok(Chosen::Ask(fill(
             t.cover.pick_confirm,
@@ -247,12 +251,13 @@ pub fn draw_pick(pick: &Pick, frame: &mut Frame, area: Rect, view: &View<'_>) {
     {
         let mut spans = vec![Span::styled(format!("{} ", cand.name), theme::title())];
         if let Some(with) = &cand.on_site_with {
-            // `post-id start–end`: the post in words, as the rota names it.
-            let (post, times) = with.split_once(' ').unwrap_or((with.as_str(), ""));
+            // The post in words, as the rota names it, with its times that day.
             spans.push(Span::raw(format!(
-                "{}: {} {times}  ",
+                "{}: {} {}–{}  ",
                 c.on_site,
-                post_words(doc, t, post)
+                post_words(doc, t, &with.post),
+                with.start,
+                with.end
             )));
         }
         if cand.breaks.is_empty() {

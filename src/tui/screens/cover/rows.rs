@@ -95,6 +95,7 @@ pub fn substitutions(doc: &Doc, t: &Text, absence: Option<&Absence>) -> Vec<Tabl
         None => doc.plan.substitutions.iter().enumerate().collect(),
     };
     picked.sort_by(|(_, a), (_, b)| (a.date, &a.post).cmp(&(b.date, &b.post)));
+    let names = crate::words::Names::new(t.lang, &doc.school, Some(&doc.plan));
     picked
         .into_iter()
         .map(|(i, s)| {
@@ -118,7 +119,7 @@ pub fn substitutions(doc: &Doc, t: &Text, absence: Option<&Absence>) -> Vec<Tabl
                     out,
                     cover,
                     by.to_owned(),
-                    s.reason.clone(),
+                    crate::words::plan::cover(&s.reason, &names),
                 ],
             );
             if s.cover.is_none() {

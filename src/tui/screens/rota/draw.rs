@@ -177,10 +177,15 @@ fn draw_list(screen: &RotaScreen, frame: &mut Frame, area: Rect, view: &View<'_>
         let last_of_post = all.get(k + 1).is_none_or(|n| n.post != slot.post);
         if last_of_post {
             for v in doc.violations_at(&post.id) {
+                let names = crate::words::Names::new(t.lang, &doc.school, Some(&doc.plan));
                 lines.push((
                     None,
                     Line::styled(
-                        format!("  ✗ {}: {}: {}", t.rota_broken, t.rule(v.rule), v.detail),
+                        format!(
+                            "  ✗ {}: {}",
+                            t.rota_broken,
+                            crate::words::check::what(v, &names)
+                        ),
                         theme::bad(),
                     ),
                 ));

@@ -21,6 +21,9 @@ use crate::tui::text::Text;
 use crate::tui::theme;
 use crate::tui::widgets::centered;
 
+/// A field of the school file, as a validation finding names it.
+pub use kehou_solver::validate::Field as Place;
+
 /// One field: a label, what is typed, a hint (the accepted values) and the
 /// message about it, if any.
 #[derive(Debug, Clone, Default)]
@@ -29,8 +32,9 @@ pub struct Field {
     pub input: LineInput,
     pub hint: String,
     pub error: Option<String>,
-    /// Words that, in a validation finding, mean this field (`capacity`).
-    pub keywords: &'static [&'static str],
+    /// The fields of the school file this field edits: a validation
+    /// finding about one of them is shown beside it.
+    pub places: &'static [Place],
     /// The values ←/→ step through, for a field of a few fixed values (a
     /// kind of room, a weekday); typing still works.
     pub choices: Vec<String>,
@@ -52,8 +56,8 @@ impl Field {
     }
 
     #[must_use]
-    pub fn keywords(mut self, keywords: &'static [&'static str]) -> Field {
-        self.keywords = keywords;
+    pub fn places(mut self, places: &'static [Place]) -> Field {
+        self.places = places;
         self
     }
 
@@ -193,13 +197,11 @@ impl Form {
         }
     }
 
-    /// The field a validation finding is about: the first whose keyword
-    /// occurs in the finding's problem, else `None` (the whole form).
-    pub fn field_for(&self, problem: &str) -> Option<usize> {
-        let problem = problem.to_lowercase();
-        self.fields
-            .iter()
-            .position(|f| f.keywords.iter().any(|k| problem.contains(k)))
+    /// The field a validation finding is about (`finding.field`), else
+    /// `None`: the whole form.
+    pub fn field_for(&self, place: Option<Place>) -> Option<usize> {
+        let place = place?;
+        self.fields.iter().position(|f| f.places.contains(&place))
     }
 
     /// Draws the form as a box over `area`.
@@ -357,11 +359,12 @@ mod tests {
             "t",
             vec![
                 Field::new("a", ""),
-                Field::new("b", "").keywords(&["capacity"]),
+                Field::new("b", "").places(&[Place::Capacity, Place::Fallback]),
             ],
         );
-        assert_eq!(f.field_for("its CAPACITY is 0"), Some(1));
-        assert_eq!(f.field_for("something else"), None);
+        assert_eq!(f.field_for(Some(Place::Fallback)), Some(1));
+        assert_eq!(f.field_for(Some(Place::Grade)), None);
+        assert_eq!(f.field_for(None), None);
         f.set_errors(vec![(Some(1), "bad".into()), (None, "general".into())]);
         assert_eq!(f.focus, 1);
         assert_eq!(f.fields[1].error.as_deref(), Some("bad"));

@@ -7,12 +7,14 @@
 use std::fmt::Display;
 use std::path::Path;
 
-use kehou_solver::check::Violation;
 use kehou_solver::milp::Stats;
 use kehou_solver::plan::{Changes, SolveStatus};
 use kehou_solver::{Plan, School};
 
 use crate::export::summary::PlanSummary;
+use crate::words::{fill, Lang, Names};
+
+pub mod check;
 
 // ---- kehou -----------------------------------------------------------------
 
@@ -136,47 +138,23 @@ Examples:
 pub const CHECK_SCHOOL_HELP: &str = "The school file, such as demo.school.ron";
 pub const CHECK_PLAN_HELP: &str = "A plan file solved for that school, such as demo.plan.ron";
 
-/// The item a plan finding is about.
-pub fn plan_item(path: &Path) -> String {
-    format!("plan {}", path.display())
-}
-
-pub const PLAN_STALE: &str = "plan is stale: the school changed since it was solved";
-pub const PLAN_STALE_FIX: &str = "solve again to get a plan for the school as it is now";
-
-/// The item a broken rule of a plan is about: a post, or a person.
-pub fn plan_place(path: &Path, place: &str) -> String {
-    format!("plan {}, {place}", path.display())
-}
-
-pub fn plan_violation(v: &Violation) -> String {
-    format!("breaks the rule {:?}: {}", v.rule, v.detail)
-}
-
-pub const PLAN_NOT_SOLVED: &str = "nothing has been solved into this plan yet";
-
-pub fn plan_not_solved_fix(plan: &Path) -> String {
-    format!(
-        "make the rota with kehou solve SCHOOL -o {}",
-        plan.display()
-    )
-}
-
-pub const PLAN_VIOLATION_FIX: &str =
-    "solve again; if kehou made this plan and nobody edited it, please report it as a bug in kehou";
-
 /// The last line of `kehou check`: "3 errors, 1 warning" or "no problems found".
-pub fn summary(errors: usize, warnings: usize) -> String {
-    let count =
-        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+pub fn summary(lang: Lang, errors: usize, warnings: usize) -> String {
+    let t = check::text(lang);
+    let count = |n: usize, template: &str, one: &str| match (lang, n) {
+        (Lang::En, 1) => format!("1 {one}"),
+        _ => fill(template, &[&n]),
+    };
     match (errors, warnings) {
-        (0, 0) => "no problems found".to_owned(),
-        (e, 0) => count(e, "error", "errors"),
-        (0, w) => format!("{} (nothing stops a rota)", count(w, "warning", "warnings")),
-        (e, w) => format!(
-            "{}, {}",
-            count(e, "error", "errors"),
-            count(w, "warning", "warnings")
+        (0, 0) => t.no_problems.to_owned(),
+        (e, 0) => count(e, t.errors, "error"),
+        (0, w) => fill(t.only_warnings, &[&count(w, t.warnings, "warning")]),
+        (e, w) => fill(
+            t.both,
+            &[
+                &count(e, t.errors, "error"),
+                &count(w, t.warnings, "warning"),
+            ],
         ),
     }
 }
@@ -296,14 +274,19 @@ pub fn solve_bug_report(plan: &Path) -> String {
 }
 
 /// What `kehou solve` says when the solver found no plan at all.
-pub fn solve_no_plan(plan: &Plan, path: &Path) -> String {
+pub fn solve_no_plan(plan: &Plan, path: &Path, names: &Names) -> String {
     let mut lines = vec![format!(
         "no plan: the solver ({}) found none in {:.1} s; nothing saved, {} is unchanged",
         plan.solve.backend,
         plan.solve.seconds,
         path.display()
     )];
-    lines.extend(plan.solve.notes.iter().map(|note| format!("  {note}")));
+    lines.extend(
+        plan.solve
+            .notes
+            .iter()
+            .map(|note| format!("  {}", crate::words::plan::note(note, names))),
+    );
     lines.push("try a longer --time-limit, or a shorter --cycle-weeks".to_owned());
     lines.join("\n") + "\n"
 }
@@ -315,6 +298,7 @@ pub fn solve_report(
     summary: &PlanSummary,
     path: &Path,
     previous_fairness: Option<f64>,
+    names: &Names,
 ) -> String {
     let solve = &plan.solve;
     let minimal = solve.changes.is_some_and(|c| !c.fresh);
@@ -395,9 +379,19 @@ pub fn solve_report(
             "not covered ({}):",
             plural(summary.unmet.len(), "group of posts", "groups of posts")
         ));
-        lines.extend(summary.unmet.iter().map(|line| format!("  {line}")));
+        lines.extend(
+            summary
+                .unmet
+                .iter()
+                .map(|g| format!("  {}", crate::words::plan::unmet_group(g, names))),
+        );
     }
-    lines.extend(solve.notes.iter().map(|note| format!("note: {note}")));
+    lines.extend(
+        solve
+            .notes
+            .iter()
+            .map(|note| format!("note: {}", crate::words::plan::note(note, names))),
+    );
     lines.join("\n") + "\n"
 }
 

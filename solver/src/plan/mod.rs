@@ -1,4 +1,11 @@
 //! The plan: the rota over a rotation cycle, as saved in a `*.plan.ron` file.
+//! Reasons and notes are data (`unmet`, `cover`, `notes`), worded by the
+//! renderers; `v3` reads the plans written before they were.
+
+mod cover;
+mod notes;
+mod unmet;
+pub mod v3;
 
 use std::fmt;
 
@@ -6,6 +13,9 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::model::{ClassId, ClockTime, ClubId, RoomId, SessionKind, StaffId, Weekday};
+pub use cover::{breaks_english, Break, BreakRule, ByHand, CalledIn, CoverReason, Held, PlaceNeed};
+pub use notes::{Dropped, SolveNote, Stale};
+pub use unmet::{Cause, Need, RoomShortfall, Shortfall, UnmetReason};
 
 /// The format version of `*.plan.ron` files this build reads and writes.
 ///
@@ -16,8 +26,11 @@ use crate::model::{ClassId, ClockTime, ClubId, RoomId, SessionKind, StaffId, Wee
 /// plan says when its posts run in both seasons without the school's demand
 /// being rebuilt (older plans still load: the times are then worked out), and
 /// a club meeting's `club_name`, so a club deleted from the school is still
-/// named on the rota.
-pub const PLAN_FORMAT_VERSION: u32 = 3;
+/// named on the rota. Version 4 stores why a post is unmet, why a cover was
+/// chosen and the solve's notes as data rather than English sentences, so
+/// they can be shown in any language; older plans load with their
+/// sentences kept as text (`v3`).
+pub const PLAN_FORMAT_VERSION: u32 = 4;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -81,8 +94,8 @@ pub struct SolveReport {
     pub gap: Option<f64>,
     /// When it was solved, as the caller's clock said (RFC 3339).
     pub solved_at: Option<String>,
-    /// Notes from the solve: phases tried, limits hit.
-    pub notes: Vec<String>,
+    /// Notes from the solve: what could not be kept, how the search went.
+    pub notes: Vec<SolveNote>,
     /// For a re-solve: how the previous plan's assignments changed.
     pub changes: Option<Changes>,
 }
@@ -256,7 +269,7 @@ pub struct Post {
     pub staff: Vec<Assignment>,
     /// Why the post is not fully staffed, when it is not.
     #[serde(default)]
-    pub unmet_reason: Option<String>,
+    pub unmet_reason: Option<UnmetReason>,
 }
 
 impl Post {
@@ -345,9 +358,8 @@ pub struct Substitution {
     /// Who covers (`None`: nobody could; the post is unmet that day).
     #[serde(default)]
     pub cover: Option<StaffId>,
-    /// Why this person (or why nobody), in words for the deputy head.
-    #[serde(default)]
-    pub reason: String,
+    /// Why this person, or why nobody.
+    pub reason: CoverReason,
     pub decided_by: DecidedBy,
 }
 
