@@ -2,8 +2,7 @@
 
 use std::process::ExitCode;
 
-use clap::Parser;
-use kehou::cli::{self, Cli};
+use kehou::cli;
 
 fn main() -> color_eyre::Result<ExitCode> {
     // First, so that a panic anywhere is reported readably. The terminal UI
@@ -12,6 +11,5 @@ fn main() -> color_eyre::Result<ExitCode> {
     // shell and color-eyre's report on it (the other order would print the
     // report into the alternate screen, then wipe it).
     color_eyre::install()?;
-    let cli = Cli::parse();
-    Ok(cli::run(&cli).into())
+    Ok(cli::main().into())
 }

@@ -11,55 +11,26 @@ use kehou_solver::milp::{solve, SolveOptions};
 use super::demo::{DemoProfile, DemoSize};
 use super::Outcome;
 
-pub const BENCH_ABOUT: &str = "Measure the solver on a generated school (for docs/benchmarks.md)";
-pub const BENCH_LONG_ABOUT: &str = "Generates a school (`kehou demo`'s sizes and seeds), solves it with the \
-default backend and prints one Markdown table row: size, cycle weeks, posts, variables (integer), rows, \
-phase 1 and phase 2 seconds, status, objective, bound, gap and the process's peak memory. Run one size \
-per process so the peak memory is that size's.";
-pub const BENCH_EXAMPLES: &str =
-    "Examples:\n  kehou bench --size medium --cycle-weeks 2 --time-limit 60\n  \
-kehou bench --size large --cycle-weeks 4 --time-limit 60 --header\n  \
-kehou bench --profile realistic --time-limit 20 --resolve-edits 0,1,5,20 --header";
-
 #[derive(Debug, Args)]
 pub struct BenchArgs {
-    #[arg(long, value_enum, default_value_t = DemoSize::Medium, help = "School size")]
+    #[arg(long, value_enum, default_value_t = DemoSize::Medium)]
     pub size: DemoSize,
-    #[arg(long, value_enum, default_value_t = DemoProfile::Demo, help = "Generator profile")]
+    #[arg(long, value_enum, default_value_t = DemoProfile::Demo)]
     pub profile: DemoProfile,
-    #[arg(
-        long,
-        value_name = "N",
-        default_value_t = 2026,
-        help = "Generator seed"
-    )]
+    #[arg(long, value_name = "N", default_value_t = 2026)]
     pub seed: u64,
-    #[arg(long, value_name = "K", default_value_t = 2, value_parser = clap::value_parser!(u8).range(1..=4), help = "Weeks in the rotation cycle")]
+    #[arg(long, value_name = "K", default_value_t = 2, value_parser = clap::value_parser!(u8).range(1..=4))]
     pub cycle_weeks: u8,
-    #[arg(
-        long,
-        value_name = "S",
-        default_value_t = 60.0,
-        help = "Solver time limit in seconds"
-    )]
+    #[arg(long, value_name = "S", default_value_t = 60.0)]
     pub time_limit: f64,
-    #[arg(long, help = "Print the table header first")]
+    #[arg(long)]
     pub header: bool,
     /// Re-solve after random edits instead: for each count, that many people
     /// away on a weekday, then a minimal-change and a fresh re-solve.
-    #[arg(
-        long,
-        value_name = "N,N,…",
-        value_delimiter = ',',
-        help = "Instead: solve, then for each N make N random edits (someone away on a weekday) and re-solve, minimal-change and --fresh; one row each"
-    )]
+    #[arg(long, value_name = "N,N,…", value_delimiter = ',')]
     pub resolve_edits: Option<Vec<u32>>,
     /// Measure drawing the terminal UI's rota instead of solving.
-    #[arg(
-        long,
-        value_name = "SCHOOL",
-        help = "Instead of solving: time drawing the terminal UI's rota for SCHOOL and its plan (200×60)"
-    )]
+    #[arg(long, value_name = "SCHOOL")]
     pub tui: Option<std::path::PathBuf>,
 }
 

@@ -16,9 +16,7 @@ use crate::words::{fill, findings, Lang, Names};
 
 #[derive(Debug, Args)]
 pub struct CheckArgs {
-    #[arg(value_name = "SCHOOL", help = text::CHECK_SCHOOL_HELP)]
     pub school: PathBuf,
-    #[arg(value_name = "PLAN", help = text::CHECK_PLAN_HELP)]
     pub plan: Option<PathBuf>,
 }
 
@@ -93,7 +91,7 @@ pub fn run(
         (Ok(school), Ok(plan)) => (school, plan),
         (school, plan) => {
             for e in school.err().into_iter().chain(plan.err()) {
-                writeln!(err, "{e}")?;
+                writeln!(err, "{}", crate::words::errors::file(&e, lang))?;
             }
             return Ok(Outcome::Trouble);
         }

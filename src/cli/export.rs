@@ -7,43 +7,54 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 use clap::{Args, ValueEnum};
-use kehou_solver::model::StaffId;
 
 use super::{hold, text, Outcome};
 use crate::export::{self, ExportError, ExportOptions, Format};
 use crate::files;
 use crate::files::guard::Output;
+use crate::words::{errors, Lang};
 
 #[derive(Debug, Args)]
 pub struct ExportArgs {
-    #[arg(value_name = "SCHOOL", help = text::EXPORT_SCHOOL_HELP)]
     pub school: PathBuf,
-    #[arg(value_name = "PLAN", help = text::EXPORT_PLAN_HELP)]
     pub plan: PathBuf,
-    #[arg(long, value_enum, default_value_t = ExportFormat::Csv, help = text::EXPORT_FORMAT_HELP)]
+    #[arg(long, value_enum, default_value_t = ExportFormat::Csv)]
     pub format: ExportFormat,
-    #[arg(long, value_name = "YYYY-MM-DD", help = text::EXPORT_DATE_HELP)]
+    #[arg(long)]
     pub date: Option<NaiveDate>,
-    #[arg(long, value_name = "STAFF_ID", help = text::EXPORT_PERSON_HELP)]
+    #[arg(long)]
     pub person: Option<String>,
-    #[arg(short, long, value_name = "FILE", help = text::EXPORT_OUTPUT_HELP)]
+    #[arg(short, long)]
     pub output: PathBuf,
 }
 
-/// The export formats, as the command line spells them.
+/// The export formats, as the command line spells them (and in Chinese).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ExportFormat {
-    #[value(help = text::EXPORT_FORMAT_CSV)]
+    #[value(help = "the roster as CSV, one row per person per post")]
     Csv,
-    #[value(help = text::EXPORT_FORMAT_HTML)]
+    #[value(alias = "值班表", help = "the duty board, printable HTML")]
     Html,
-    #[value(help = text::EXPORT_FORMAT_SIGNIN)]
+    #[value(
+        alias = "考勤表",
+        help = "attendance sign-in sheets per care group per week, printable HTML"
+    )]
     Signin,
-    #[value(help = text::EXPORT_FORMAT_XLSX)]
+    #[value(
+        alias = "工作簿",
+        help = "a workbook: Rota, By person, By room, Substitutions, Hours"
+    )]
     Xlsx,
-    #[value(help = text::EXPORT_FORMAT_ICS)]
+    #[value(
+        alias = "日历",
+        help = "iCalendar files, one per person, for the whole term"
+    )]
     Ics,
-    #[value(help = text::EXPORT_FORMAT_HOURS)]
+    #[value(
+        alias = "课时",
+        alias = "课时统计",
+        help = "hours per person for the term: CSV, or xlsx if -o ends in .xlsx"
+    )]
     Hours,
 }
 
@@ -60,12 +71,18 @@ impl From<ExportFormat> for Format {
     }
 }
 
-pub fn run(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<Outcome> {
+pub fn run(
+    args: &ExportArgs,
+    lang: Lang,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> io::Result<Outcome> {
     if args.output != Path::new("-")
         && !hold::output_ok(
             &args.output,
             Output::Other,
             &[&args.school, &args.plan],
+            lang,
             err,
         )?
     {
@@ -80,7 +97,7 @@ pub fn run(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::R
         (Ok(school), Ok(plan)) => (school, plan),
         (school, plan) => {
             for e in school.err().into_iter().chain(plan.err()) {
-                writeln!(err, "{e}")?;
+                writeln!(err, "{}", errors::file(&e, lang))?;
             }
             return Ok(Outcome::Trouble);
         }
@@ -91,26 +108,30 @@ pub fn run(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::R
             writeln!(
                 err,
                 "{}",
-                text::export_broken(&args.school, &args.plan, broken)
+                text::export::broken(lang, &args.school, &args.plan, broken)
             )?;
         }
     } else {
-        writeln!(err, "{}", text::export_stale(&args.plan))?;
+        writeln!(err, "{}", text::export::stale(lang, &args.plan))?;
     }
     let options = ExportOptions {
         format: args.format.into(),
         date: args.date,
-        person: args.person.as_deref().map(StaffId::new),
+        person: args
+            .person
+            .as_deref()
+            .map(|who| super::roster::staff_id(&school, who)),
         output: args.output.clone(),
+        lang,
     };
 
     if args.output == Path::new("-") {
         let made = match export::files(&school, &plan, &options) {
             Ok(made) => made,
-            Err(e) => return trouble(err, &e),
+            Err(e) => return trouble(err, &e, lang),
         };
         if made.len() != 1 {
-            writeln!(err, "{}", words::MANY_TO_STDOUT)?;
+            writeln!(err, "{}", text::export::many_to_stdout(lang))?;
             return Ok(Outcome::Trouble);
         }
         out.write_all(&made[0].bytes)?;
@@ -118,7 +139,7 @@ pub fn run(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::R
     }
     let written = match export::export(&school, &plan, &options) {
         Ok(written) => written,
-        Err(e) => return trouble(err, &e),
+        Err(e) => return trouble(err, &e, lang),
     };
     if options.format == Format::Csv && options.date.is_none() {
         let rows = export::roster_rows(&school, &plan);
@@ -126,30 +147,18 @@ pub fn run(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::R
             .iter()
             .filter(|r| r.role == export::RosterRole::Unmet)
             .count();
-        writeln!(out, "{}", text::exported(&args.output, rows.len(), holes))?;
+        writeln!(
+            out,
+            "{}",
+            text::export::exported(lang, &args.output, rows.len(), holes)
+        )?;
     } else {
-        writeln!(out, "{}", words::wrote(&written, &args.output))?;
+        writeln!(out, "{}", text::export::wrote(lang, &written, &args.output))?;
     }
     Ok(Outcome::Clean)
 }
 
-fn trouble(err: &mut dyn Write, e: &ExportError) -> io::Result<Outcome> {
-    writeln!(err, "{e}")?;
+fn trouble(err: &mut dyn Write, e: &ExportError, lang: Lang) -> io::Result<Outcome> {
+    writeln!(err, "{}", errors::export(e, lang))?;
     Ok(Outcome::Trouble)
-}
-
-mod words {
-    use std::path::Path;
-
-    use crate::export::Written;
-
-    pub const MANY_TO_STDOUT: &str = "this export makes one file per person and cannot go to standard output; give a directory with -o, or one person with --person";
-
-    /// "wrote duty-board.html (53 kB)", or "wrote 88 files to calendars/".
-    pub fn wrote(written: &[Written], output: &Path) -> String {
-        match written {
-            [one] => format!("wrote {} ({} bytes)", one.path.display(), one.bytes),
-            many => format!("wrote {} files to {}", many.len(), output.display()),
-        }
-    }
 }

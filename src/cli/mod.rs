@@ -13,9 +13,11 @@ mod check;
 mod cover;
 mod demo;
 mod export;
+pub mod help;
 mod hold;
 mod import;
 mod overview;
+pub mod parse;
 mod roster;
 mod solve;
 pub mod text;
@@ -39,24 +41,15 @@ pub use roster::{RosterArgs, RosterFormat};
 pub use solve::SolveArgs;
 pub use tui::{LangArg, TuiArgs};
 
+/// The command line. Its words (what each command and option is for) are
+/// in `help`, in both languages; `parse` reads it in the language asked for.
 #[derive(Debug, Parser)]
-#[command(
-    name = "kehou",
-    version,
-    about = text::ABOUT,
-    long_about = text::LONG_ABOUT,
-    after_help = text::EXAMPLES,
-)]
+#[command(name = "kehou", version)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
     /// The language of everything kehou says, for every command.
-    #[arg(
-        long,
-        global = true,
-        value_enum,
-        help = "Language: zh (简体中文) or en (default: the locale LC_ALL, LC_MESSAGES, LANG, else zh)"
-    )]
+    #[arg(long, global = true, value_enum)]
     pub lang: Option<LangArg>,
 }
 
@@ -69,47 +62,16 @@ impl Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    #[command(
-        about = text::DEMO_ABOUT,
-        long_about = text::DEMO_LONG_ABOUT,
-        after_help = text::DEMO_EXAMPLES,
-    )]
     Demo(DemoArgs),
-    #[command(
-        about = text::CHECK_ABOUT,
-        long_about = text::CHECK_LONG_ABOUT,
-        after_help = text::CHECK_EXAMPLES,
-    )]
     Check(CheckArgs),
-    #[command(
-        about = text::SOLVE_ABOUT,
-        long_about = text::SOLVE_LONG_ABOUT,
-        after_help = text::SOLVE_EXAMPLES,
-    )]
     Solve(SolveArgs),
-    #[command(
-        about = text::EXPORT_ABOUT,
-        long_about = text::EXPORT_LONG_ABOUT,
-        after_help = text::EXPORT_EXAMPLES,
-    )]
     Export(ExportArgs),
-    #[command(
-        about = import::IMPORT_ABOUT,
-        long_about = import::IMPORT_LONG_ABOUT,
-        after_help = import::IMPORT_EXAMPLES,
-    )]
     Import(ImportArgs),
-    #[command(about = bench::BENCH_ABOUT, long_about = bench::BENCH_LONG_ABOUT, after_help = bench::BENCH_EXAMPLES)]
     Bench(BenchArgs),
-    #[command(about = roster::ROSTER_ABOUT, long_about = roster::ROSTER_LONG_ABOUT, after_help = roster::ROSTER_EXAMPLES)]
     Roster(RosterArgs),
-    #[command(about = absent::ABSENT_ABOUT, long_about = absent::ABSENT_LONG_ABOUT, after_help = absent::ABSENT_EXAMPLES)]
     Absent(AbsentArgs),
-    #[command(about = cover::CANDIDATES_ABOUT, long_about = cover::CANDIDATES_LONG_ABOUT, after_help = cover::CANDIDATES_EXAMPLES)]
     Candidates(CandidatesArgs),
-    #[command(about = cover::COVER_ABOUT, long_about = cover::COVER_LONG_ABOUT, after_help = cover::COVER_EXAMPLES)]
     Cover(CoverArgs),
-    #[command(about = tui::TUI_ABOUT, long_about = tui::TUI_LONG_ABOUT, after_help = tui::TUI_EXAMPLES)]
     Tui(TuiArgs),
 }
 
@@ -152,6 +114,28 @@ impl From<Outcome> for ExitCode {
     }
 }
 
+/// Reads the program's command line in the language it asks for, and runs it.
+pub fn main() -> Outcome {
+    let args: Vec<String> = std::env::args_os()
+        .map(|a| a.to_string_lossy().into_owned())
+        .collect();
+    let lang = Lang::from_args(&args);
+    match parse::parse(&args, lang) {
+        parse::Parsed::Run(cli) => run(&cli),
+        parse::Parsed::Say { text, stdout, code } => {
+            let said = if stdout {
+                io::stdout().lock().write_all(text.as_bytes())
+            } else {
+                io::stderr().lock().write_all(text.as_bytes())
+            };
+            match (said, code) {
+                (Err(_), _) | (_, 2) => Outcome::Trouble,
+                _ => Outcome::Clean,
+            }
+        }
+    }
+}
+
 /// Runs a parsed command line against the real standard output and error.
 pub fn run(cli: &Cli) -> Outcome {
     // No command on a terminal opens the terminal UI; piped (`kehou | head`),
@@ -167,7 +151,7 @@ pub fn run(cli: &Cli) -> Outcome {
         Ok(outcome)
     });
     result.unwrap_or_else(|e| {
-        let _ = writeln!(err, "{}", text::cannot_write_output(&e));
+        let _ = writeln!(err, "{}", text::cannot_write_output(cli.language(), &e));
         Outcome::Trouble
     })
 }
@@ -176,18 +160,18 @@ pub fn run(cli: &Cli) -> Outcome {
 pub fn run_with(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<Outcome> {
     let lang = cli.language();
     match &cli.command {
-        Some(Command::Demo(args)) => demo::run(args, out, err),
+        Some(Command::Demo(args)) => demo::run(args, lang, out, err),
         Some(Command::Check(args)) => check::run(args, lang, out, err),
-        Some(Command::Solve(args)) => solve::run(args, out, err),
-        Some(Command::Export(args)) => export::run(args, out, err),
-        Some(Command::Import(args)) => import::run(args, out, err),
+        Some(Command::Solve(args)) => solve::run(args, lang, out, err),
+        Some(Command::Export(args)) => export::run(args, lang, out, err),
+        Some(Command::Import(args)) => import::run(args, lang, out, err),
         Some(Command::Bench(args)) => bench::run(args, out, err),
-        Some(Command::Roster(args)) => roster::run(args, out, err),
-        Some(Command::Absent(args)) => absent::run(args, out, err),
-        Some(Command::Candidates(args)) => cover::candidates(args, out, err),
-        Some(Command::Cover(args)) => cover::cover(args, out, err),
+        Some(Command::Roster(args)) => roster::run(args, lang, out, err),
+        Some(Command::Absent(args)) => absent::run(args, lang, out, err),
+        Some(Command::Candidates(args)) => cover::candidates(args, lang, out, err),
+        Some(Command::Cover(args)) => cover::cover(args, lang, out, err),
         Some(Command::Tui(args)) => tui::run(args, lang, err),
-        None => overview::run(out),
+        None => overview::run(lang, out),
     }
 }
 
@@ -261,7 +245,7 @@ mod tests {
 
     #[test]
     fn no_command_shows_the_demo_school() {
-        let cli = Cli::try_parse_from(["kehou"]).unwrap();
+        let cli = Cli::try_parse_from(["kehou", "--lang", "en"]).unwrap();
         let (mut out, mut err) = (Vec::new(), Vec::new());
         assert_eq!(run_with(&cli, &mut out, &mut err).unwrap(), Outcome::Clean);
         let out = String::from_utf8(out).unwrap();

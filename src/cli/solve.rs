@@ -18,84 +18,94 @@ use super::{hold, text, Outcome};
 use crate::export::summary::PlanSummary;
 use crate::files;
 use crate::files::guard::Output;
+use crate::words::{self, errors, findings, Lang, Names};
 
 #[derive(Debug, Args)]
 pub struct SolveArgs {
-    #[arg(value_name = "SCHOOL", help = text::SOLVE_SCHOOL_HELP)]
     pub school: PathBuf,
-    #[arg(short, long, value_name = "PLAN", help = text::SOLVE_OUTPUT_HELP)]
+    #[arg(short, long)]
     pub output: PathBuf,
-    #[arg(
-        long,
-        value_name = "SECONDS",
-        value_parser = clap::value_parser!(u32).range(1..),
-        help = text::SOLVE_TIME_LIMIT_HELP,
-    )]
+    #[arg(long, value_parser = clap::value_parser!(u32).range(1..))]
     pub time_limit: Option<u32>,
-    #[arg(
-        long,
-        value_name = "K",
-        value_parser = clap::value_parser!(u8).range(1..=4),
-        help = text::SOLVE_CYCLE_WEEKS_HELP,
-    )]
+    #[arg(long, value_parser = clap::value_parser!(u8).range(1..=4))]
     pub cycle_weeks: Option<u8>,
-    #[arg(long, help = text::SOLVE_FRESH_HELP)]
+    #[arg(long)]
     pub fresh: bool,
-    #[arg(long, value_name = "N", conflicts_with = "fresh", help = text::SOLVE_MAX_CHANGES_HELP)]
+    #[arg(long, conflicts_with = "fresh")]
     pub max_changes: Option<u32>,
-    #[arg(long, value_name = "FILE", help = text::SOLVE_WRITE_MODEL_HELP)]
+    #[arg(long)]
     pub write_model: Option<PathBuf>,
 }
 
-pub fn run(args: &SolveArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<Outcome> {
-    if !hold::output_ok(&args.output, Output::Plan, &[&args.school], err)? {
+pub fn run(
+    args: &SolveArgs,
+    lang: Lang,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> io::Result<Outcome> {
+    if !hold::output_ok(&args.output, Output::Plan, &[&args.school], lang, err)? {
         return Ok(Outcome::Trouble);
     }
     if let Some(model) = &args.write_model {
-        if !hold::output_ok(model, Output::Other, &[&args.school, &args.output], err)? {
+        if !hold::output_ok(
+            model,
+            Output::Other,
+            &[&args.school, &args.output],
+            lang,
+            err,
+        )? {
             return Ok(Outcome::Trouble);
         }
     }
     // The plan already at -o is read (to stay close to it and keep its
     // locks and sick calls) and replaced: nobody else may change it between.
-    let Some(_locks) = hold::lock(&[&args.output], err)? else {
+    let Some(_locks) = hold::lock(&[&args.output], lang, err)? else {
         return Ok(Outcome::Trouble);
     };
     let school = match files::load_school(&args.school) {
         Ok(school) => school,
         Err(e) => {
-            writeln!(err, "{e}")?;
+            writeln!(err, "{}", errors::file(&e, lang))?;
             return Ok(Outcome::Trouble);
         }
     };
-    let findings = validate::validate(&school);
-    let errors: Vec<_> = findings
+    let names = Names::new(lang, &school, None);
+    let found = validate::validate(&school);
+    let errors: Vec<_> = found
         .iter()
         .filter(|f| f.severity == Severity::Error)
         .collect();
     if !errors.is_empty() {
         for finding in &errors {
-            writeln!(out, "{finding}")?;
+            writeln!(out, "{}", findings::line(finding, &names))?;
         }
-        writeln!(out, "{}", text::solve_refused(errors.len(), &args.school))?;
+        writeln!(
+            out,
+            "{}",
+            text::solve::refused(lang, errors.len(), &args.school)
+        )?;
         return Ok(Outcome::Problems);
     }
-    let warnings = findings.len() - errors.len();
+    let warnings = found.len() - errors.len();
     if warnings > 0 {
-        writeln!(err, "{}", text::solve_warnings(warnings, &args.school))?;
+        writeln!(
+            err,
+            "{}",
+            text::solve::warnings(lang, warnings, &args.school)
+        )?;
     }
 
     let options = SolveOptions {
         cycle_weeks: args.cycle_weeks,
         time_limit_seconds: args.time_limit.map(f64::from),
-        previous: previous_plan(&school, &args.output, args.fresh, err)?,
+        previous: previous_plan(&school, &args.output, args.fresh, lang, err)?,
         write_model: args.write_model.is_some(),
         fresh: args.fresh,
         max_changes: args.max_changes,
         ..SolveOptions::default()
     };
     let limit = args.time_limit.unwrap_or(school.rules.time_limit_seconds);
-    let mut solved = with_progress(limit, err, || milp::solve(&school, &options));
+    let mut solved = with_progress(limit, lang, err, || milp::solve(&school, &options));
     // The solver has no clock; the application says when.
     solved.plan.solve.solved_at = Some(Local::now().to_rfc3339_opts(SecondsFormat::Secs, false));
 
@@ -106,7 +116,7 @@ pub fn run(args: &SolveArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Re
         let mut write = |f: &mut File, b: &[u8]| f.write_all(b);
         let lp = solved.model_lp.as_deref().unwrap_or_default();
         if let Err(e) = files::write_atomic(path, lp.as_bytes(), &mut write) {
-            writeln!(err, "{e}")?;
+            writeln!(err, "{}", errors::file(&e, lang))?;
             outcome = Outcome::Trouble;
         }
     }
@@ -117,36 +127,44 @@ pub fn run(args: &SolveArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Re
         match kehou_solver::repair::carry_over(&school, previous, solved.plan.clone()) {
             Ok(kept) if kept.plan.absences.is_empty() && kept.plan.substitutions.is_empty() => {}
             Ok(kept) => {
-                writeln!(
-                    err,
-                    "Kept {} absence(s) and {} substitution(s) of the term; {} redone for the new rota.",
+                let (a, s, r) = (
                     kept.plan.absences.len(),
                     kept.plan.substitutions.len(),
-                    kept.removed.len()
-                )?;
+                    kept.removed.len(),
+                );
+                match lang {
+                    Lang::Zh => writeln!(
+                        err,
+                        "保留了本学期 {a} 次请假和 {s} 处代课；其中 {r} 处按新的值班表重新安排。"
+                    )?,
+                    Lang::En => writeln!(
+                        err,
+                        "Kept {a} absence(s) and {s} substitution(s) of the term; {r} redone for the new rota."
+                    )?,
+                }
                 solved.plan = kept.plan;
             }
-            Err(e) => writeln!(err, "{e}")?,
+            Err(e) => writeln!(err, "{}", words::repair::error(&e, &names))?,
         }
     }
 
     let plan = &solved.plan;
-    let names = crate::words::Names::new(crate::words::Lang::En, &school, Some(plan));
+    let names = names.with_plan(plan);
     if plan.solve.status == SolveStatus::NoPlan {
-        write!(out, "{}", text::solve_no_plan(plan, &args.output, &names))?;
+        write!(out, "{}", text::solve::no_plan(plan, &args.output, &names))?;
         return Ok(outcome.worst(Outcome::Problems));
     }
     let violations = check::check_all(&school, plan);
     if !violations.is_empty() {
-        writeln!(err, "{}", text::SOLVE_BUG)?;
+        writeln!(err, "{}", text::solve::bug(lang))?;
         for v in &violations {
-            writeln!(err, "  {v}")?;
+            writeln!(err, "  {}", words::check::line(v, &names))?;
         }
-        writeln!(err, "{}", text::solve_bug_report(&args.output))?;
+        writeln!(err, "{}", text::solve::bug_report(lang, &args.output))?;
         return Ok(Outcome::Bug);
     }
     if let Err(e) = files::save_plan(&args.output, plan) {
-        writeln!(err, "{e}")?;
+        writeln!(err, "{}", errors::file(&e, lang))?;
         return Ok(Outcome::Trouble);
     }
 
@@ -154,16 +172,20 @@ pub fn run(args: &SolveArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Re
     write!(
         out,
         "{}",
-        text::solve_report(
+        text::solve::report(
             plan,
             &solved.stats,
             &summary,
             &args.output,
-            options.previous.as_ref().and_then(text::fairness_of),
+            options.previous.as_ref().and_then(text::solve::fairness_of),
             &names,
         )
     )?;
-    writeln!(out, "{}", text::solve_next(&args.school, &args.output))?;
+    writeln!(
+        out,
+        "{}",
+        text::solve::next(lang, &args.school, &args.output)
+    )?;
     Ok(if summary.unmet.is_empty() {
         outcome
     } else {
@@ -180,6 +202,7 @@ fn previous_plan(
     school: &School,
     path: &Path,
     fresh: bool,
+    lang: Lang,
     err: &mut dyn Write,
 ) -> io::Result<Option<Plan>> {
     if !path.exists() {
@@ -189,12 +212,20 @@ fn previous_plan(
         Ok(plan) if plan.school_fingerprint == school.fingerprint() => Ok(Some(plan)),
         Ok(plan) => {
             let backup = files::backup_path(path);
-            writeln!(err, "{}", text::solve_previous_stale(path, &backup, fresh))?;
+            writeln!(
+                err,
+                "{}",
+                text::solve::previous_stale(lang, path, &backup, fresh)
+            )?;
             Ok(Some(plan))
         }
         Err(e) => {
             let backup = files::backup_path(path);
-            writeln!(err, "{}", text::solve_previous_unreadable(&e, &backup))?;
+            writeln!(
+                err,
+                "{}",
+                text::solve::previous_unreadable(lang, &errors::file(&e, lang), &backup)
+            )?;
             Ok(None)
         }
     }
@@ -206,6 +237,7 @@ fn previous_plan(
 /// from this thread because `err` holds the lock of standard error.
 fn with_progress<T: Send>(
     limit_seconds: u32,
+    lang: Lang,
     err: &mut dyn Write,
     work: impl FnOnce() -> T + Send,
 ) -> T {
@@ -226,7 +258,7 @@ fn with_progress<T: Send>(
             if worker.is_finished() {
                 break;
             }
-            let line = text::solving(*frame, start.elapsed().as_secs(), limit_seconds);
+            let line = text::solve::solving(lang, *frame, start.elapsed().as_secs(), limit_seconds);
             width = width.max(line.chars().count());
             // Progress is a courtesy: a terminal that cannot take it must not stop the solve.
             let _ = write!(err, "\r{line}").and_then(|()| err.flush());

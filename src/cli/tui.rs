@@ -13,32 +13,18 @@ use crate::tui::app::App;
 use crate::tui::doc::{plan_path_for, Doc};
 use crate::tui::text::Lang;
 
-pub const TUI_ABOUT: &str = "Open the terminal UI on a school (the default with no command)";
-pub const TUI_LONG_ABOUT: &str = "Opens the interactive rota editor on SCHOOL and its plan (PLAN, else \
-NAME.plan.ron beside NAME.school.ron; an unsolved plan if there is none). Look at the rota, edit the \
-school, solve in the background, lock and hand-edit posts, undo, save with Ctrl-S; ? shows the keys. \
-`kehou` alone opens the school opened last, else the demo school. The language is --lang, else the \
-locale (LC_ALL, LC_MESSAGES, LANG: zh… is Chinese, anything else English), else Chinese.";
-pub const TUI_EXAMPLES: &str =
-    "Examples:\n  kehou tui data/demo/demo.school.ron\n  kehou tui school.school.ron --lang en\n  kehou";
-const NEEDS_TERMINAL: &str =
-    "kehou tui needs a terminal; for scripts use `kehou check`, `kehou solve` and `kehou export`";
+fn needs_terminal(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => "kehou tui 需要在终端里运行；脚本中请用 kehou check、kehou solve 和 kehou export",
+        Lang::En => "kehou tui needs a terminal; for scripts use `kehou check`, `kehou solve` and `kehou export`",
+    }
+}
 
 #[derive(Debug, Args)]
 pub struct TuiArgs {
-    #[arg(value_name = "SCHOOL", help = "The *.school.ron file")]
     pub school: PathBuf,
-    #[arg(
-        value_name = "PLAN",
-        help = "The plan file (default: NAME.plan.ron beside the school)"
-    )]
     pub plan: Option<PathBuf>,
-    #[arg(
-        long,
-        value_name = "SECONDS",
-        value_parser = clap::value_parser!(u32).range(1..=86_400),
-        help = "Time limit of solves started in the UI, 1 to 86400 seconds (default: the school's)"
-    )]
+    #[arg(long, value_parser = clap::value_parser!(u32).range(1..=86_400))]
     pub time_limit: Option<u32>,
 }
 
@@ -65,7 +51,7 @@ pub fn interactive() -> bool {
 
 pub fn run(args: &TuiArgs, lang: Lang, err: &mut dyn Write) -> io::Result<Outcome> {
     if !interactive() {
-        writeln!(err, "{NEEDS_TERMINAL}")?;
+        writeln!(err, "{}", needs_terminal(lang))?;
         return Ok(Outcome::Trouble);
     }
     open_and_run(
@@ -95,7 +81,7 @@ pub fn run_default(lang: Lang, err: &mut dyn Write) -> io::Result<Outcome> {
         school: Digest::ABSENT,
         plan: Digest::ABSENT,
     });
-    finish(crate::tui::run(App::new(doc, lang)), err)
+    finish(crate::tui::run(App::new(doc, lang)), lang, err)
 }
 
 /// The demo school beside the current folder or the source tree.
@@ -118,7 +104,7 @@ fn open_and_run(
     let (school, school_digest) = match files::read_school(school_path) {
         Ok(s) => s,
         Err(e) => {
-            writeln!(err, "{e}")?;
+            writeln!(err, "{}", crate::words::errors::file(&e, lang))?;
             return Ok(Outcome::Trouble);
         }
     };
@@ -127,7 +113,7 @@ fn open_and_run(
         match files::read_plan(&plan_path) {
             Ok((p, d)) => (Some(p), d),
             Err(e) => {
-                writeln!(err, "{e}")?;
+                writeln!(err, "{}", crate::words::errors::file(&e, lang))?;
                 return Ok(Outcome::Trouble);
             }
         }
@@ -145,18 +131,28 @@ fn open_and_run(
     if let Some(s) = time_limit {
         app.solve_seconds = s.max(1.0);
     }
-    finish(crate::tui::run(app), err)
+    finish(crate::tui::run(app), lang, err)
 }
 
-fn finish(result: io::Result<()>, err: &mut dyn Write) -> io::Result<Outcome> {
+fn finish(result: io::Result<()>, lang: Lang, err: &mut dyn Write) -> io::Result<Outcome> {
     match result {
         Ok(()) => Ok(Outcome::Clean),
         Err(e) if e.kind() == io::ErrorKind::Interrupted => {
-            writeln!(err, "kehou: {e}")?;
+            match lang {
+                Lang::Zh => writeln!(err, "kehou：已中断")?,
+                Lang::En => writeln!(err, "kehou: {e}")?,
+            }
             Ok(Outcome::Trouble)
         }
         Err(e) => {
-            writeln!(err, "kehou: the terminal failed: {e}")?;
+            match lang {
+                Lang::Zh => writeln!(
+                    err,
+                    "kehou：终端出错：{}",
+                    crate::words::errors::io(&e, lang)
+                )?,
+                Lang::En => writeln!(err, "kehou: the terminal failed: {e}")?,
+            }
             Ok(Outcome::Trouble)
         }
     }

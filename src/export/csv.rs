@@ -13,7 +13,8 @@ use std::io;
 use kehou_solver::dated::DayRoster;
 use kehou_solver::School;
 
-use super::RosterRow;
+use super::{RosterRole, RosterRow};
+use crate::words::{Lang, Names};
 
 /// The header of the roster CSV; the columns are documented in `kehou export --help`.
 pub const ROSTER_HEADER: [&str; 12] = [
@@ -34,15 +35,38 @@ pub const ROSTER_HEADER: [&str; 12] = [
 /// The UTF-8 byte-order mark.
 pub const BOM: &str = "\u{feff}";
 
-/// The bytes of the roster CSV file of `rows`.
-pub fn roster(rows: &[RosterRow]) -> io::Result<Vec<u8>> {
+/// The header in Chinese: the same columns, `岗位编号` and `人员编号` the ids.
+pub const ROSTER_HEADER_ZH: [&str; 12] = [
+    "周期周",
+    "星期",
+    "时段",
+    "开始",
+    "结束",
+    "岗位类型",
+    "岗位编号",
+    "班级或社团",
+    "场地",
+    "人员编号",
+    "姓名",
+    "角色",
+];
+
+fn header(lang: Lang) -> [&'static str; 12] {
+    match lang {
+        Lang::Zh => ROSTER_HEADER_ZH,
+        Lang::En => ROSTER_HEADER,
+    }
+}
+
+/// The bytes of the roster CSV file of `rows`, in `names`' language.
+pub fn roster(rows: &[RosterRow], names: &Names) -> io::Result<Vec<u8>> {
     let mut bytes = BOM.as_bytes().to_vec();
     let mut writer = ::csv::WriterBuilder::new()
         .terminator(::csv::Terminator::CRLF)
         .from_writer(&mut bytes);
-    writer.write_record(ROSTER_HEADER)?;
+    writer.write_record(header(names.lang))?;
     for row in rows {
-        for cell in cells(row) {
+        for cell in cells(row, names) {
             writer.write_field(spreadsheet_safe(&cell).as_bytes())?;
         }
         writer.write_record(None::<&[u8]>)?;
@@ -55,18 +79,22 @@ pub fn roster(rows: &[RosterRow]) -> io::Result<Vec<u8>> {
 /// The roster of one date as CSV: the roster's columns after a `date`
 /// column, the posts timed for that date's season and staffed as that
 /// date's substitutions left them.
-pub fn day(school: &School, day: &DayRoster) -> io::Result<Vec<u8>> {
+pub fn day(school: &School, day: &DayRoster, lang: Lang) -> io::Result<Vec<u8>> {
+    let names = Names::new(lang, school, None);
     let rows = super::post_rows(school, day.posts.iter().map(|p| &p.post));
     let date = day.day.date.to_string();
     let mut bytes = BOM.as_bytes().to_vec();
     let mut writer = ::csv::WriterBuilder::new()
         .terminator(::csv::Terminator::CRLF)
         .from_writer(&mut bytes);
-    writer.write_field("date")?;
-    writer.write_record(ROSTER_HEADER)?;
+    writer.write_field(match lang {
+        Lang::Zh => "日期",
+        Lang::En => "date",
+    })?;
+    writer.write_record(header(lang))?;
     for row in &rows {
         writer.write_field(&date)?;
-        for cell in cells(row) {
+        for cell in cells(row, &names) {
             writer.write_field(spreadsheet_safe(&cell).as_bytes())?;
         }
         writer.write_record(None::<&[u8]>)?;
@@ -76,7 +104,36 @@ pub fn day(school: &School, day: &DayRoster) -> io::Result<Vec<u8>> {
     Ok(bytes)
 }
 
-fn cells(row: &RosterRow) -> [String; 12] {
+/// A row's cells: codes and ids in English, as documented for other
+/// programs; words and names in Chinese, the ids kept in their own columns.
+fn cells(row: &RosterRow, names: &Names) -> [String; 12] {
+    if names.lang == Lang::Zh {
+        let v = names.lang.vocab();
+        return [
+            row.week.to_string(),
+            v.weekday(row.day).to_owned(),
+            v.session(row.session).to_owned(),
+            row.start.to_string(),
+            row.end.to_string(),
+            v.post_kind(row.kind).to_owned(),
+            row.post_id.clone(),
+            row.group_name.clone(),
+            row.room
+                .as_ref()
+                .map(|r| names.room_of(r))
+                .unwrap_or_default(),
+            row.staff
+                .as_ref()
+                .map(ToString::to_string)
+                .unwrap_or_default(),
+            row.staff_name.clone(),
+            match row.role {
+                RosterRole::Lead => v.role(kehou_solver::plan::Role::Lead).to_owned(),
+                RosterRole::Assist => v.role(kehou_solver::plan::Role::Assist).to_owned(),
+                RosterRole::Unmet => "缺人".to_owned(),
+            },
+        ];
+    }
     [
         row.week.to_string(),
         row.day.code().to_owned(),
@@ -112,7 +169,7 @@ pub fn spreadsheet_safe(cell: &str) -> Cow<'_, str> {
 mod tests {
     use super::*;
     use crate::export::testing::{person, plan, post, school, time};
-    use crate::export::{render, Format};
+    use crate::export::Format;
     use kehou_solver::model::{StaffKind, Weekday};
     use kehou_solver::plan::{PostKind, Role};
 
@@ -147,7 +204,12 @@ mod tests {
                 &[("t1", Role::Lead), ("t2", Role::Assist)],
             )],
         );
-        let bytes = render(Format::Csv, &school, &plan).unwrap();
+        let mut options = crate::export::ExportOptions::new(Format::Csv, "x.csv");
+        options.lang = crate::words::Lang::En;
+        let bytes = crate::export::files(&school, &plan, &options)
+            .unwrap()
+            .remove(0)
+            .bytes;
         let text = String::from_utf8(bytes).unwrap();
         let text = text.strip_prefix(BOM).expect("starts with a BOM");
         let lines: Vec<&str> = text.split_terminator("\r\n").collect();

@@ -8,6 +8,8 @@ use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
+
+use crate::words::{Lang, Names};
 use kehou_solver::dated;
 use kehou_solver::model::StaffId;
 use kehou_solver::{Plan, School};
@@ -27,15 +29,20 @@ pub struct ExportOptions {
     pub person: Option<StaffId>,
     /// A file; for calendars of everyone, a directory (made if missing).
     pub output: PathBuf,
+    /// The language of the words in the files (headings, sheet names,
+    /// reasons, calendar entries).
+    pub lang: Lang,
 }
 
 impl ExportOptions {
+    /// In Chinese; set `lang` for English.
     pub fn new(format: Format, output: impl Into<PathBuf>) -> ExportOptions {
         ExportOptions {
             format,
             date: None,
             person: None,
             output: output.into(),
+            lang: Lang::Zh,
         }
     }
 }
@@ -54,6 +61,13 @@ pub struct Written {
     pub bytes: usize,
 }
 
+/// An option a format does not take.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unused {
+    Person,
+    Date,
+}
+
 /// Why an export could not be made or written.
 #[derive(Debug, thiserror::Error)]
 pub enum ExportError {
@@ -65,11 +79,11 @@ pub enum ExportError {
     },
     #[error("there is no staff member with id \"{0}\" in the school; the ids are in the staff list (kehou overview SCHOOL lists them)")]
     UnknownPerson(String),
-    #[error("{what} does not take {option}; leave it out")]
-    Unused {
-        what: &'static str,
-        option: &'static str,
-    },
+    #[error("{} does not take {}; leave it out", .format.name(), match .option {
+        Unused::Person => "a person (only ics and hours do)",
+        Unused::Date => "a date (it covers the whole term)",
+    })]
+    Unused { format: Format, option: Unused },
     #[error("cannot make the workbook: {0}")]
     Workbook(String),
     #[error("{path}: cannot make the directory: {source}")]
@@ -107,8 +121,8 @@ pub fn files(
         }
         if options.format != Format::Ics && options.format != Format::Hours {
             return Err(ExportError::Unused {
-                what: options.format.name(),
-                option: "a person (only ics and hours do)",
+                format: options.format,
+                option: Unused::Person,
             });
         }
     }
@@ -116,8 +130,8 @@ pub fn files(
         && matches!(options.format, Format::Ics | Format::Hours | Format::Xlsx)
     {
         return Err(ExportError::Unused {
-            what: options.format.name(),
-            option: "a date (it covers the whole term)",
+            format: options.format,
+            option: Unused::Date,
         });
     }
     let date = match options.date {
@@ -148,8 +162,11 @@ pub fn files(
     };
     match options.format {
         Format::Csv => match &date {
-            Some(day) => one(csv::day(school, day)?),
-            None => one(csv::roster(&roster_rows(school, plan))?),
+            Some(day) => one(csv::day(school, day, options.lang)?),
+            None => one(csv::roster(
+                &roster_rows(school, plan),
+                &Names::new(options.lang, school, Some(plan)),
+            )?),
         },
         Format::Html => match &date {
             Some(day) => one(html(day::render(school, plan, day))),

@@ -23,7 +23,7 @@ pub mod signin;
 pub mod summary;
 pub mod xlsx;
 
-pub use job::{export, files, ExportError, ExportFile, ExportOptions, Written};
+pub use job::{export, files, ExportError, ExportFile, ExportOptions, Unused, Written};
 
 use std::io;
 
@@ -142,6 +142,8 @@ pub struct RosterRow {
     pub post_id: String,
     /// Who the post is for: class ids joined with `+`, or the club id.
     pub group: String,
+    /// The same in words: the classes shortened, the club's name, the duty.
+    pub group_name: String,
     pub room: Option<RoomId>,
     /// `None` on an `Unmet` row.
     pub staff: Option<StaffId>,
@@ -191,6 +193,7 @@ pub fn post_rows<'a>(school: &School, posts: impl IntoIterator<Item = &'a Post>)
                 kind: post.kind,
                 post_id: post.id.clone(),
                 group: post.group_label(),
+                group_name: labels::group(school, post),
                 room: post.room.clone(),
                 staff,
                 staff_name,

@@ -15,6 +15,22 @@ pub enum Output {
 }
 
 impl Output {
+    fn article(self) -> &'static str {
+        match self {
+            Output::School => "a school",
+            Output::Plan => "a plan",
+            Output::Other => "a",
+        }
+    }
+
+    fn suggest(self) -> &'static str {
+        match self {
+            Output::School => " (a name ending in .school.ron)",
+            Output::Plan => " (a name ending in .plan.ron)",
+            Output::Other => "",
+        }
+    }
+
     fn what(self) -> &'static str {
         match self {
             Output::School => "a school",
@@ -26,18 +42,18 @@ impl Output {
 
 #[derive(Debug, thiserror::Error)]
 pub enum OutputError {
-    #[error("{output} is also an input of this command ({input}); writing {what} there would replace it: give -o another file; nothing was written")]
+    #[error("{} is also an input of this command ({}); writing {} there would replace it: give -o another file; nothing was written", .output.display(), .input.display(), .writing.what())]
     IsInput {
         output: PathBuf,
         input: PathBuf,
-        what: &'static str,
+        writing: Output,
     },
-    #[error("{output} is {kind} file; kehou does not write {what} over it or under its name: give -o another file{suggest}; nothing was written")]
+    #[error("{} is {} file; kehou does not write {} over it or under its name: give -o another file{}; nothing was written", .output.display(), .kind.article(), .writing.what(), .writing.suggest())]
     WrongKind {
         output: PathBuf,
-        kind: &'static str,
-        what: &'static str,
-        suggest: &'static str,
+        /// What the file there is.
+        kind: Output,
+        writing: Output,
     },
 }
 
@@ -50,7 +66,7 @@ pub fn check(output: &Path, writing: Output, inputs: &[&Path]) -> Result<(), Out
             return Err(OutputError::IsInput {
                 output: output.to_owned(),
                 input: input.to_path_buf(),
-                what: writing.what(),
+                writing,
             });
         }
     }
@@ -62,17 +78,8 @@ pub fn check(output: &Path, writing: Output, inputs: &[&Path]) -> Result<(), Out
     }
     Err(OutputError::WrongKind {
         output: output.to_owned(),
-        kind: match kind {
-            Output::School => "a school",
-            Output::Plan => "a plan",
-            Output::Other => "a",
-        },
-        what: writing.what(),
-        suggest: match writing {
-            Output::School => " (a name ending in .school.ron)",
-            Output::Plan => " (a name ending in .plan.ron)",
-            Output::Other => "",
-        },
+        kind,
+        writing,
     })
 }
 

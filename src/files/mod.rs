@@ -39,12 +39,15 @@ pub enum FileError {
         /// The newest backup of the file, if there is one.
         backup: Option<Backup>,
     },
-    #[error("{path}:{line}:{col}: {message}{}", backup_hint(.backup.as_ref()))]
+    #[error("{path}:{line}:{col}: {}{}", explain(.code, .what), backup_hint(.backup.as_ref()))]
     Syntax {
         path: PathBuf,
         line: usize,
         col: usize,
-        message: String,
+        /// What ron found wrong there.
+        code: Box<ron::Error>,
+        /// "school" or "plan".
+        what: &'static str,
         backup: Option<Backup>,
     },
     #[error("{path}: `{field}` is {value}; it must be a finite number (or remove the line){}", backup_hint(.backup.as_ref()))]
@@ -316,7 +319,8 @@ fn parse<T>(
         path: path.to_owned(),
         line: e.position.line,
         col: e.position.col,
-        message: explain(&e.code, what),
+        code: Box::new(e.code),
+        what,
         backup: existing_backup(path, what),
     };
     let options = ron::Options::default()

@@ -15,14 +15,101 @@ use kehou_solver::model::{
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(super) struct Bad {
     pub part: Option<String>,
-    pub expected: String,
+    pub expected: Expected,
+}
+
+/// What a cell should have held, as data; worded in English by `Display`
+/// and in Chinese by `words::import`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Expected {
+    /// Free text such as a name; `what` names it; it was empty.
+    Text {
+        what: Named,
+    },
+    /// An id such as `example`; it was empty.
+    Id {
+        example: &'static str,
+    },
+    Flag,
+    Students,
+    Cap,
+    Percent,
+    /// Numbers Monday to Friday (or one); `found` of them, or it was empty.
+    PerDay {
+        found: Option<usize>,
+        empty: bool,
+    },
+    Grade,
+    /// A grade, which may be left out when the class id starts with it.
+    GradeMissing,
+    Grades,
+    Slot,
+    /// Meetings; it was empty.
+    Meetings {
+        empty: bool,
+    },
+    StaffKind,
+    RoomKind,
+    Skill,
+}
+
+/// What a required text cell holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Named {
+    Person,
+    Room,
+    Club,
+}
+
+impl std::fmt::Display for Expected {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Expected::Text { what } => {
+                let what = match what {
+                    Named::Person => "the person's name",
+                    Named::Room => "the room's name",
+                    Named::Club => "the club's name",
+                };
+                write!(f, "expected {what}; it is empty")
+            }
+            Expected::Id { example } => write!(f, "expected an id such as {example}; it is empty"),
+            Expected::Flag => f.write_str(FLAG),
+            Expected::Students => f.write_str("expected a whole number of students, such as 40"),
+            Expected::Cap => f.write_str("expected a whole number of posts from 0 to 255, or nothing for the usual cap of the person's kind"),
+            Expected::Percent => f.write_str(
+                "expected a percentage of full time from 1 to 100, such as 50; nothing means 100",
+            ),
+            Expected::PerDay {
+                found: Some(n), ..
+            } => write!(f, "expected 5 {PER_DAY}; found {n}"),
+            Expected::PerDay { empty: true, .. } => write!(f, "expected whole {PER_DAY}; it is empty"),
+            Expected::PerDay { .. } => write!(f, "expected whole {PER_DAY}"),
+            Expected::Grade => f.write_str("expected a grade such as 3"),
+            Expected::GradeMissing => f.write_str("expected a grade such as 3 (it may be left empty when the class id starts with its grade, like 3-2)"),
+            Expected::Grades => f.write_str("expected grades like 3-6, or one grade like 3"),
+            Expected::Slot => f.write_str(SLOT),
+            Expected::Meetings { empty: true } => write!(f, "{MEETINGS}; it is empty"),
+            Expected::Meetings { empty: false } => f.write_str(MEETINGS),
+            Expected::StaffKind => {
+                let codes: Vec<&str> = StaffKind::ALL.iter().map(|k| k.code()).collect();
+                write!(f, "expected a kind of staff: {}", codes.join(", "))
+            }
+            Expected::RoomKind => {
+                let codes: Vec<&str> = RoomKind::ALL.iter().map(|k| k.code()).collect();
+                write!(f, "expected a kind of room: {}", codes.join(", "))
+            }
+            Expected::Skill => f.write_str(
+                "expected the skill its leader needs, such as football; it is empty",
+            ),
+        }
+    }
 }
 
 impl Bad {
-    fn new(expected: impl Into<String>) -> Bad {
+    fn new(expected: Expected) -> Bad {
         Bad {
             part: None,
-            expected: expected.into(),
+            expected,
         }
     }
 
@@ -37,7 +124,7 @@ impl Bad {
 
 pub(super) type Parsed<T> = Result<T, Bad>;
 
-pub(super) const SLOT: &str = "expected weekday:session like thu:basic or fri:all (sessions: morning, noon, basic, extended, late, all)";
+const SLOT: &str = "expected weekday:session like thu:basic or fri:all (sessions: morning, noon, basic, extended, late, all)";
 const MEETINGS: &str = "expected meeting slots like thu:extended;tue:extended, or how many times a week it meets, like 2 (sessions: morning, noon, basic, extended, late)";
 const FLAG: &str = "expected yes or no (also 是/否, true/false, y/n, 1/0; empty means no)";
 const PER_DAY: &str =
@@ -70,11 +157,11 @@ fn items(cell: &str) -> Vec<String> {
 }
 
 /// A name or other free text that must be there; kept as written.
-pub(super) fn text(what: &'static str) -> impl Fn(&str) -> Parsed<String> {
+pub(super) fn text(what: Named) -> impl Fn(&str) -> Parsed<String> {
     move |cell| {
         let t = cell.trim_matches(|c: char| c.is_whitespace());
         if t.is_empty() {
-            Err(Bad::new(format!("expected {what}; it is empty")))
+            Err(Bad::new(Expected::Text { what }))
         } else {
             Ok(t.to_owned())
         }
@@ -86,9 +173,7 @@ pub(super) fn id(example: &'static str) -> impl Fn(&str) -> Parsed<String> {
     move |cell| {
         let t = fold(cell);
         if t.is_empty() {
-            Err(Bad::new(format!(
-                "expected an id such as {example}; it is empty"
-            )))
+            Err(Bad::new(Expected::Id { example }))
         } else {
             Ok(t)
         }
@@ -112,15 +197,13 @@ pub(super) fn flag_or(default: bool) -> impl Fn(&str) -> Parsed<bool> {
         "" => Ok(default),
         "yes" | "y" | "true" | "t" | "1" | "是" | "√" | "✓" => Ok(true),
         "no" | "n" | "false" | "f" | "0" | "否" | "×" => Ok(false),
-        _ => Err(Bad::new(FLAG)),
+        _ => Err(Bad::new(Expected::Flag)),
     }
 }
 
 /// A number of students: required, a whole number.
 pub(super) fn count(cell: &str) -> Parsed<u32> {
-    fold(cell)
-        .parse()
-        .map_err(|_| Bad::new("expected a whole number of students, such as 40"))
+    fold(cell).parse().map_err(|_| Bad::new(Expected::Students))
 }
 
 /// A cap of posts, or nothing for the usual cap of the person's kind.
@@ -129,9 +212,7 @@ pub(super) fn optional_cap(cell: &str) -> Parsed<Option<u8>> {
     if t.is_empty() {
         return Ok(None);
     }
-    t.parse().map(Some).map_err(|_| {
-        Bad::new("expected a whole number of posts from 0 to 255, or nothing for the usual cap of the person's kind")
-    })
+    t.parse().map(Some).map_err(|_| Bad::new(Expected::Cap))
 }
 
 /// Percent of full time: 1 to 100, or nothing for full time.
@@ -143,9 +224,7 @@ pub(super) fn percent(cell: &str) -> Parsed<u8> {
     }
     match t.parse::<u8>() {
         Ok(p @ 1..=100) => Ok(p),
-        _ => Err(Bad::new(
-            "expected a percentage of full time from 1 to 100, such as 50; nothing means 100",
-        )),
+        _ => Err(Bad::new(Expected::Percent)),
     }
 }
 
@@ -158,7 +237,10 @@ where
     let numbers: Vec<T> = parts.iter().filter_map(|p| p.parse().ok()).collect();
     if numbers.len() < parts.len() {
         let bad = parts.iter().find(|p| p.parse::<T>().is_err());
-        let expected = format!("expected whole {PER_DAY}");
+        let expected = Expected::PerDay {
+            found: None,
+            empty: false,
+        };
         return Err(match bad {
             Some(item) => Bad::new(expected).within(item, parts.len()),
             None => Bad::new(expected),
@@ -168,16 +250,20 @@ where
         0 => Ok([T::default(); 5]),
         1 => Ok([numbers[0]; 5]),
         5 => Ok(std::array::from_fn(|i| numbers[i])),
-        n => Err(Bad::new(format!("expected 5 {PER_DAY}; found {n}"))),
+        n => Err(Bad::new(Expected::PerDay {
+            found: Some(n),
+            empty: false,
+        })),
     }
 }
-
-pub(super) const GRADE_MISSING: &str = "expected a grade such as 3 (it may be left empty when the class id starts with its grade, like 3-2)";
 
 /// Students staying Monday to Friday: five numbers or one; never empty.
 pub(super) fn students_per_day(cell: &str) -> Parsed<[u32; 5]> {
     if fold(cell).is_empty() {
-        return Err(Bad::new(format!("expected whole {PER_DAY}; it is empty")));
+        return Err(Bad::new(Expected::PerDay {
+            found: None,
+            empty: true,
+        }));
     }
     per_day(cell)
 }
@@ -189,9 +275,7 @@ pub(super) fn grade(cell: &str) -> Parsed<Option<u8>> {
     if t.is_empty() {
         return Ok(None);
     }
-    t.parse()
-        .map(Some)
-        .map_err(|_| Bad::new("expected a grade such as 3"))
+    t.parse().map(Some).map_err(|_| Bad::new(Expected::Grade))
 }
 
 /// The grade a class id like `3-2` or `3班` starts with.
@@ -203,7 +287,7 @@ pub(super) fn grade_of_class_id(id: &str) -> Option<u8> {
 /// Grades like `3-6`, `3～6`, `3至6` or a single grade `3`.
 pub(super) fn grades(cell: &str) -> Parsed<GradeBand> {
     let t = fold(cell).replace("年级", "");
-    let bad = || Bad::new("expected grades like 3-6, or one grade like 3");
+    let bad = || Bad::new(Expected::Grades);
     let (from, to) = match t.split_once(['-', '~', '–', '—', '至']) {
         Some((a, b)) => (a.trim(), b.trim()),
         None => (t.trim(), t.trim()),
@@ -265,7 +349,7 @@ pub(super) fn slots(cell: &str) -> Parsed<Vec<Slot>> {
     let parts = items(cell);
     parts
         .iter()
-        .map(|p| slot(p, None).ok_or_else(|| Bad::new(SLOT).within(p, parts.len())))
+        .map(|p| slot(p, None).ok_or_else(|| Bad::new(Expected::Slot).within(p, parts.len())))
         .collect()
 }
 
@@ -279,13 +363,13 @@ pub(super) fn meetings(cell: &str) -> Parsed<Meetings> {
     }
     let parts = items(t);
     if parts.is_empty() {
-        return Err(Bad::new(format!("{MEETINGS}; it is empty")));
+        return Err(Bad::new(Expected::Meetings { empty: true }));
     }
     parts
         .iter()
         .map(|p| match slot(p, Some(SessionKind::Extended)) {
             Some(s) if s.session.is_some() => Ok(s),
-            _ => Err(Bad::new(MEETINGS).within(p, parts.len())),
+            _ => Err(Bad::new(Expected::Meetings { empty: false }).within(p, parts.len())),
         })
         .collect::<Parsed<Vec<Slot>>>()
         .map(Meetings::Fixed)
@@ -307,15 +391,7 @@ pub(super) fn staff_kind(cell: &str) -> Parsed<StaffKind> {
     let t = fold(cell);
     StaffKind::from_code(&t)
         .or_else(|| MORE.iter().find(|(n, _)| *n == t).map(|(_, k)| *k))
-        .ok_or_else(|| {
-            let codes: Vec<&str> = StaffKind::ALL.iter().map(|k| k.code()).collect();
-            let chinese: Vec<&str> = StaffKind::ALL.iter().map(|k| k.chinese()).collect();
-            Bad::new(format!(
-                "expected a kind of staff: {} (or {})",
-                codes.join(", "),
-                chinese.join(", ")
-            ))
-        })
+        .ok_or_else(|| Bad::new(Expected::StaffKind))
 }
 
 /// A kind of room by code (`gym`) or Chinese (`体育馆`, `机房`).
@@ -336,22 +412,22 @@ pub(super) fn room_kind(cell: &str) -> Parsed<RoomKind> {
     let t = fold(cell);
     RoomKind::from_code(&t)
         .or_else(|| MORE.iter().find(|(n, _)| *n == t).map(|(_, k)| *k))
-        .ok_or_else(|| {
-            let codes: Vec<&str> = RoomKind::ALL.iter().map(|k| k.code()).collect();
-            let chinese: Vec<&str> = RoomKind::ALL.iter().map(|k| k.chinese()).collect();
-            Bad::new(format!(
-                "expected a kind of room: {} (or {})",
-                codes.join(", "),
-                chinese.join(", ")
-            ))
-        })
+        .ok_or_else(|| Bad::new(Expected::RoomKind))
 }
 
-/// A skill as kehou spells it: lower case; `作业辅导` is `homework`.
+/// A skill as kehou spells it: lower case; kehou's own names of the common
+/// skills in either language (`作业辅导` is `homework`, `乒乓球` is
+/// `table_tennis`, `table tennis` too).
 fn skill_name(s: &str) -> Skill {
     match s {
-        "作业辅导" | "作业" | "作业看护" => Skill::homework(),
-        s => Skill::new(s.to_lowercase()),
+        "作业" | "作业看护" => Skill::homework(),
+        s => {
+            let code = crate::words::skills::BUILT_IN
+                .iter()
+                .find(|(code, zh, en)| *code == s || *zh == s || en.eq_ignore_ascii_case(s))
+                .map(|(code, _, _)| *code);
+            Skill::new(code.map_or_else(|| s.to_lowercase(), str::to_owned))
+        }
     }
 }
 
@@ -371,9 +447,7 @@ pub(super) fn skills(cell: &str) -> Parsed<Vec<Skill>> {
 pub(super) fn skill(cell: &str) -> Parsed<Skill> {
     let t = fold(cell);
     if t.is_empty() {
-        Err(Bad::new(
-            "expected the skill its leader needs, such as football; it is empty",
-        ))
+        Err(Bad::new(Expected::Skill))
     } else {
         Ok(skill_name(&t))
     }
@@ -384,7 +458,7 @@ mod tests {
     use super::*;
 
     fn expected<T: std::fmt::Debug>(r: Parsed<T>) -> String {
-        r.unwrap_err().expected
+        r.unwrap_err().expected.to_string()
     }
 
     #[test]
@@ -401,7 +475,7 @@ mod tests {
         assert_eq!(per_day::<u8>("4"), Ok([4; 5]));
         assert_eq!(per_day::<u8>(""), Ok([0; 5]));
         let e = per_day::<u32>("1;2;3").unwrap_err();
-        assert!(e.expected.contains("found 3"), "{e:?}");
+        assert!(e.expected.to_string().contains("found 3"), "{e:?}");
         let e = per_day::<u32>("1;2;x;4;5").unwrap_err();
         assert_eq!(e.part.as_deref(), Some("x"));
         assert!(per_day::<u8>("300").is_err());
@@ -414,7 +488,7 @@ mod tests {
         assert_eq!(shown, ["thu:basic", "fri:all", "mon:extended", "wed:all"]);
         let e = slots("mon:basic;thu:bsic").unwrap_err();
         assert_eq!(e.part.as_deref(), Some("thu:bsic"));
-        assert_eq!(e.expected, SLOT);
+        assert_eq!(e.expected, Expected::Slot);
         assert_eq!(slots("thu:bsic").unwrap_err().part, None);
     }
 

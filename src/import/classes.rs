@@ -26,7 +26,7 @@ fn class(row: &Row<'_>, errors: &mut Vec<ImportError>) -> Option<Class> {
         (Some(None), Some(id)) => {
             let from_id = cells::grade_of_class_id(id);
             if from_id.is_none() {
-                errors.push(row.error("grade", None, cells::GRADE_MISSING.to_owned()));
+                errors.push(row.error("grade", None, cells::Expected::GradeMissing));
             }
             from_id
         }

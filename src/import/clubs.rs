@@ -20,7 +20,7 @@ pub(super) fn read(source: &Source, errors: &mut Vec<ImportError>) -> Vec<Club> 
 
 fn club(row: &Row<'_>, errors: &mut Vec<ImportError>) -> Option<Club> {
     let id = row.get("id", errors, cells::id("football"));
-    let name = row.get("name", errors, cells::text("the club's name"));
+    let name = row.get("name", errors, cells::text(cells::Named::Club));
     let skill = row.get("skill", errors, cells::skill);
     let grades = row.get("grades", errors, cells::grades);
     let enrolled = row.get("enrolled", errors, cells::count);

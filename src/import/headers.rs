@@ -6,8 +6,8 @@
 //! note in brackets (`基本服务人数（周一至周五）`) do not matter.
 
 /// One column of a CSV file.
-#[derive(Debug, Clone, Copy)]
-pub(super) struct Column {
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Column {
     /// The English name, used in the code and in messages about the column.
     pub key: &'static str,
     /// Every accepted header, normalized; the key first.
@@ -138,7 +138,7 @@ pub(super) fn column_of(columns: &[Column], header: &str) -> Option<usize> {
 
 /// Every accepted header of a file, for the message about an unknown one:
 /// `id (工号, 编号, …), name (姓名, 名字), …`.
-pub(super) fn known(columns: &[Column]) -> String {
+pub fn known(columns: &[Column]) -> String {
     columns
         .iter()
         .map(|c| {

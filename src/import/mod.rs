@@ -16,11 +16,11 @@
 //! school then makes sense is `kehou_solver::validate`'s business, not this
 //! module's: an import only reads what the files say.
 
-mod cells;
+pub mod cells;
 mod classes;
 mod clubs;
 pub mod defaults;
-mod headers;
+pub mod headers;
 pub mod limits;
 mod rooms;
 mod staff;
@@ -63,8 +63,11 @@ pub struct Sources {
 pub enum ImportError {
     #[error("{file}: file is not UTF-8; save it as CSV UTF-8 (Excel: Save As \"CSV UTF-8 (Comma delimited)\", 另存为 \"CSV UTF-8(逗号分隔)\"; WPS: 另存为 CSV and choose UTF-8). It is probably GBK, which Excel and WPS often write in China; the first character that is not UTF-8 is on line {line}")]
     NotUtf8 { file: String, line: usize },
-    #[error("{file}: the file is empty; it needs a header row naming its columns: {known}")]
-    Empty { file: String, known: String },
+    #[error("{file}: the file is empty; it needs a header row naming its columns: {}", headers::known(.columns))]
+    Empty {
+        file: String,
+        columns: &'static [headers::Column],
+    },
     #[error("{file}: row {row}: a quote (\") opens a cell here that never closes, so the rest of the file would be one cell; close the quote, or remove it")]
     UnterminatedQuote { file: String, row: u64 },
     #[error("{file}: more than {max} rows; kehou reads at most {max} rows of a list: is it the right file? Delete the rows that are not people, rooms, classes or clubs", max = limits::MAX_ROWS)]
@@ -97,11 +100,11 @@ pub enum ImportError {
         row: u64,
         message: String,
     },
-    #[error("{file}: unknown column header \"{header}\"; the known headers are: {known}")]
+    #[error("{file}: unknown column header \"{header}\"; the known headers are: {}", headers::known(.columns))]
     UnknownHeader {
         file: String,
         header: String,
-        known: String,
+        columns: &'static [headers::Column],
     },
     #[error("{file}: columns \"{first}\" and \"{second}\" both mean {key}; keep one of them")]
     DuplicateColumn {
@@ -110,11 +113,11 @@ pub enum ImportError {
         second: String,
         key: &'static str,
     },
-    #[error("{file}: there is no column {key}, which is required; add a column headed with one of: {names}")]
+    #[error("{file}: there is no column {key}, which is required; add a column headed with one of: {}", .names.join(", "))]
     MissingColumn {
         file: String,
         key: &'static str,
-        names: String,
+        names: &'static [&'static str],
     },
     #[error("{file}: row {row}, column {column}: \"{value}\"{} — {expected}", within_text(.within.as_deref()))]
     Cell {
@@ -126,7 +129,7 @@ pub enum ImportError {
         value: String,
         /// The whole cell, when `value` is one item of a list.
         within: Option<String>,
-        expected: String,
+        expected: cells::Expected,
     },
     #[error("{file}: {message}")]
     Workbook { file: String, message: String },

@@ -20,7 +20,7 @@ pub(super) fn read(source: &Source, errors: &mut Vec<ImportError>) -> Vec<Room> 
 
 fn room(row: &Row<'_>, errors: &mut Vec<ImportError>) -> Option<Room> {
     let id = row.get("id", errors, cells::id("r301"));
-    let name = row.get("name", errors, cells::text("the room's name"));
+    let name = row.get("name", errors, cells::text(cells::Named::Room));
     let kind = row.get("kind", errors, cells::room_kind);
     let capacity = row.get("capacity", errors, cells::count);
     let outdoor = row.get("outdoor", errors, cells::flag);

@@ -21,7 +21,7 @@ pub(super) fn read(source: &Source, errors: &mut Vec<ImportError>) -> Vec<Person
 fn person(row: &Row<'_>, errors: &mut Vec<ImportError>) -> Option<Person> {
     // Every cell is read before giving up on the row, so that each bad cell is reported.
     let id = row.get("id", errors, cells::id("t017"));
-    let name = row.get("name", errors, cells::text("the person's name"));
+    let name = row.get("name", errors, cells::text(cells::Named::Person));
     let kind = row.get("kind", errors, cells::staff_kind);
     let skills = row.get("skills", errors, cells::skills);
     let class_teacher_of = row.get("class_teacher_of", errors, cells::optional_id);

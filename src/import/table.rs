@@ -5,7 +5,7 @@
 
 use csv::StringRecord;
 
-use super::cells::Parsed;
+use super::cells::{self, Parsed};
 use super::headers::{self, Column};
 use super::limits;
 use super::{ImportError, Source};
@@ -101,7 +101,7 @@ impl<'s> Table<'s> {
         let Some((_, header)) = records.next() else {
             errors.push(ImportError::Empty {
                 file: file.to_owned(),
-                known: headers::known(spec),
+                columns: spec,
             });
             return None;
         };
@@ -179,7 +179,12 @@ impl Row<'_> {
     }
 
     /// An error about the cell of column `key`.
-    pub(super) fn error(&self, key: &str, part: Option<String>, expected: String) -> ImportError {
+    pub(super) fn error(
+        &self,
+        key: &str,
+        part: Option<String>,
+        expected: cells::Expected,
+    ) -> ImportError {
         let column = self.table.column(key);
         let header = self.table.at[column]
             .map_or(key, |i| self.table.headers[i].as_str())
@@ -271,7 +276,7 @@ fn match_headers(
             None => errors.push(ImportError::UnknownHeader {
                 file: file.to_owned(),
                 header: header.clone(),
-                known: headers::known(spec),
+                columns: spec,
             }),
             Some(c) => match at[c] {
                 Some(first) => errors.push(ImportError::DuplicateColumn {
@@ -289,7 +294,7 @@ fn match_headers(
             errors.push(ImportError::MissingColumn {
                 file: file.to_owned(),
                 key: column.key,
-                names: column.names.join(", "),
+                names: column.names,
             });
         }
     }

@@ -7,7 +7,7 @@
 //! row by row, keeping the sheet's own row and column numbers, and then read
 //! by the same code as a CSV file ([`super::table`], [`super::cells`]), so
 //! the headers, values and messages are the CSV import's. The file name in
-//! a message is `school.xlsx [sheet staff]`.
+//! a message is `school.xlsx [staff]`.
 //!
 //! Cells are read as people see them: a whole number as `40`, a true/false
 //! cell as yes/no, a date as `2026-09-01`, a time as `15:05`. A line break
@@ -67,7 +67,7 @@ pub fn sources(file: &str, bytes: &[u8]) -> Result<Sources, ImportErrors> {
         };
         match read_cells(&mut book, name) {
             Ok(cells) => Some(Source::new(
-                format!("{file} [sheet {}]", limits::printable(name)),
+                format!("{file} [{}]", limits::printable(name)),
                 as_csv(&cells),
             )),
             Err(message) => {

@@ -11,10 +11,15 @@
 //! Chinese is a compile error, never a fallback to English.
 
 pub mod check;
+pub mod errors;
 pub mod findings;
+pub mod import;
 pub mod names;
 pub mod plan;
+pub mod repair;
 pub mod skills;
+pub mod solve;
+pub mod typed;
 pub mod vocab;
 
 pub use names::Names;

@@ -99,7 +99,7 @@ fn a_workbook_imports_to_the_same_school_as_the_csv_files() {
         }
     });
     let sources = xlsx::sources("school.xlsx", &bytes).expect("the sheets are found");
-    assert_eq!(sources.staff.name, "school.xlsx [sheet 教职工]");
+    assert_eq!(sources.staff.name, "school.xlsx [教职工]");
     let from_xlsx = import::import(&sources, None, today()).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(from_xlsx, from_csv);
 }
@@ -116,12 +116,12 @@ fn bad_cells_are_named_by_sheet_row_and_column() {
     let messages: Vec<String> = errors.0.iter().map(ToString::to_string).collect();
     assert_eq!(messages.len(), 2, "{messages:?}");
     assert!(
-        messages[0].starts_with("school.xlsx [sheet staff]: row 4, column 类别: \"校长\""),
+        messages[0].starts_with("school.xlsx [staff]: row 4, column 类别: \"校长\""),
         "{}",
         messages[0]
     );
     assert!(
-        messages[1].starts_with("school.xlsx [sheet rooms]: row 3, column capacity: \"很多\""),
+        messages[1].starts_with("school.xlsx [rooms]: row 3, column capacity: \"很多\""),
         "{}",
         messages[1]
     );

@@ -115,7 +115,7 @@ fn a_huge_number_is_shown_short() {
     let out = dir.path().join("school.school.ron");
     let run = kehou(&["import", "--workbook", &arg(&book), "-o", &arg(&out)]);
     assert_ne!(run.code, 0, "{}", run.all());
-    assert!(run.stderr.contains("sheet rooms"), "{}", run.all());
+    assert!(run.stderr.contains("[rooms]"), "{}", run.all());
     assert!(run.stderr.contains("1.000000e20"), "{}", run.all());
     assert!(
         !run.stderr.contains("100000000000000000000"),

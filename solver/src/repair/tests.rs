@@ -49,10 +49,20 @@ fn absence(staff: &str, from: NaiveDate, to: NaiveDate) -> Absence {
     }
 }
 
-/// Someone with a post on `d`.
+/// Someone with a post on `d` whom others can cover (which plan a timed
+/// solve finds varies with the machine's load: the first person on the day
+/// may lead a club nobody else can).
 fn busy_person(school: &School, plan: &Plan, d: NaiveDate) -> StaffId {
     let roster = day_roster(school, plan, d).unwrap();
-    roster.posts[0].post.staff[0].staff.clone()
+    let mut people = roster
+        .posts
+        .iter()
+        .flat_map(|p| p.post.staff.iter().map(|s| s.staff.clone()));
+    let first = people.next().unwrap();
+    std::iter::once(first.clone())
+        .chain(people)
+        .find(|who| add_absence(school, plan, absence(who.as_str(), d, d)).is_ok())
+        .unwrap_or(first)
 }
 
 #[test]

@@ -181,14 +181,15 @@ impl ExportScreen {
                 let field = match &e {
                     ExportError::NoService { .. } => Some(DATE),
                     ExportError::UnknownPerson(_) => Some(PERSON),
-                    ExportError::Unused { option, .. } if option.contains("--person") => {
-                        Some(PERSON)
-                    }
+                    ExportError::Unused {
+                        option: crate::export::Unused::Person,
+                        ..
+                    } => Some(PERSON),
                     ExportError::Unused { .. } => Some(DATE),
                     ExportError::Directory { .. } => Some(OUTPUT),
                     _ => None,
                 };
-                let message = e.to_string();
+                let message = crate::words::errors::export(&e, t.lang);
                 let said = fill(t.data.export_failed, &[&message]);
                 match field {
                     Some(f) => self.errors.push((f, message)),

@@ -101,9 +101,9 @@ pub fn subject(s: &Subject, n: &Names) -> String {
     // the kind of item only where there is no name to go by.
     let or_id = |what: &str, id: &str, name: &str| {
         if name.trim().is_empty() {
-            format!("{what}“{id}”")
+            format!("{what}编号“{id}”")
         } else {
-            name.to_owned()
+            format!("{what}“{name}”")
         }
     };
     match s {
