@@ -2,9 +2,9 @@
 //! 89.9%" but whether the rota is proven the fairest, and what a longer
 //! search might do.
 
-use kehou_solver::plan::{SolveReport, SolveStatus};
+use kehou_solver::plan::{FairBand, Holder, SolveReport, SolveStatus};
 
-use super::Lang;
+use super::{Lang, Names};
 
 /// The solve's status in words.
 pub fn status(solve: &SolveReport, lang: Lang) -> String {
@@ -71,6 +71,97 @@ pub fn term(name: &str, lang: Lang) -> String {
         Lang::Zh => words.0.to_owned(),
         Lang::En => words.1.to_owned(),
     }
+}
+
+/// Minutes a week as a person reads a load: `2小时35分`, `2 h 35`, `45 min`.
+pub fn duration(minutes: f64, lang: Lang) -> String {
+    // A load is a few hours a week: the cast cannot overflow.
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    let m = minutes.round().max(0.0) as u64;
+    match (lang, m < 60) {
+        (Lang::Zh, true) => format!("{m}分"),
+        (Lang::En, true) => format!("{m} min"),
+        (Lang::Zh, false) => format!("{}小时{:02}分", m / 60, m % 60),
+        (Lang::En, false) => format!("{} h {:02}", m / 60, m % 60),
+    }
+}
+
+/// The fairest band in words (docs/model.md §5.3): what the heaviest and
+/// the lightest teacher carry a week, and what is proven about the heaviest.
+pub fn band(band: &FairBand, lang: Lang) -> String {
+    let (heaviest, lightest) = (duration(band.heaviest, lang), duration(band.lightest, lang));
+    let proof = match (lang, band.heaviest_proven(), band.heaviest_bound) {
+        (Lang::Zh, true, _) => "没有任何排法能让最重的更轻（已证明）".to_owned(),
+        (Lang::En, true, _) => "no rota could make the heaviest lighter (proven)".to_owned(),
+        (Lang::Zh, false, Some(b)) => {
+            format!("任何排法的最重都不会低于 {}（已证明）", duration(b, lang))
+        }
+        (Lang::En, false, Some(b)) => {
+            format!("no rota's heaviest is below {} (proven)", duration(b, lang))
+        }
+        (Lang::Zh, false, None) => "尚未证明最重能否更轻".to_owned(),
+        (Lang::En, false, None) => "not proven whether the heaviest could be lighter".to_owned(),
+    };
+    match lang {
+        Lang::Zh => format!("最重每周 {heaviest}，最轻 {lightest}；{proof}"),
+        Lang::En => format!("heaviest {heaviest} a week, lightest {lightest}; {proof}"),
+    }
+}
+
+/// Who is held below the band by their own limits (at most five named),
+/// or `None` when nobody is.
+pub fn held_below(band: &FairBand, names: &Names<'_>, lang: Lang) -> Option<String> {
+    if band.held_below.is_empty() {
+        return None;
+    }
+    let who: Vec<String> = band
+        .held_below
+        .iter()
+        .take(5)
+        .map(|h| {
+            let name = names.person_of(&h.staff);
+            let most = duration(h.reachable, lang);
+            match (lang, h.because) {
+                (Lang::Zh, Holder::CapPerWeek(n)) => {
+                    format!("{name}（每周最多 {most}：每周上限 {n} 个岗位）")
+                }
+                (Lang::En, Holder::CapPerWeek(n)) => {
+                    format!("{name} (at most {most} a week: a cap of {n} posts a week)")
+                }
+                (Lang::Zh, Holder::Availability) => {
+                    format!("{name}（每周最多 {most}：受可值班时间所限）")
+                }
+                (Lang::En, Holder::Availability) => {
+                    format!("{name} (at most {most} a week: their availability)")
+                }
+            }
+        })
+        .collect();
+    let more = band.held_below.len().saturating_sub(5);
+    Some(match lang {
+        Lang::Zh => {
+            let tail = if more > 0 {
+                format!("，另有 {more} 人")
+            } else {
+                String::new()
+            };
+            format!(
+                "受自身限制低于这个范围，不算最轻的：{}{tail}",
+                who.join("、")
+            )
+        }
+        Lang::En => {
+            let tail = if more > 0 {
+                format!(", and {more} more")
+            } else {
+                String::new()
+            };
+            format!(
+                "held below by their own limits, so not the lightest: {}{tail}",
+                who.join(", ")
+            )
+        }
+    })
 }
 
 #[cfg(test)]

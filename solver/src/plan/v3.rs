@@ -7,8 +7,8 @@
 use serde::Deserialize;
 
 use super::{
-    Absence, Assignment, Changes, CoverReason, DecidedBy, Lock, ObjectiveTerm, Plan, Post,
-    PostKind, Role, SolveNote, SolveReport, SolveStatus, Substitution, UnmetReason,
+    Absence, Assignment, Changes, CoverReason, DecidedBy, FairBand, Lock, ObjectiveTerm, Plan,
+    Post, PostKind, Role, SolveNote, SolveReport, SolveStatus, Substitution, UnmetReason,
     PLAN_FORMAT_VERSION,
 };
 use crate::model::{ClassId, ClockTime, ClubId, RoomId, SessionKind, StaffId, Weekday};
@@ -43,6 +43,8 @@ struct SolveReportV3 {
     solved_at: Option<String>,
     notes: Vec<String>,
     changes: Option<Changes>,
+    /// Version 3 plans of the fairest-band solve carry it already.
+    band: Option<FairBand>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -106,6 +108,7 @@ impl From<PlanV3> for Plan {
                 solved_at: s.solved_at,
                 notes: s.notes.into_iter().map(SolveNote::Text).collect(),
                 changes: s.changes,
+                band: s.band,
             },
             posts: old.posts.into_iter().map(Post::from).collect(),
             locks: old.locks,

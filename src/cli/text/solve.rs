@@ -157,6 +157,17 @@ pub fn report(
     if let Some(c) = solve.changes {
         lines.push(changes_line(lang, &c, previous_fairness, fairness_of(plan)));
     }
+    if let Some(band) = &solve.band {
+        let words = words::solve::band(band, lang);
+        lines.push(if zh {
+            format!("公平（按满工作量折算的加权分钟）：{words}")
+        } else {
+            format!("fairness (weighted minutes, per full-time share): {words}")
+        });
+        if let Some(held) = words::solve::held_below(band, names, lang) {
+            lines.push(format!("  {held}"));
+        }
+    }
     if !solve.objective.is_empty() {
         let terms: Vec<String> = solve
             .objective

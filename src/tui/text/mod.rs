@@ -136,6 +136,8 @@ pub struct Text {
     pub ov_plan: &'static str,
     pub ov_status: &'static str,
     pub ov_gap: &'static str,
+    /// The fairest band's field name.
+    pub ov_band: &'static str,
     pub ov_stale: &'static str,
     pub ov_fresh: &'static str,
     pub ov_posts: &'static str,
