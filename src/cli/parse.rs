@@ -117,14 +117,16 @@ fn with_typed_values(mut cmd: clap::Command, lang: Lang) -> clap::Command {
 pub fn bad_date(typed: &str, lang: Lang) -> String {
     match lang {
         Lang::Zh => format!("“{typed}”不是日期：请写成 2026-09-08、2026-9-8 或 2026/9/8"),
-        Lang::En => format!("{typed} is not a date: write it as 2026-09-08, 2026-9-8 or 2026/9/8"),
+        Lang::En => {
+            format!("\"{typed}\" is not a date: write it as 2026-09-08, 2026-9-8 or 2026/9/8")
+        }
     }
 }
 
 fn bad_session(typed: &str, lang: Lang) -> String {
     match lang {
         Lang::Zh => format!("“{typed}”不是时段：请写 基本服务、拓展服务 或 弹性离校"),
-        Lang::En => format!("{typed} is not a session: use basic, extended or late"),
+        Lang::En => format!("\"{typed}\" is not a session: use basic, extended or late"),
     }
 }
 

@@ -130,18 +130,26 @@ pub const HEADER: [&str; 15] = [
     "total_hours",
 ];
 
-/// The hours as CSV: UTF-8 with a byte-order mark, formula-safe cells.
-pub fn csv(hours: &[Hours]) -> io::Result<Vec<u8>> {
+/// The hours as CSV: UTF-8 with a byte-order mark, formula-safe cells; the
+/// header and the kinds of staff in `lang` (the workbook's own headers in
+/// Chinese).
+pub fn csv(hours: &[Hours], lang: crate::words::Lang) -> io::Result<Vec<u8>> {
     let mut bytes = BOM.as_bytes().to_vec();
     let mut writer = ::csv::WriterBuilder::new()
         .terminator(::csv::Terminator::CRLF)
         .from_writer(&mut bytes);
-    writer.write_record(HEADER)?;
+    writer.write_record(match lang {
+        crate::words::Lang::Zh => super::xlsx::HOURS_HEADER,
+        crate::words::Lang::En => HEADER,
+    })?;
     for h in hours {
         let mut cells = vec![
             h.staff.to_string(),
             h.name.clone(),
-            h.kind.code().to_owned(),
+            match lang {
+                crate::words::Lang::Zh => h.kind.chinese().to_owned(),
+                crate::words::Lang::En => h.kind.code().to_owned(),
+            },
             h.days.to_string(),
             h.posts.to_string(),
         ];

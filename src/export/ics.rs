@@ -9,6 +9,7 @@
 //! a change updates events instead of adding copies. Lines end in CRLF and
 //! are folded at 75 octets, never inside a UTF-8 character.
 
+use crate::words::{Lang, Names};
 use std::fmt::Write as _;
 
 use kehou_solver::dated::DayRoster;
@@ -172,8 +173,18 @@ fn stamp(school: &School, plan: &Plan) -> String {
         )
 }
 
-/// The calendar of `staff` over `term` (the term's day rosters).
-pub fn calendar(school: &School, plan: &Plan, term: &[DayRoster], staff: &StaffId) -> Calendar {
+/// The calendar of `staff` over `term` (the term's day rosters), its words
+/// in `lang`.
+pub fn calendar(
+    school: &School,
+    plan: &Plan,
+    term: &[DayRoster],
+    staff: &StaffId,
+    lang: Lang,
+) -> Calendar {
+    let zh = lang == Lang::Zh;
+    let v = lang.vocab();
+    let names = Names::new(lang, school, Some(plan));
     let mut out = String::new();
     let name = labels::name(school, staff);
     for line in [
@@ -189,7 +200,11 @@ pub fn calendar(school: &School, plan: &Plan, term: &[DayRoster], staff: &StaffI
         &mut out,
         &format!(
             "X-WR-CALNAME:{}",
-            escape_text(&format!("{} 课后服务 {name}", school.name))
+            escape_text(&if zh {
+                format!("{} 课后服务 {name}", school.name)
+            } else {
+                format!("{} after-school {name}", school.name)
+            })
         ),
     );
     push_folded(&mut out, &format!("X-WR-TIMEZONE:{TZID}"));
@@ -217,12 +232,17 @@ pub fn calendar(school: &School, plan: &Plan, term: &[DayRoster], staff: &StaffI
                 .find(|a| &a.staff == staff)
                 .map_or(Role::Assist, |a| a.role);
             let date = day.day.date.format("%Y%m%d");
-            let group = labels::group(school, post);
-            let kind = labels::kind_chinese(post.kind);
-            let summary = if group == kind {
-                format!("{kind}（{}）", role_chinese(role))
+            let (group, kind) = if zh {
+                (labels::group(school, post), labels::kind_chinese(post.kind))
             } else {
-                format!("{kind} {group}（{}）", role_chinese(role))
+                (names.group(post), v.post_kind(post.kind))
+            };
+            let role_word = if zh { role_chinese(role) } else { v.role(role) };
+            let summary = match (zh, group == kind) {
+                (true, true) => format!("{kind}（{role_word}）"),
+                (true, false) => format!("{kind} {group}（{role_word}）"),
+                (false, true) => format!("{kind} ({role_word})"),
+                (false, false) => format!("{kind} {group} ({role_word})"),
             };
             let others: Vec<String> = post
                 .staff
@@ -230,35 +250,53 @@ pub fn calendar(school: &School, plan: &Plan, term: &[DayRoster], staff: &StaffI
                 .filter(|a| &a.staff != staff)
                 .map(|a| labels::name(school, &a.staff))
                 .collect();
-            let mut description = format!(
-                "{} {}，{}，轮换第{}周",
-                school.name,
-                post.session.chinese(),
-                day.day.runs_as.chinese(),
-                day.day.cycle_week
-            );
+            let mut description = if zh {
+                format!(
+                    "{} {}，{}，轮换第{}周",
+                    school.name,
+                    post.session.chinese(),
+                    day.day.runs_as.chinese(),
+                    day.day.cycle_week
+                )
+            } else {
+                format!(
+                    "{} {}, {}, cycle week {}",
+                    school.name,
+                    v.session(post.session),
+                    v.weekday(day.day.runs_as),
+                    day.day.cycle_week
+                )
+            };
             if post.kind.holds_students() {
-                let _ = write!(description, "\n学生 {} 人", post.students);
+                let _ = if zh {
+                    write!(description, "\n学生 {} 人", post.students)
+                } else {
+                    write!(description, "\n{} students", post.students)
+                };
             }
             if !others.is_empty() {
-                let _ = write!(description, "\n同岗：{}", others.join("、"));
+                let _ = if zh {
+                    write!(description, "\n同岗：{}", others.join("、"))
+                } else {
+                    write!(description, "\nwith: {}", others.join(", "))
+                };
             }
             for c in dp
                 .changes
                 .iter()
                 .filter(|c| c.cover.as_ref() == Some(staff))
             {
+                let vacant = if zh { "空缺岗位" } else { "a vacant place" };
                 let out_name = c
                     .out
                     .as_ref()
-                    .map_or_else(|| "空缺岗位".to_owned(), |id| labels::name(school, id));
-                let _ = write!(description, "\n代岗：代{out_name}");
-                let names = crate::words::Names::new(crate::words::Lang::Zh, school, Some(plan));
-                let _ = write!(
-                    description,
-                    "（{}）",
-                    crate::words::plan::cover(&c.reason, &names)
-                );
+                    .map_or_else(|| vacant.to_owned(), |id| labels::name(school, id));
+                let reason = crate::words::plan::cover(&c.reason, &names);
+                let _ = if zh {
+                    write!(description, "\n代岗：代{out_name}（{reason}）")
+                } else {
+                    write!(description, "\ncovering for {out_name} ({reason})")
+                };
             }
             push_folded(&mut out, "BEGIN:VEVENT");
             push_folded(

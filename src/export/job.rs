@@ -177,16 +177,16 @@ pub fn files(
             plan,
             date.as_ref().map(|d| d.day),
         ))),
-        Format::Xlsx => one(xlsx::workbook(school, plan)?),
+        Format::Xlsx => one(xlsx::workbook(school, plan, options.lang)?),
         Format::Hours => {
             let mut hours = hours::term_hours(school, plan);
             if let Some(id) = &options.person {
                 hours.retain(|h| &h.staff == id);
             }
             if is_xlsx(&options.output) {
-                one(xlsx::hours_workbook(&hours)?)
+                one(xlsx::hours_workbook(&hours, options.lang)?)
             } else {
-                one(hours::csv(&hours)?)
+                one(hours::csv(&hours, options.lang)?)
             }
         }
         Format::Ics => Ok(ics_files(school, plan, options)),
@@ -211,7 +211,7 @@ fn ics_files(school: &School, plan: &Plan, options: &ExportOptions) -> Vec<Expor
     let mut out = Vec::new();
     let mut taken = std::collections::BTreeSet::new();
     for id in people {
-        let calendar = ics::calendar(school, plan, &term, id);
+        let calendar = ics::calendar(school, plan, &term, id, options.lang);
         if options.person.is_none() && calendar.events == 0 {
             continue;
         }

@@ -1,7 +1,9 @@
-//! The roster as an Excel workbook (rust_xlsxwriter): sheets Rota (a row per
-//! person per post), By person and By room (a row each, a column per day of
-//! the cycle), Substitutions (every dated change) and Hours (the term's
-//! hours for performance pay).
+//! The roster as an Excel workbook (rust_xlsxwriter): sheets 值班表 / Rota
+//! (a row per person per post), 按人员 / By person and 按教室 / By room (a
+//! row each, a column per day of the cycle), 代课记录 / Substitutions (every
+//! dated change) and 课时统计 / Hours (the term's hours for performance pay).
+//! Sheet names, headers and words follow the export's language; ids stay in
+//! their own columns for other programs.
 //!
 //! Every sheet has a bold frozen header row with a filter, columns as wide
 //! as their text (a Chinese character counts twice), and wrapped cells where
@@ -19,6 +21,78 @@ use kehou_solver::{Plan, School};
 
 use super::hours::{self, Hours};
 use super::{html, labels, roster_rows};
+use crate::words::{Lang, Names};
+
+/// The sheets' names, in `[Rota, By person, By room, Substitutions, Hours]` order.
+pub fn sheet_names(lang: Lang) -> [&'static str; 5] {
+    match lang {
+        Lang::Zh => ["值班表", "按人员", "按教室", "代课记录", "课时统计"],
+        Lang::En => ["Rota", "By person", "By room", "Substitutions", "Hours"],
+    }
+}
+
+/// The words of the cells, in the export's language.
+struct Words<'a> {
+    lang: Lang,
+    school: &'a School,
+    names: Names<'a>,
+}
+
+impl<'a> Words<'a> {
+    fn new(lang: Lang, school: &'a School, plan: &'a Plan) -> Words<'a> {
+        Words {
+            lang,
+            school,
+            names: Names::new(lang, school, Some(plan)),
+        }
+    }
+
+    fn zh(&self) -> bool {
+        self.lang == Lang::Zh
+    }
+
+    fn weekday(&self, d: Weekday) -> &'static str {
+        if self.zh() {
+            d.chinese()
+        } else {
+            self.lang.vocab().weekday(d)
+        }
+    }
+
+    fn kind(&self, k: kehou_solver::plan::PostKind) -> &'static str {
+        if self.zh() {
+            labels::kind_chinese(k)
+        } else {
+            self.lang.vocab().post_kind(k)
+        }
+    }
+
+    fn group(&self, post: &Post) -> String {
+        if self.zh() {
+            labels::group(self.school, post)
+        } else {
+            self.names.group(post)
+        }
+    }
+
+    fn role(&self, role: super::RosterRole) -> &'static str {
+        match (self.lang, role) {
+            (Lang::Zh, r) => role_chinese(r),
+            (Lang::En, super::RosterRole::Lead) => "lead",
+            (Lang::En, super::RosterRole::Assist) => "assist",
+            (Lang::En, super::RosterRole::Unmet) => "unmet",
+        }
+    }
+
+    /// In brackets where a name would be: `（缺人）` / `(unmet)`.
+    fn none(&self, zh: &'static str, en: &'static str) -> &'static str {
+        if self.zh() {
+            zh
+        } else {
+            en
+        }
+    }
+}
 
 /// A cell of a sheet.
 enum Cell {
@@ -94,21 +168,22 @@ fn sheet(
     Ok(())
 }
 
-/// The whole workbook.
-pub fn workbook(school: &School, plan: &Plan) -> Result<Vec<u8>, XlsxError> {
+/// The whole workbook, in `lang`.
+pub fn workbook(school: &School, plan: &Plan, lang: Lang) -> Result<Vec<u8>, XlsxError> {
+    let w = Words::new(lang, school, plan);
     let mut book = Workbook::new();
-    rota(&mut book, school, plan)?;
-    by_person(&mut book, school, plan)?;
-    by_room(&mut book, school, plan)?;
-    substitutions(&mut book, school, plan)?;
-    hours_sheet(&mut book, &hours::term_hours(school, plan))?;
+    rota(&mut book, &w, plan)?;
+    by_person(&mut book, &w, plan)?;
+    by_room(&mut book, &w, plan)?;
+    substitutions(&mut book, &w, plan)?;
+    hours_sheet(&mut book, &hours::term_hours(school, plan), lang)?;
     book.save_to_buffer()
 }
 
-/// A workbook with only the Hours sheet.
-pub fn hours_workbook(hours: &[Hours]) -> Result<Vec<u8>, XlsxError> {
+/// A workbook with only the hours sheet.
+pub fn hours_workbook(hours: &[Hours], lang: Lang) -> Result<Vec<u8>, XlsxError> {
     let mut book = Workbook::new();
-    hours_sheet(&mut book, hours)?;
+    hours_sheet(&mut book, hours, lang)?;
     book.save_to_buffer()
 }
 
@@ -127,20 +202,30 @@ pub const ROTA_HEADER: [&str; 12] = [
     "岗位编号",
 ];
 
-fn rota(book: &mut Workbook, school: &School, plan: &Plan) -> Result<(), XlsxError> {
+const ROTA_HEADER_EN: [&str; 12] = [
+    "week", "weekday", "session", "start", "end", "post", "group", "room", "staff_id", "name",
+    "role", "post_id",
+];
+
+fn rota(book: &mut Workbook, w: &Words<'_>, plan: &Plan) -> Result<(), XlsxError> {
+    let school = w.school;
     let rows: Vec<Vec<Cell>> = roster_rows(school, plan)
         .into_iter()
         .map(|r| {
             let post = plan.post(&r.post_id);
             vec![
                 u32::from(r.week).into(),
-                r.day.chinese().into(),
-                r.session.chinese().into(),
+                w.weekday(r.day).into(),
+                if w.zh() {
+                    r.session.chinese()
+                } else {
+                    w.lang.vocab().session(r.session)
+                }
+                .into(),
                 r.start.to_string().into(),
                 r.end.to_string().into(),
-                labels::kind_chinese(r.kind).into(),
-                post.map_or(r.group.clone(), |p| labels::group(school, p))
-                    .into(),
+                w.kind(r.kind).into(),
+                post.map_or(r.group.clone(), |p| w.group(p)).into(),
                 post.map(|p| labels::room(school, p))
                     .unwrap_or_default()
                     .into(),
@@ -150,16 +235,17 @@ fn rota(book: &mut Workbook, school: &School, plan: &Plan) -> Result<(), XlsxErr
                     .unwrap_or_default()
                     .into(),
                 match r.role {
-                    super::RosterRole::Unmet => "（缺人）".to_owned(),
+                    super::RosterRole::Unmet => w.none("（缺人）", "(unmet)").to_owned(),
                     _ => r.staff_name.clone(),
                 }
                 .into(),
-                role_chinese(r.role).into(),
+                w.role(r.role).into(),
                 r.post_id.clone().into(),
             ]
         })
         .collect();
-    sheet(book, "Rota", &ROTA_HEADER, &rows)
+    let header = if w.zh() { ROTA_HEADER } else { ROTA_HEADER_EN };
+    sheet(book, sheet_names(w.lang)[0], &header, &rows)
 }
 
 fn role_chinese(role: super::RosterRole) -> &'static str {
@@ -171,19 +257,26 @@ fn role_chinese(role: super::RosterRole) -> &'static str {
 }
 
 /// The days of the cycle that have posts, as (week, weekday), with headings.
-fn cycle_days(plan: &Plan) -> Vec<((u8, Weekday), String)> {
+fn cycle_days(plan: &Plan, words: &Words<'_>) -> Vec<((u8, Weekday), String)> {
     let mut days: Vec<(u8, Weekday)> = plan.posts.iter().map(|p| (p.week, p.day)).collect();
     days.sort();
     days.dedup();
     days.into_iter()
-        .map(|(w, d)| ((w, d), format!("第{w}周{}", d.chinese())))
+        .map(|(w, d)| {
+            let heading = if words.zh() {
+                format!("第{w}周{}", d.chinese())
+            } else {
+                format!("W{w} {}", words.weekday(d))
+            };
+            ((w, d), heading)
+        })
         .collect()
 }
 
 /// `15:05–16:15 作业辅导 3-1`.
-fn post_line(school: &School, post: &Post) -> String {
-    let group = labels::group(school, post);
-    let kind = labels::kind_chinese(post.kind);
+fn post_line(w: &Words<'_>, post: &Post) -> String {
+    let group = w.group(post);
+    let kind = w.kind(post.kind);
     if group == kind {
         format!("{}–{} {kind}", post.start, post.end)
     } else {
@@ -191,8 +284,9 @@ fn post_line(school: &School, post: &Post) -> String {
     }
 }
 
-fn by_person(book: &mut Workbook, school: &School, plan: &Plan) -> Result<(), XlsxError> {
-    let days = cycle_days(plan);
+fn by_person(book: &mut Workbook, w: &Words<'_>, plan: &Plan) -> Result<(), XlsxError> {
+    let school = w.school;
+    let days = cycle_days(plan, w);
     let mut cells: BTreeMap<(&StaffId, (u8, Weekday)), Vec<&Post>> = BTreeMap::new();
     for post in &plan.posts {
         for a in &post.staff {
@@ -202,7 +296,11 @@ fn by_person(book: &mut Workbook, school: &School, plan: &Plan) -> Result<(), Xl
                 .push(post);
         }
     }
-    let mut header = vec!["工号", "姓名", "类别", "岗位数"];
+    let mut header = if w.zh() {
+        vec!["工号", "姓名", "类别", "岗位数"]
+    } else {
+        vec!["staff_id", "name", "kind", "posts"]
+    };
     header.extend(days.iter().map(|(_, h)| h.as_str()));
     let rows: Vec<Vec<Cell>> = school
         .staff
@@ -211,7 +309,12 @@ fn by_person(book: &mut Workbook, school: &School, plan: &Plan) -> Result<(), Xl
             let mut row: Vec<Cell> = vec![
                 p.id.to_string().into(),
                 p.name.clone().into(),
-                p.kind.chinese().into(),
+                if w.zh() {
+                    p.kind.chinese()
+                } else {
+                    w.lang.vocab().staff_kind(p.kind)
+                }
+                .into(),
                 (plan
                     .posts
                     .iter()
@@ -225,7 +328,7 @@ fn by_person(book: &mut Workbook, school: &School, plan: &Plan) -> Result<(), Xl
                 row.push(
                     posts
                         .iter()
-                        .map(|post| post_line(school, post))
+                        .map(|post| post_line(w, post))
                         .collect::<Vec<_>>()
                         .join("\n")
                         .into(),
@@ -234,11 +337,12 @@ fn by_person(book: &mut Workbook, school: &School, plan: &Plan) -> Result<(), Xl
             row
         })
         .collect();
-    sheet(book, "By person", &header, &rows)
+    sheet(book, sheet_names(w.lang)[1], &header, &rows)
 }
 
-fn by_room(book: &mut Workbook, school: &School, plan: &Plan) -> Result<(), XlsxError> {
-    let days = cycle_days(plan);
+fn by_room(book: &mut Workbook, w: &Words<'_>, plan: &Plan) -> Result<(), XlsxError> {
+    let school = w.school;
+    let days = cycle_days(plan, w);
     let mut cells: BTreeMap<(&RoomId, (u8, Weekday)), Vec<&Post>> = BTreeMap::new();
     for post in &plan.posts {
         if let Some(room) = &post.room {
@@ -248,7 +352,11 @@ fn by_room(book: &mut Workbook, school: &School, plan: &Plan) -> Result<(), Xlsx
                 .push(post);
         }
     }
-    let mut header = vec!["教室编号", "名称", "容量"];
+    let mut header = if w.zh() {
+        vec!["教室编号", "名称", "容量"]
+    } else {
+        vec!["room_id", "name", "capacity"]
+    };
     header.extend(days.iter().map(|(_, h)| h.as_str()));
     let rows: Vec<Vec<Cell>> = school
         .rooms
@@ -271,7 +379,8 @@ fn by_room(book: &mut Workbook, school: &School, plan: &Plan) -> Result<(), Xlsx
                             .iter()
                             .map(|a| labels::name(school, &a.staff))
                             .collect();
-                        format!("{} {}", post_line(school, post), names.join("、"))
+                        let sep = if w.zh() { "、" } else { ", " };
+                        format!("{} {}", post_line(w, post), names.join(sep))
                     })
                     .collect();
                 row.push(lines.join("\n").into());
@@ -279,7 +388,7 @@ fn by_room(book: &mut Workbook, school: &School, plan: &Plan) -> Result<(), Xlsx
             row
         })
         .collect();
-    sheet(book, "By room", &header, &rows)
+    sheet(book, sheet_names(w.lang)[2], &header, &rows)
 }
 
 pub const SUBSTITUTIONS_HEADER: [&str; 11] = [
@@ -296,7 +405,22 @@ pub const SUBSTITUTIONS_HEADER: [&str; 11] = [
     "岗位编号",
 ];
 
-fn substitutions(book: &mut Workbook, school: &School, plan: &Plan) -> Result<(), XlsxError> {
+const SUBSTITUTIONS_HEADER_EN: [&str; 11] = [
+    "date",
+    "runs_as",
+    "time",
+    "post",
+    "group",
+    "role",
+    "out",
+    "cover",
+    "reason",
+    "decided_by",
+    "post_id",
+];
+
+fn substitutions(book: &mut Workbook, w: &Words<'_>, plan: &Plan) -> Result<(), XlsxError> {
+    let school = w.school;
     let mut subs: Vec<_> = plan.substitutions.iter().collect();
     subs.sort_by(|a, b| (a.date, &a.post).cmp(&(b.date, &b.post)));
     let mut rosters = BTreeMap::new();
@@ -319,41 +443,29 @@ fn substitutions(book: &mut Workbook, school: &School, plan: &Plan) -> Result<()
                 s.date.to_string().into(),
                 roster
                     .as_ref()
-                    .map_or("", |r| r.day.runs_as.chinese())
+                    .map_or("", |r| w.weekday(r.day.runs_as))
                     .into(),
                 post.as_ref()
                     .map(|p| format!("{}–{}", p.start, p.end))
                     .unwrap_or_default()
                     .into(),
-                post.as_ref()
-                    .map_or("", |p| labels::kind_chinese(p.kind))
-                    .into(),
-                post.as_ref()
-                    .map(|p| labels::group(school, p))
-                    .unwrap_or_default()
-                    .into(),
-                match s.role {
-                    kehou_solver::plan::Role::Lead => "负责",
-                    kehou_solver::plan::Role::Assist => "协助",
-                }
-                .into(),
-                name(&s.out, "（空缺）").into(),
-                name(&s.cover, "（无人可代）").into(),
-                crate::words::plan::cover(
-                    &s.reason,
-                    &crate::words::Names::new(crate::words::Lang::Zh, school, Some(plan)),
-                )
-                .into(),
-                match s.decided_by {
-                    kehou_solver::plan::DecidedBy::Kehou => "kehou",
-                    kehou_solver::plan::DecidedBy::Hand => "手动",
-                }
-                .into(),
+                post.as_ref().map_or("", |p| w.kind(p.kind)).into(),
+                post.as_ref().map(|p| w.group(p)).unwrap_or_default().into(),
+                w.lang.vocab().role(s.role).into(),
+                name(&s.out, w.none("（空缺）", "(vacant)")).into(),
+                name(&s.cover, w.none("（无人可代）", "(nobody free)")).into(),
+                crate::words::plan::cover(&s.reason, &w.names).into(),
+                w.lang.vocab().decided(s.decided_by).into(),
                 s.post.clone().into(),
             ]
         })
         .collect();
-    sheet(book, "Substitutions", &SUBSTITUTIONS_HEADER, &rows)
+    let header = if w.zh() {
+        SUBSTITUTIONS_HEADER
+    } else {
+        SUBSTITUTIONS_HEADER_EN
+    };
+    sheet(book, sheet_names(w.lang)[3], &header, &rows)
 }
 
 pub const HOURS_HEADER: [&str; 15] = [
@@ -374,14 +486,18 @@ pub const HOURS_HEADER: [&str; 15] = [
     "合计(小时)",
 ];
 
-fn hours_sheet(book: &mut Workbook, hours: &[Hours]) -> Result<(), XlsxError> {
+fn hours_sheet(book: &mut Workbook, hours: &[Hours], lang: Lang) -> Result<(), XlsxError> {
     let rows: Vec<Vec<Cell>> = hours
         .iter()
         .map(|h| {
             let mut row: Vec<Cell> = vec![
                 h.staff.to_string().into(),
                 h.name.clone().into(),
-                h.kind.chinese().into(),
+                match lang {
+                    Lang::Zh => h.kind.chinese(),
+                    Lang::En => lang.vocab().staff_kind(h.kind),
+                }
+                .into(),
                 h.days.into(),
                 h.posts.into(),
             ];
@@ -395,5 +511,9 @@ fn hours_sheet(book: &mut Workbook, hours: &[Hours]) -> Result<(), XlsxError> {
             row
         })
         .collect();
-    sheet(book, "Hours", &HOURS_HEADER, &rows)
+    let header = match lang {
+        Lang::Zh => HOURS_HEADER,
+        Lang::En => hours::HEADER,
+    };
+    sheet(book, sheet_names(lang)[4], &header, &rows)
 }

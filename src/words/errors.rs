@@ -101,7 +101,7 @@ fn syntax(code: &ron::Error, w: &str) -> String {
     let field = |outer: &Option<String>| {
         outer
             .as_ref()
-            .map_or_else(String::new, |o| format!("（在 {o} 中）"))
+            .map_or_else(String::new, |o| format!("（在 `{o}` 中）"))
     };
     match code {
         E::ExpectedNamedStructLike("VersionProbe") => format!(
@@ -118,8 +118,8 @@ fn syntax(code: &ron::Error, w: &str) -> String {
         E::ExpectedString | E::ExpectedStringEnd => "这里应该是一个带引号的文字".to_owned(),
         E::ExpectedInteger | E::IntegerOutOfBounds => "这里应该是一个整数（在范围之内）".to_owned(),
         E::ExpectedFloat => "这里应该是一个数".to_owned(),
-        E::ExpectedBoolean => "这里应该是 true 或 false".to_owned(),
-        E::ExpectedOption => "这里应该是 Some(…) 或 None".to_owned(),
+        E::ExpectedBoolean => "这里应该是 `true` 或 `false`".to_owned(),
+        E::ExpectedOption => "这里应该是 `Some(…)` 或 `None`".to_owned(),
         E::ExpectedIdentifier => "这里应该是一个字段名".to_owned(),
         E::TrailingCharacters => "文件结束后还有多余的内容".to_owned(),
         E::UnexpectedChar(c) => format!("这里不应该有“{c}”"),
@@ -130,10 +130,14 @@ fn syntax(code: &ron::Error, w: &str) -> String {
         } => format!(
             "没有“{found}”这个字段{}；可以用的字段有：{}（请对照 docs/data-format.md 检查拼写）",
             field(outer),
-            expected.join("、")
+            expected
+                .iter()
+                .map(|f| format!("`{f}`"))
+                .collect::<Vec<_>>()
+                .join("、")
         ),
         E::MissingStructField { field: f, outer } => {
-            format!("缺少字段“{f}”{}；请加上 {f}: …", field(outer))
+            format!("缺少字段“{f}”{}；请加上 `{f}: …`", field(outer))
         }
         E::DuplicateStructField { field: f, outer } => {
             format!("字段“{f}”写了两次{}", field(outer))
@@ -278,7 +282,7 @@ pub fn file(e: &FileError, lang: Lang) -> String {
             what: w,
             current,
         } => format!(
-            "{}：这个{}文件没有“version”字段；请在开头加上 version: {current},（见 docs/data-format.md）",
+            "{}：这个{}文件没有“version”字段；请在开头加上 `version: {current},`（见 docs/data-format.md）",
             path.display(),
             what(w)
         ),

@@ -9,7 +9,7 @@ use super::Lang;
 
 /// kehou's own names of common skills: code, Chinese, English.
 pub const BUILT_IN: [(&str, &str, &str); 30] = [
-    ("homework", "作业辅导", "homework supervision"),
+    ("homework", "作业辅导", "homework"),
     ("football", "足球", "football"),
     ("basketball", "篮球", "basketball"),
     ("volleyball", "排球", "volleyball"),
@@ -75,6 +75,38 @@ pub fn from_typed(school: &School, typed: &str) -> Skill {
         .map_or_else(|| Skill::new(typed), |(code, _, _)| Skill::new(*code))
 }
 
+/// Skills as a person reads a list of them: `作业辅导、足球` / `homework
+/// supervision, football`.
+pub fn list(school: &School, skills: &[Skill], lang: Lang) -> String {
+    let names: Vec<String> = skills.iter().map(|s| name(school, s, lang)).collect();
+    names.join(match lang {
+        Lang::Zh => "、",
+        Lang::En => ", ",
+    })
+}
+
+/// Skills typed as a list: separated by `、`, commas or semicolons (or, with
+/// none of those, spaces), each by code, label or built-in name.
+pub fn list_from_typed(school: &School, typed: &str) -> Vec<Skill> {
+    let seps = ['、', ',', '，', ';', '；'];
+    let items: Vec<&str> = if typed.contains(seps) {
+        typed.split(seps).collect()
+    } else if BUILT_IN
+        .iter()
+        .any(|(_, _, en)| en.eq_ignore_ascii_case(typed.trim()))
+    {
+        vec![typed]
+    } else {
+        typed.split_whitespace().collect()
+    };
+    items
+        .into_iter()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(|s| from_typed(school, s))
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -98,6 +130,22 @@ mod tests {
             Skill::new("table_tennis")
         );
         assert_eq!(from_typed(&school, "homework"), Skill::homework());
+        assert_eq!(
+            list_from_typed(&school, "作业辅导、足球"),
+            [Skill::homework(), football.clone()]
+        );
+        assert_eq!(
+            list_from_typed(&school, "homework football"),
+            [Skill::homework(), football.clone()]
+        );
+        assert_eq!(
+            list_from_typed(&school, "table tennis"),
+            [Skill::new("table_tennis")]
+        );
+        assert_eq!(
+            list(&school, &[Skill::homework(), football], Lang::Zh),
+            "作业辅导、足球"
+        );
     }
 
     #[test]

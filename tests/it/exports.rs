@@ -129,7 +129,13 @@ fn golden_html() {
 fn golden_ics_of_one_teacher() {
     let (school, plan) = &with_substitutions();
     let term = dated::term_roster(school, plan);
-    let calendar = export::ics::calendar(school, plan, &term, &StaffId::new("t063"));
+    let calendar = export::ics::calendar(
+        school,
+        plan,
+        &term,
+        &StaffId::new("t063"),
+        kehou::words::Lang::Zh,
+    );
     insta::assert_snapshot!("ics_t063", calendar.text.replace("\r\n", "\n"));
 }
 
@@ -159,11 +165,12 @@ fn sheets_as_text(bytes: Vec<u8>) -> Vec<(String, String)> {
 #[test]
 fn golden_xlsx_cells() {
     let (school, plan) = &with_substitutions();
-    for (name, text) in sheets_as_text(one(school, plan, Format::Xlsx, None)) {
-        insta::assert_snapshot!(
-            format!("xlsx_{}", name.replace(' ', "_").to_lowercase()),
-            text
-        );
+    let sheets = sheets_as_text(one(school, plan, Format::Xlsx, None));
+    // Snapshots keep the sheets' English names; the workbook is in Chinese.
+    let english = ["rota", "by_person", "by_room", "substitutions", "hours"];
+    assert_eq!(sheets.len(), english.len());
+    for ((_, text), name) in sheets.into_iter().zip(english) {
+        insta::assert_snapshot!(format!("xlsx_{name}"), text);
     }
 }
 
@@ -176,7 +183,7 @@ fn the_workbook_has_its_sheets_and_cells() {
     let names: Vec<&str> = sheets.iter().map(|(n, _)| n.as_str()).collect();
     assert_eq!(
         names,
-        ["Rota", "By person", "By room", "Substitutions", "Hours"]
+        ["值班表", "按人员", "按教室", "代课记录", "课时统计"]
     );
     let rota = &sheets[0].1;
     assert!(rota.starts_with(
@@ -383,7 +390,13 @@ fn awkward_names_survive_the_calendar() {
         .expect("t001")
         .name = long.to_owned();
     let term = dated::term_roster(&school, &plan);
-    let calendar = export::ics::calendar(&school, &plan, &term, &StaffId::new("t001"));
+    let calendar = export::ics::calendar(
+        &school,
+        &plan,
+        &term,
+        &StaffId::new("t001"),
+        kehou::words::Lang::Zh,
+    );
     let parser = ical::IcalParser::new(std::io::BufReader::new(calendar.text.as_bytes()));
     let cals: Vec<_> = parser.collect::<Result<_, _>>().expect("parses");
     let name = cals[0]
@@ -497,12 +510,12 @@ fn formula_names_stay_text_in_csv_and_xlsx() {
     assert!(hours.contains("'=HYPERLINK"));
     let bytes = one(&school, &plan, Format::Xlsx, None);
     let mut book: Xlsx<_> = open_workbook_from_rs(std::io::Cursor::new(bytes)).expect("opens");
-    let formulas = book.worksheet_formula("Rota").expect("reads");
+    let formulas = book.worksheet_formula("值班表").expect("reads");
     assert!(
         formulas.used_cells().all(|(_, _, f)| f.is_empty()),
         "no formulas at all"
     );
-    let rota = book.worksheet_range("Rota").expect("reads");
+    let rota = book.worksheet_range("值班表").expect("reads");
     assert!(rota
         .used_cells()
         .any(|(_, _, c)| c == &Data::String(formula.to_owned())));
@@ -765,12 +778,12 @@ fn the_workbook_opens_in_libreoffice() {
         .status()
         .expect("LibreOffice runs");
     assert!(status.success());
-    for sheet in ["Rota", "By person", "By room", "Substitutions", "Hours"] {
+    for sheet in ["值班表", "按人员", "按教室", "代课记录", "课时统计"] {
         let csv = std::fs::read_to_string(dir.path().join(format!("roster-{sheet}.csv")))
             .unwrap_or_else(|e| panic!("sheet {sheet}: {e}"));
         assert!(csv.lines().count() > 1, "{sheet} has rows");
     }
-    let subs = std::fs::read_to_string(dir.path().join("roster-Substitutions.csv")).expect("read");
+    let subs = std::fs::read_to_string(dir.path().join("roster-代课记录.csv")).expect("read");
     assert!(
         subs.contains("2026-10-12,周一,15:15–16:15,作业辅导,3-1,负责,"),
         "{subs}"

@@ -12,6 +12,7 @@ mod hostile;
 mod import;
 mod import_xlsx;
 mod import_xlsx_limits;
+mod language;
 mod layering;
 mod lp_crosscheck;
 mod migration;

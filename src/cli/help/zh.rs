@@ -86,7 +86,12 @@ kehou 说的一切都可以是中文或英文：--lang zh 或 en，否则按系�
                     "文件已存在时直接替换（旧文件另存为 .bak）；不加时 kehou 会先问，无法询问时则拒绝",
                 ),
             ],
-            values: &[("seed", "数"), ("output", "文件")],
+            values: &[
+                ("seed", "数"),
+                ("output", "文件"),
+                ("size", "规模"),
+                ("profile", "类型"),
+            ],
         },
         Cmd::Check => Help {
             about: "检查学校文件（和方案）有没有错误",

@@ -30,10 +30,10 @@ const ROOM_KIND: usize = 6;
 const LEADER: usize = 7;
 const OUTDOOR: usize = 8;
 
-fn meetings_text(m: &Meetings) -> String {
+fn meetings_text(m: &Meetings, t: &Text) -> String {
     match m {
         Meetings::PerWeek(n) => n.to_string(),
-        Meetings::Fixed(slots) => slots_text(slots),
+        Meetings::Fixed(slots) => slots_text(slots, t),
     }
 }
 
@@ -44,19 +44,23 @@ fn meetings_cell(m: &Meetings, t: &Text) -> String {
     }
 }
 
-fn form(t: &Text, title: String, c: &Club) -> Form {
+fn form(school: &School, t: &Text, title: String, c: &Club) -> Form {
     let d = t.data;
     Form::new(
         title,
         vec![
             Field::new(d.col_id, c.id.as_str()).places(&[Place::Id]),
-            Field::new(d.col_name, c.name.clone()).places(&[Place::Name]),
-            Field::new(d.col_skill, c.skill.as_str()).places(&[Place::Skill]),
+            Field::new(d.col_title, c.name.clone()).places(&[Place::Name]),
+            Field::new(
+                d.col_skill,
+                crate::words::skills::name(school, &c.skill, t.lang),
+            )
+            .places(&[Place::Skill]),
             Field::new(d.col_grades, c.grades.to_string())
                 .hint("3-6")
                 .places(&[Place::Grades]),
             Field::new(d.col_enrolled, c.enrolled.to_string()).places(&[Place::Enrolled]),
-            Field::new(d.col_meetings, meetings_text(&c.meetings))
+            Field::new(d.col_meetings, meetings_text(&c.meetings, t))
                 .hint(d.hint_meetings)
                 .places(&[Place::Meetings]),
             Field::new(d.col_room_kind, room_kind_name(c.room_kind, t))
@@ -100,7 +104,7 @@ impl Records for ClubRecords {
         let d = t.data;
         vec![
             d.col_id,
-            d.col_name,
+            d.col_title,
             d.col_skill,
             d.col_grades,
             d.col_enrolled,
@@ -128,7 +132,7 @@ impl Records for ClubRecords {
                     vec![
                         c.id.to_string(),
                         c.name.clone(),
-                        c.skill.to_string(),
+                        crate::words::skills::name(school, &c.skill, t.lang),
                         c.grades.to_string(),
                         c.enrolled.to_string(),
                         meetings_cell(&c.meetings, t),
@@ -140,13 +144,13 @@ impl Records for ClubRecords {
             .collect()
     }
 
-    fn new_form(_school: &School, t: &Text, _which: char) -> Option<Form> {
-        Some(form(t, t.data.title_add_club.to_owned(), &blank()))
+    fn new_form(school: &School, t: &Text, _which: char) -> Option<Form> {
+        Some(form(school, t, t.data.title_add_club.to_owned(), &blank()))
     }
 
     fn edit_form(school: &School, t: &Text, key: &str) -> Option<Form> {
         let c = school.club(&ClubId::new(key))?;
-        Some(form(t, fill(t.data.title_edit, &[&c.name]), c))
+        Some(form(school, t, fill(t.data.title_edit, &[&c.name]), c))
     }
 
     fn apply(
@@ -166,7 +170,8 @@ impl Records for ClubRecords {
         let mut club = draft(key, |k| school.club(&ClubId::new(k)).cloned(), blank, t)?;
         ok(parse::id(ID, &v[ID], t).map(|id| club.id = ClubId::new(id)));
         ok(parse::required(NAME, &v[NAME], t).map(|n| club.name = n));
-        ok(parse::id(SKILL, &v[SKILL], t).map(|s| club.skill = Skill::new(s)));
+        ok(parse::required(SKILL, &v[SKILL], t)
+            .map(|s| club.skill = crate::words::skills::from_typed(school, &s)));
         ok(parse::grades(GRADES, &v[GRADES], t).map(|g| club.grades = g));
         ok(parse::number(ENROLLED, &v[ENROLLED], t).map(|n| club.enrolled = n));
         let meetings = if v[MEETINGS].chars().all(|c| c.is_ascii_digit()) {

@@ -113,6 +113,8 @@ impl ExportScreen {
     fn options(&self, doc: &Doc, t: &Text) -> Result<ExportOptions, Vec<(usize, String)>> {
         let mut errors = Vec::new();
         let mut options = ExportOptions::new(self.format(), self.output(doc).trim());
+        // The files speak the language the screen does.
+        options.lang = t.lang;
         match parse::optional_date(DATE, &self.date.text, t) {
             Ok(d) => options.date = d,
             Err((_, e)) => errors.push((DATE, e)),

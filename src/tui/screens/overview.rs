@@ -198,14 +198,8 @@ fn plan_lines(view: &View<'_>, cols: usize) -> Vec<Line<'static>> {
     if plan.solve.status == SolveStatus::NotSolved && plan.posts.is_empty() {
         return sentence(t.ov_no_plan_yet, theme::warn(), cols);
     }
-    let mut status = t.solve_status(plan.solve.status).to_owned();
-    if let Some(gap) = plan
-        .solve
-        .gap
-        .filter(|_| plan.solve.status == SolveStatus::Feasible)
-    {
-        status = format!("{status}, {} {:.1}%", t.ov_gap, gap * 100.0);
-    }
+    // How close to the fairest, in words (never "gap 90.1%").
+    let status = crate::words::solve::status(&plan.solve, t.lang);
     let status_style = match plan.solve.status {
         SolveStatus::Optimal => theme::good(),
         SolveStatus::Feasible => theme::warn(),

@@ -36,7 +36,7 @@ fn form(t: &Text, title: String, r: &Room) -> Form {
         title,
         vec![
             Field::new(d.col_id, r.id.as_str()).places(&[Place::Id]),
-            Field::new(d.col_name, r.name.clone()).places(&[Place::Name]),
+            Field::new(d.col_title, r.name.clone()).places(&[Place::Name]),
             Field::new(d.col_kind, room_kind_name(r.kind, t))
                 .choices(parse::room_kind_names(t))
                 .places(&[Place::Kind]),
@@ -54,7 +54,7 @@ fn form(t: &Text, title: String, r: &Room) -> Form {
             )
             .hint(d.hint_fallback)
             .places(&[Place::Fallback]),
-            Field::new(d.col_unavailable, slots_text(&r.unavailable)).hint(d.hint_slots),
+            Field::new(d.col_unavailable, slots_text(&r.unavailable, t)).hint(d.hint_slots),
         ],
     )
 }
@@ -84,7 +84,7 @@ impl Records for RoomRecords {
         let d = t.data;
         vec![
             d.col_id,
-            d.col_name,
+            d.col_title,
             d.col_kind,
             d.col_capacity,
             d.col_outdoor,

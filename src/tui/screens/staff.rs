@@ -34,7 +34,7 @@ const PER_DAY: usize = 6;
 const NO_LATE: usize = 7;
 const PART_TIME: usize = 8;
 
-fn form(t: &Text, title: String, p: &Person) -> Form {
+fn form(school: &School, t: &Text, title: String, p: &Person) -> Form {
     let d = t.data;
     let num = |n: Option<u8>| n.map(|n| n.to_string()).unwrap_or_default();
     Form::new(
@@ -47,11 +47,7 @@ fn form(t: &Text, title: String, p: &Person) -> Form {
                 .places(&[Place::Kind]),
             Field::new(
                 d.col_skills,
-                p.skills
-                    .iter()
-                    .map(Skill::as_str)
-                    .collect::<Vec<_>>()
-                    .join(" "),
+                crate::words::skills::list(school, &p.skills, t.lang),
             )
             .hint(d.hint_skills)
             .places(&[Place::Skills]),
@@ -113,11 +109,7 @@ impl Records for StaffRecords {
                         p.id.to_string(),
                         p.name.clone(),
                         t.staff_kind(p.kind).to_owned(),
-                        p.skills
-                            .iter()
-                            .map(Skill::as_str)
-                            .collect::<Vec<_>>()
-                            .join(" "),
+                        crate::words::skills::list(school, &p.skills, t.lang),
                         p.class_teacher_of
                             .as_ref()
                             .map(ToString::to_string)
@@ -137,12 +129,12 @@ impl Records for StaffRecords {
     fn new_form(school: &School, t: &Text, _which: char) -> Option<Form> {
         let mut p = Person::new(next_id(school), "", StaffKind::Teacher);
         p.skills.push(Skill::homework());
-        Some(form(t, t.data.title_add_person.to_owned(), &p))
+        Some(form(school, t, t.data.title_add_person.to_owned(), &p))
     }
 
     fn edit_form(school: &School, t: &Text, key: &str) -> Option<Form> {
         let p = school.person(&StaffId::new(key))?;
-        Some(form(t, fill(t.data.title_edit, &[&p.name]), p))
+        Some(form(school, t, fill(t.data.title_edit, &[&p.name]), p))
     }
 
     fn apply(
@@ -169,11 +161,7 @@ impl Records for StaffRecords {
         ok(parse::id(ID, &v[ID], t).map(|id| person.id = StaffId::new(id)));
         ok(parse::required(NAME, &v[NAME], t).map(|n| person.name = n));
         ok(parse::staff_kind(KIND, &v[KIND], t).map(|k| person.kind = k));
-        person.skills = v[SKILLS]
-            .split([' ', ',', '，'])
-            .filter(|s| !s.is_empty())
-            .map(Skill::new)
-            .collect();
+        person.skills = crate::words::skills::list_from_typed(school, &v[SKILLS]);
         person.class_teacher_of = (!v[CLASS].is_empty()).then(|| ClassId::new(v[CLASS].as_str()));
         if let Some(c) = &person.class_teacher_of {
             if school.class(c).is_none() {

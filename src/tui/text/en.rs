@@ -94,7 +94,6 @@ pub static EN: Text = Text {
     ov_staff: "Staff",
     ov_plan: "Plan",
     ov_status: "Status",
-    ov_gap: "gap",
     ov_band: "Fairness",
     ov_stale: "STALE: the school changed since solving (S solves again)",
     ov_fresh: "matches the school",

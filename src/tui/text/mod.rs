@@ -135,7 +135,6 @@ pub struct Text {
     pub ov_staff: &'static str,
     pub ov_plan: &'static str,
     pub ov_status: &'static str,
-    pub ov_gap: &'static str,
     /// The fairest band's field name.
     pub ov_band: &'static str,
     pub ov_stale: &'static str,

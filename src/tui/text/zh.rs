@@ -95,7 +95,6 @@ pub static ZH: Text = Text {
     ov_staff: "人员",
     ov_plan: "方案",
     ov_status: "状态",
-    ov_gap: "差距",
     ov_band: "公平",
     ov_stale: "已过期：求解后学校数据有改动（按 S 重新排班）",
     ov_fresh: "与学校数据一致",

@@ -271,8 +271,9 @@ pub fn column_spacing(widths: &[u16], avail: u16) -> u16 {
 /// An identifier-like cell: one ASCII word (`table_tennis`, `t001`); a
 /// column of them, all different, is a column of codes.
 fn is_code(cell: &str) -> bool {
+    // A skill's English name (`table tennis`) is as codelike as its code.
     cell.chars()
-        .all(|c| c.is_ascii_alphanumeric() || "_-".contains(c))
+        .all(|c| c.is_ascii_alphanumeric() || "_- ".contains(c))
 }
 
 /// Digits, dates, times and ranges of them: a cell that cannot be cut.

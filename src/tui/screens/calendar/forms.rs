@@ -40,12 +40,12 @@ pub fn term_form(school: &School, t: &Text) -> Form {
     Form::new(
         d.title_edit_term,
         vec![
-            Field::new(d.col_name, term.name.clone()).places(&[Place::Name]),
+            Field::new(d.col_title, term.name.clone()).places(&[Place::Name]),
             Field::new(d.col_first_day, term.first_day.to_string())
-                .hint("YYYY-MM-DD")
+                .hint(d.hint_date)
                 .places(&[Place::FirstDay]),
             Field::new(d.col_last_day, term.last_day.to_string())
-                .hint("YYYY-MM-DD")
+                .hint(d.hint_date)
                 .places(&[Place::LastDay]),
             Field::new(d.col_starts_in, season_name(term.starts_in, t))
                 .hint(d.hint_season)
@@ -67,12 +67,12 @@ pub fn holiday_form(title: String, h: &Holiday, t: &Text) -> Form {
     Form::new(
         title,
         vec![
-            Field::new(d.col_name, h.name.clone()).places(&[Place::Name]),
+            Field::new(d.col_title, h.name.clone()).places(&[Place::Name]),
             Field::new(d.col_from, h.from.to_string())
-                .hint("YYYY-MM-DD")
+                .hint(d.hint_date)
                 .places(&[Place::From]),
             Field::new(d.col_to, h.to.to_string())
-                .hint("YYYY-MM-DD")
+                .hint(d.hint_date)
                 .places(&[Place::To]),
         ],
     )
@@ -84,10 +84,10 @@ pub fn makeup_form(title: String, m: &MakeupDay, t: &Text) -> Form {
         title,
         vec![
             Field::new(d.col_date, m.date.to_string())
-                .hint("YYYY-MM-DD")
+                .hint(d.hint_date)
                 .places(&[Place::Date]),
             Field::new(d.col_runs_as, t.weekday(m.runs_as)).choices(parse::weekday_names(t)),
-            Field::new(d.col_name, m.name.clone()),
+            Field::new(d.col_title, m.name.clone()),
         ],
     )
 }
@@ -98,7 +98,7 @@ pub fn no_service_form(title: String, n: &NoServiceDay, t: &Text) -> Form {
         title,
         vec![
             Field::new(d.col_date, n.date.to_string())
-                .hint("YYYY-MM-DD")
+                .hint(d.hint_date)
                 .places(&[Place::Date]),
             Field::new(d.col_reason, n.reason.clone()),
         ],

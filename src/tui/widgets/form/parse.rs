@@ -38,9 +38,16 @@ pub fn id(i: usize, v: &str, t: &Text) -> Result<String, FieldError> {
 }
 
 pub fn number<N: std::str::FromStr>(i: usize, v: &str, t: &Text) -> Result<N, FieldError> {
-    v.trim()
-        .parse()
-        .map_err(|_| (Some(i), fill(t.data.err_number, &[&v.trim()])))
+    let v = v.trim();
+    v.parse().map_err(|_| {
+        // A number of the wrong kind (-5, 2.5) is told what would do.
+        let template = if v.parse::<f64>().is_ok_and(f64::is_finite) {
+            t.data.err_whole
+        } else {
+            t.data.err_number
+        };
+        (Some(i), fill(template, &[&v]))
+    })
 }
 
 /// A number, or nothing for "not set".
@@ -105,8 +112,8 @@ pub fn yes_no_text(b: bool, t: &Text) -> &'static str {
 }
 
 pub fn date(i: usize, v: &str, t: &Text) -> Result<NaiveDate, FieldError> {
-    NaiveDate::parse_from_str(v.trim(), "%Y-%m-%d")
-        .map_err(|_| (Some(i), fill(t.data.err_date, &[&v.trim()])))
+    // 2026-09-08, 2026-9-8, 2026/9/8 or 2026年9月8日.
+    crate::words::typed::date(v).ok_or_else(|| (Some(i), fill(t.data.err_date, &[&v.trim()])))
 }
 
 pub fn optional_date(i: usize, v: &str, t: &Text) -> Result<Option<NaiveDate>, FieldError> {
@@ -289,10 +296,22 @@ fn days_text(days: &[&str]) -> String {
     }
 }
 
-pub fn slots_text(slots: &[Slot]) -> String {
+/// Slots as a form shows them for editing, in the interface's language and
+/// in the form `slots` reads back: `周四:基本服务 周五:全天` / `thu:basic fri:all`.
+pub fn slots_text(slots: &[Slot], t: &Text) -> String {
+    if t.lang == crate::words::Lang::En {
+        return slots
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join(" ");
+    }
     slots
         .iter()
-        .map(ToString::to_string)
+        .map(|s| {
+            let session = s.session.map_or("全天", |k| t.session(k));
+            format!("{}:{session}", t.weekday(s.day))
+        })
         .collect::<Vec<_>>()
         .join(" ")
 }
@@ -312,11 +331,17 @@ mod tests {
         assert_eq!(staff_kind(0, "leader", t), Ok(StaffKind::Leader));
         assert!(staff_kind(0, "boss", t).is_err());
         assert_eq!(weekday(0, "周三", t), Ok(Weekday::Wed));
+        let sept_8 = NaiveDate::from_ymd_opt(2026, 9, 8);
+        for typed in ["2026-09-08", "2026-9-8", "2026/9/8", "2026年9月8日"] {
+            assert_eq!(date(0, typed, t).ok(), sept_8, "{typed}");
+        }
         assert_eq!(grades(0, "3-6", t), Ok(GradeBand { from: 3, to: 6 }));
         assert_eq!(yes_no(0, "是", t), Ok(true));
         assert!(yes_no(0, "maybe", t).is_err());
         let s = slots(0, "thu:basic 周五:全天", t).expect("slots parse");
-        assert_eq!(slots_text(&s), "thu:basic fri:all");
+        assert_eq!(slots_text(&s, Lang::En.text()), "thu:basic fri:all");
+        assert_eq!(slots_text(&s, t), "周四:基本服务 周五:全天");
+        assert_eq!(slots(0, &slots_text(&s, t), t), Ok(s.clone()));
         assert_eq!(slots_short(&s, t), "周四 基本 周五");
         assert_eq!(days_text(&["周一", "周三", "周五"]), "周一三五");
         assert_eq!(days_text(&["Mon", "Wed"]), "Mon,Wed");
