@@ -383,12 +383,53 @@ fn command_outputs(lang: Lang) -> Vec<(String, String)> {
             ],
         ),
     ];
-    for entry in std::fs::read_dir(data("invalid")).expect("data/invalid") {
-        let path = entry.expect("an entry").path();
-        runs.push((
-            format!("check {}", path.display()),
-            vec!["check".into(), arg(&path).into()],
-        ));
+    runs.push((
+        "solve tiny".into(),
+        vec![
+            "solve".into(),
+            arg(&tiny).into(),
+            "-o".into(),
+            arg(&dir.path().join("tiny.plan.ron")).into(),
+            "--time-limit".into(),
+            "1".into(),
+            "--cycle-weeks".into(),
+            "1".into(),
+        ],
+    ));
+    runs.push((
+        "demo".into(),
+        vec![
+            "demo".into(),
+            "-o".into(),
+            arg(&dir.path().join("demo.school.ron")).into(),
+        ],
+    ));
+    let import = data("import");
+    let csv = |name: &str| arg(&import.join(name)).to_owned();
+    runs.push((
+        "import".into(),
+        vec![
+            "import".into(),
+            "--staff".into(),
+            csv("staff.csv"),
+            "--rooms".into(),
+            csv("rooms.csv"),
+            "--classes".into(),
+            csv("classes.csv"),
+            "--clubs".into(),
+            csv("clubs.csv"),
+            "-o".into(),
+            arg(&dir.path().join("imported.school.ron")).into(),
+        ],
+    ));
+    for folder in ["invalid", "shortage"] {
+        for entry in std::fs::read_dir(data(folder)).expect("a data folder") {
+            let path = entry.expect("an entry").path();
+            runs.push((
+                format!("check {}", path.display()),
+                vec!["check".into(), arg(&path).into()],
+            ));
+        }
     }
     for cmd in [
         "demo",

@@ -70,7 +70,7 @@ pub fn saved(lang: Lang, path: &Path, school: &School, defaults_used: bool) -> S
         Lang::En => {
             let defaults = if defaults_used {
                 format!(
-                    "\nwith default settings: name {}, term {} ({} to {}), day timetables for grades 1-2 and 3-6, rules and duties; check them in the file, or import again with --settings",
+                    "\nwith default settings: name \"{}\", term \"{}\" ({} to {}), day timetables for grades 1-2 and 3-6, rules and duties; check them in the file, or import again with --settings",
                     school.name, t.name, t.first_day, t.last_day
                 )
             } else {

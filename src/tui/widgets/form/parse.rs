@@ -228,6 +228,11 @@ pub fn slots(i: usize, v: &str, t: &Text) -> Result<Vec<Slot>, FieldError> {
     for part in v.split([' ', ',', '，']).filter(|s| !s.is_empty()) {
         let bad = || (Some(i), fill(t.data.err_slot, &[&part]));
         let (day_text, session_text) = part.split_once([':', '：']).ok_or_else(bad)?;
+        // 周四:基本, 星期四:拓展, thu:basic: as the import and `--sessions` read them.
+        if let Some(slot) = crate::words::typed::slot(part, None) {
+            out.push(slot);
+            continue;
+        }
         let day = Weekday::from_code(day_text)
             .or_else(|| {
                 Weekday::ALL
@@ -342,6 +347,7 @@ mod tests {
         assert_eq!(slots_text(&s, Lang::En.text()), "thu:basic fri:all");
         assert_eq!(slots_text(&s, t), "周四:基本服务 周五:全天");
         assert_eq!(slots(0, &slots_text(&s, t), t), Ok(s.clone()));
+        assert_eq!(slots(0, "周四:基本 星期五：全天", t), Ok(s.clone()));
         assert_eq!(slots_short(&s, t), "周四 基本 周五");
         assert_eq!(days_text(&["周一", "周三", "周五"]), "周一三五");
         assert_eq!(days_text(&["Mon", "Wed"]), "Mon,Wed");
