@@ -351,7 +351,11 @@ pub fn solve_report(
         ),
     ];
     if let Some(c) = solve.changes {
-        lines.push(changes_line(&c, previous_fairness, fairness_of(plan)));
+        lines.push(changes_line(
+            &c,
+            c.fairness_before.or(previous_fairness),
+            fairness_of(plan),
+        ));
     }
     if let Some(band) = &solve.band {
         lines.extend(band_lines(band, school));
