@@ -125,7 +125,15 @@ pub(crate) fn find(
             break;
         }
     }
-    best = improve(model, &best, pinned, &ts, Direction::LowerMax, unmet_max);
+    best = improve(
+        model,
+        &best,
+        pinned,
+        &ts,
+        Direction::LowerMax,
+        unmet_max,
+        &deadline,
+    );
     let mut heaviest = max_of(&best);
     let mut heaviest_bound = h_lp;
     // Where the LP leaves a gap, ask the MILP about the next value down.
@@ -139,7 +147,15 @@ pub(crate) fn find(
         match exact(model, unmet_max, &caps, &[], deadline.seconds_left() * 0.3) {
             Exact::Impossible => heaviest_bound = Some(heaviest - res),
             Exact::Possible(values) => {
-                let better = improve(model, &values, pinned, &ts, Direction::LowerMax, unmet_max);
+                let better = improve(
+                    model,
+                    &values,
+                    pinned,
+                    &ts,
+                    Direction::LowerMax,
+                    unmet_max,
+                    &deadline,
+                );
                 if max_of(&better) < heaviest {
                     best = better;
                     heaviest = max_of(&best);
@@ -175,6 +191,7 @@ pub(crate) fn find(
         &can_reach,
         Direction::RaiseMin { caps: &caps },
         unmet_max,
+        &deadline,
     );
     let min_of = |values: &[f64]| {
         relative(model, values, &can_reach)
@@ -189,6 +206,8 @@ pub(crate) fn find(
     };
     let lightest_bound = if can_reach.is_empty() {
         Some(lightest)
+    } else if !deadline.has(std::time::Duration::from_millis(500)) {
+        None
     } else {
         lp_extreme(
             model,
@@ -417,6 +436,7 @@ fn improve(
     ts: &[usize],
     direction: Direction<'_>,
     unmet_max: f64,
+    deadline: &Deadline<'_>,
 ) -> Vec<f64> {
     let mut board = Board::from_values(model, values);
     board.pinned.extend(pinned.iter().copied());
@@ -427,6 +447,11 @@ fn improve(
     }
     let rel = |b: &Board, p: usize| b.load(p) / share(model, p);
     for _ in 0..10_000 {
+        // A move can take a while on a big school (its chains); the band
+        // never keeps a solve past its share of the time limit.
+        if deadline.passed() {
+            break;
+        }
         let moved = match direction {
             Direction::LowerMax => {
                 let Some(&o) = ts
