@@ -112,9 +112,15 @@ pub(crate) fn find(
     };
     let mut high = max_of(&best);
     let mut low = h_lp.unwrap_or(0.0);
-    while high - low > res / 2.0 && deadline.has(std::time::Duration::from_millis(200)) {
+    // Each step is a constructor run (a second on a large school): one is
+    // started only while as much time is left as the last one took.
+    let mut step = std::time::Duration::from_millis(200);
+    while high - low > res / 2.0 && deadline.has(step) {
         let mid = f64::midpoint(low, high);
-        match capped(model, pinned, &ts, mid, None, unmet_max) {
+        let started = std::time::Instant::now();
+        let found = capped(model, pinned, &ts, mid, None, unmet_max);
+        step = step.max(started.elapsed());
+        match found {
             Some(values) => {
                 high = max_of(&values).min(mid);
                 best = values;
