@@ -87,21 +87,27 @@ pub(crate) fn find(
     deadline: Deadline<'_>,
 ) -> Option<Found> {
     let ts = teachers(model);
-    if ts.is_empty() {
+    // No time left (a 1 s limit on a big school): the plan's band is still
+    // reported, without a search or a proof.
+    if ts.is_empty() || !deadline.has(std::time::Duration::from_millis(100)) {
         return None;
     }
     let k = f64::from(model.demand.cycle_weeks.max(1));
     let res = RESOLUTION * k;
     let reach: Vec<(usize, f64, Holder)> = ts.iter().map(|&p| reachable(model, p)).collect();
     // The lower bound: the LP's least possible heaviest.
-    let h_lp = lp_extreme(
-        model,
-        unmet_max,
-        &ts,
-        &[],
-        None,
-        deadline.seconds_left() * 0.2,
-    );
+    let h_lp = if deadline.has(std::time::Duration::from_millis(500)) {
+        lp_extreme(
+            model,
+            unmet_max,
+            &ts,
+            &[],
+            None,
+            deadline.seconds_left() * 0.2,
+        )
+    } else {
+        None
+    };
     // The upper plan: the constructor capped, searched over H, then moves.
     let mut best = start.to_vec();
     let max_of = |values: &[f64]| {
