@@ -41,17 +41,35 @@ fn said(tone: Tone, text: String) -> Said {
     Said { tone, text }
 }
 
-/// The whole report, line by line. `plan_unmet`: the posts the current
-/// plan leaves short, where there is a plan.
-pub fn report(c: &Capacity, school: &School, plan_unmet: Option<usize>, lang: Lang) -> Vec<Said> {
+/// How much to say.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Detail {
+    /// Everything: what the plan leaves, what is short, the list, what no
+    /// person fixes, how sure, the prices, the helpers' days not needed.
+    Full,
+    /// For a small panel beside the plan's own counts: the list first, what
+    /// no person fixes, how sure.
+    Brief,
+}
+
+/// The report, line by line. `plan_unmet`: the posts the current plan
+/// leaves short, where there is a plan.
+pub fn report(
+    c: &Capacity,
+    school: &School,
+    plan_unmet: Option<usize>,
+    lang: Lang,
+    detail: Detail,
+) -> Vec<Said> {
     let w = Words::of(lang);
+    let full = detail == Detail::Full;
     let mut out = Vec::new();
-    if let Some(n) = plan_unmet.filter(|n| *n > 0) {
+    if let Some(n) = plan_unmet.filter(|n| *n > 0 && full) {
         out.push(said(Tone::Note, fill(w.plan_unmet, &[&n])));
     }
     if c.short.is_empty() {
         out.push(said(Tone::Good, w.nothing_short.to_owned()));
-    } else {
+    } else if full {
         out.push(said(Tone::Heading, short(c, w)));
     }
     if !c.hires.is_empty() {
@@ -80,13 +98,18 @@ pub fn report(c: &Capacity, school: &School, plan_unmet: Option<usize>, lang: La
             fill(w.not_proven, &[&c.search.bound, &c.search.cost])
         };
         out.push(said(Tone::Note, how));
+    }
+    if !c.hires.is_empty() && full {
         let prices: Vec<String> = c
             .prices
             .kinds()
             .into_iter()
             .map(|(k, p)| fill(w.price_item, &[&kind(w, k, 1), &p]))
             .collect();
-        out.push(said(Tone::Note, fill(w.prices, &[&join_all(&prices, lang)])));
+        out.push(said(
+            Tone::Note,
+            fill(w.prices, &[&join_all(&prices, lang)]),
+        ));
     }
     if let Some(s) = &c.surplus {
         spare(&mut out, s, school, w, lang);
@@ -96,7 +119,10 @@ pub fn report(c: &Capacity, school: &School, plan_unmet: Option<usize>, lang: La
 
 /// Shortages that are places a person could take but no priced kind may.
 fn is_people(u: &Unfixable) -> bool {
-    matches!(u, Unfixable::NoKindPriced { .. } | Unfixable::FixedLeader { .. })
+    matches!(
+        u,
+        Unfixable::NoKindPriced { .. } | Unfixable::FixedLeader { .. }
+    )
 }
 
 fn day(w: &Words, d: Weekday) -> &'static str {
@@ -122,7 +148,15 @@ fn kind(w: &Words, k: StaffKind, n: u32) -> &'static str {
 }
 
 fn task(w: &Words, k: PostKind) -> &'static str {
-    let i = [
+    w.tasks[post_index(k)]
+}
+
+fn post(w: &Words, k: PostKind) -> &'static str {
+    w.posts[post_index(k)]
+}
+
+fn post_index(k: PostKind) -> usize {
+    [
         PostKind::Homework,
         PostKind::Club,
         PostKind::Late,
@@ -132,8 +166,7 @@ fn task(w: &Words, k: PostKind) -> &'static str {
     ]
     .iter()
     .position(|x| *x == k)
-    .unwrap_or(0);
-    w.tasks[i]
+    .unwrap_or(0)
 }
 
 fn room_kind(w: &Words, k: RoomKind) -> &'static str {
@@ -152,7 +185,10 @@ fn join_all(items: &[String], lang: Lang) -> String {
 
 fn join(items: &[&str], w: &Words) -> String {
     let lang = if w.and == " and " { Lang::En } else { Lang::Zh };
-    join_all(&items.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>(), lang)
+    join_all(
+        &items.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>(),
+        lang,
+    )
 }
 
 fn club_name(school: &School, id: &ClubId) -> String {
@@ -182,7 +218,12 @@ fn short(c: &Capacity, w: &Words) -> String {
             .map(|s| {
                 fill(
                     w.short_item,
-                    &[&day(w, s.day), &session(w, s.session, false), &task(w, s.kind), &s.places],
+                    &[
+                        &day(w, s.day),
+                        &session(w, s.session, false),
+                        &post(w, s.kind),
+                        &s.places,
+                    ],
                 )
             })
             .collect()
@@ -206,7 +247,11 @@ fn when(h: &Hire, w: &Words) -> String {
     if h.all_at_once() {
         let days: Vec<&str> = h.days().into_iter().map(|d| day(w, d)).collect();
         let many = days.len() > 1;
-        let sessions: Vec<&str> = h.sessions().into_iter().map(|s| session(w, s, many)).collect();
+        let sessions: Vec<&str> = h
+            .sessions()
+            .into_iter()
+            .map(|s| session(w, s, many))
+            .collect();
         return fill(w.when_all, &[&join(&days, w), &join(&sessions, w)]);
     }
     h.days()
@@ -232,10 +277,19 @@ fn hire(h: &Hire, school: &School, w: &Words) -> String {
         return fill(t, &[&join(&days, w), &n]);
     }
     if let Some(club) = &h.club {
-        let skill = h.skill.as_ref().map_or_else(String::new, ToString::to_string);
+        let skill = h
+            .skill
+            .as_ref()
+            .map_or_else(String::new, ToString::to_string);
         return fill(
             w.club,
-            &[&n, &kind(w, h.kind, n), &club_name(school, club), &skill, &when(h, w)],
+            &[
+                &n,
+                &kind(w, h.kind, n),
+                &club_name(school, club),
+                &skill,
+                &when(h, w),
+            ],
         );
     }
     let tasks: Vec<&str> = h.tasks.iter().map(|t| task(w, *t)).collect();
@@ -255,61 +309,70 @@ fn hire(h: &Hire, school: &School, w: &Words) -> String {
     }
 }
 
-fn unfixable(u: &Unfixable, school: &School, w: &Words) -> String {
-    match u {
+fn unfixable(shortage: &Unfixable, school: &School, w: &Words) -> String {
+    let when = |weekday: Weekday, part: SessionKind| (day(w, weekday), session(w, part, false));
+    match shortage {
         Unfixable::GroupTooBig {
-            classes: c,
-            day: d,
-            session: s,
+            classes: list,
+            day: weekday,
+            session: part,
             students,
             largest,
-        } => fill(
-            w.group_too_big,
-            &[&classes(c), &day(w, *d), &session(w, *s, false), students, largest],
-        ),
+        } => {
+            let (d, s) = when(*weekday, *part);
+            fill(
+                w.group_too_big,
+                &[&classes(list), &d, &s, students, largest],
+            )
+        }
         Unfixable::GroupRoomsTaken {
-            classes: c,
-            day: d,
-            session: s,
+            classes: list,
+            day: weekday,
+            session: part,
             students,
-        } => fill(
-            w.group_rooms_taken,
-            &[&classes(c), &day(w, *d), &session(w, *s, false), students],
-        ),
-        Unfixable::ClubNoRoomOfKind { club, kind: k } => fill(
+        } => {
+            let (d, s) = when(*weekday, *part);
+            fill(w.group_rooms_taken, &[&classes(list), &d, &s, students])
+        }
+        Unfixable::ClubNoRoomOfKind { club, kind: rooms } => fill(
             w.club_no_room_of_kind,
-            &[&club_name(school, club), &room_kind(w, *k)],
+            &[&club_name(school, club), &room_kind(w, *rooms)],
         ),
         Unfixable::ClubTooBig {
             club,
-            kind: k,
+            kind: rooms,
             students,
             largest,
         } => fill(
             w.club_too_big,
-            &[&club_name(school, club), students, &room_kind(w, *k), largest],
+            &[
+                &club_name(school, club),
+                students,
+                &room_kind(w, *rooms),
+                largest,
+            ],
         ),
-        Unfixable::ClubNoRainRoom { club, kind: k } => fill(
+        Unfixable::ClubNoRainRoom { club, kind: rooms } => fill(
             w.club_no_rain_room,
-            &[&club_name(school, club), &room_kind(w, *k)],
+            &[&club_name(school, club), &room_kind(w, *rooms)],
         ),
-        Unfixable::ClubRoomsTaken { club, kind: k } => fill(
+        Unfixable::ClubRoomsTaken { club, kind: rooms } => fill(
             w.club_rooms_taken,
-            &[&club_name(school, club), &room_kind(w, *k)],
+            &[&club_name(school, club), &room_kind(w, *rooms)],
         ),
         Unfixable::FixedLeader { club, leader } => fill(
             w.fixed_leader,
             &[&club_name(school, club), &staff_name(school, leader)],
         ),
         Unfixable::NoKindPriced {
-            day: d,
-            session: s,
-            kind: k,
+            day: weekday,
+            session: part,
+            kind: posts,
             places,
-        } => fill(
-            w.no_kind_priced,
-            &[&day(w, *d), &session(w, *s, false), &task(w, *k), places],
-        ),
+        } => {
+            let (d, s) = when(*weekday, *part);
+            fill(w.no_kind_priced, &[&d, &s, &post(w, *posts), places])
+        }
     }
 }
 
@@ -353,7 +416,11 @@ fn spare(
             Tone::Item,
             fill(
                 w.spare_item,
-                &[&staff_name(school, id), &kind(w, k, 1), &join_all(&days, lang)],
+                &[
+                    &staff_name(school, id),
+                    &kind(w, k, 1),
+                    &join_all(&days, lang),
+                ],
             ),
         ));
     }

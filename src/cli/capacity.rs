@@ -14,7 +14,7 @@ use kehou_solver::validate::{self, Severity};
 use kehou_solver::{Plan, School};
 
 use super::{hold, LangArg, Outcome};
-use crate::capacity::{report, Tone};
+use crate::capacity::{report, Detail, Tone};
 use crate::files;
 use crate::files::guard::Output;
 use crate::tui::text::{fill, Lang};
@@ -73,7 +73,11 @@ pub struct CapacityArgs {
         help = "Time for each search, 1 to 3600 seconds (default 20)"
     )]
     pub time_limit: Option<u32>,
-    #[arg(long, requires = "output", help = "Replace FILE if it exists (the old one is kept as FILE.bak)")]
+    #[arg(
+        long,
+        requires = "output",
+        help = "Replace FILE if it exists (the old one is kept as FILE.bak)"
+    )]
     pub force: bool,
 }
 
@@ -114,7 +118,11 @@ pub fn run(args: &CapacityArgs, out: &mut dyn Write, err: &mut dyn Write) -> io:
         .filter(|f| f.severity == Severity::Error)
         .count();
     if errors > 0 {
-        writeln!(err, "{}", fill(HAS_ERRORS, &[&errors, &args.school.display()]))?;
+        writeln!(
+            err,
+            "{}",
+            fill(HAS_ERRORS, &[&errors, &args.school.display()])
+        )?;
         return Ok(Outcome::Problems);
     }
     let options = CapacityOptions {
@@ -123,7 +131,7 @@ pub fn run(args: &CapacityArgs, out: &mut dyn Write, err: &mut dyn Write) -> io:
     };
     let found = capacity::capacity(&school, plan.as_ref(), &options);
     let unmet = plan.as_ref().map(|p| p.unmet().count());
-    for line in report(&found, &school, unmet, lang) {
+    for line in report(&found, &school, unmet, lang, Detail::Full) {
         let mark = match line.tone {
             Tone::Heading | Tone::Good | Tone::Note => "",
             Tone::Item => "  - ",
@@ -231,7 +239,10 @@ mod tests {
         let p = prices(&["coach=8".into(), "教师=0".into()]).unwrap();
         assert_eq!(p.get(StaffKind::Coach), Some(8));
         assert_eq!(p.get(StaffKind::Teacher), None);
-        assert_eq!(p.get(StaffKind::Parent), Prices::default().get(StaffKind::Parent));
+        assert_eq!(
+            p.get(StaffKind::Parent),
+            Prices::default().get(StaffKind::Parent)
+        );
         assert_eq!(prices(&["coach".into()]), Err("coach".to_owned()));
         assert_eq!(prices(&["wizard=3".into()]), Err("wizard=3".to_owned()));
         assert_eq!(prices(&["coach=-1".into()]), Err("coach=-1".to_owned()));

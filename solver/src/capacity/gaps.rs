@@ -21,7 +21,11 @@ pub(super) fn cycle_for(school: &School) -> u8 {
     let alike = school.staff.iter().all(|person| {
         let away = staffing(school, person, k).away;
         let week = |w: u8| {
-            let mut days: Vec<_> = away.iter().filter(|(x, _)| *x == w).map(|(_, d)| *d).collect();
+            let mut days: Vec<_> = away
+                .iter()
+                .filter(|(x, _)| *x == w)
+                .map(|(_, d)| *d)
+                .collect();
             days.sort();
             days
         };
@@ -78,7 +82,9 @@ pub(super) fn find(model: &Model, values: &[f64]) -> Found {
         let spec = &model.demand.posts[pool.posts[0]];
         let post = &spec.post;
         let adults = missing.max(leads);
-        let entry = short.entry((post.day, post.session, post.kind)).or_default();
+        let entry = short
+            .entry((post.day, post.session, post.kind))
+            .or_default();
         if post.week == 1 {
             entry.0 += adults;
             entry.1 += leads;
@@ -148,7 +154,9 @@ pub(super) fn find(model: &Model, values: &[f64]) -> Found {
                         .iter()
                         .any(|(d, y)| *d == post.day && values[y.0] > 0.5);
                 if post.week == 1 && happens {
-                    let entry = short.entry((post.day, post.session, post.kind)).or_default();
+                    let entry = short
+                        .entry((post.day, post.session, post.kind))
+                        .or_default();
                     entry.0 += 1;
                     entry.1 += 1;
                 }
@@ -156,7 +164,7 @@ pub(super) fn find(model: &Model, values: &[f64]) -> Found {
         }
         for (&i, missing) in &vars.missing_assist {
             let post = &model.demand.posts[i].post;
-            if post.week == 1 && vars.rooms.len() > 0 {
+            if post.week == 1 && !vars.rooms.is_empty() {
                 short
                     .entry((post.day, post.session, post.kind))
                     .or_default()

@@ -113,11 +113,7 @@ pub(super) fn hires(
 }
 
 /// The hire variables and rows (H1)–(H3), and the objective.
-fn add_hires(
-    model: &mut Model,
-    candidates: &[Candidate],
-    profiles: &[Profile],
-) -> Vec<Var> {
+fn add_hires(model: &mut Model, candidates: &[Candidate], profiles: &[Profile]) -> Vec<Var> {
     // A club that can never meet (no room it could use) is not worth a
     // person: its leader and assistants cost nothing here.
     let mut free: BTreeSet<Var> = BTreeSet::new();
@@ -315,7 +311,9 @@ fn fewest_posts(
         .map(|(new, o)| (Var(new), values[o.0]))
         .collect();
     match backend::solve(&sub, seconds, &hint) {
-        Ok(out) if sub.objective_of(&out.values) < sub.objective_of(&from_old(&old, &values)) - 0.5 => {
+        Ok(out)
+            if sub.objective_of(&out.values) < sub.objective_of(&from_old(&old, &values)) - 0.5 =>
+        {
             let mut better = values.clone();
             for (new, o) in old.iter().enumerate() {
                 better[o.0] = out.values[new];

@@ -27,7 +27,9 @@ use std::time::Instant;
 
 use crate::demand;
 use crate::milp::build::Model;
-use crate::model::{ClassId, ClubId, RoomKind, School, SessionKind, Skill, StaffId, StaffKind, Weekday};
+use crate::model::{
+    ClassId, ClubId, RoomKind, School, SessionKind, Skill, StaffId, StaffKind, Weekday,
+};
 use crate::plan::{Plan, PostKind};
 
 pub use prices::Prices;
@@ -234,7 +236,11 @@ pub fn capacity(school: &School, plan: Option<&Plan>, options: &CapacityOptions)
     let start = gaps::construct(&model, options.time_limit_seconds * 0.1);
     let found = gaps::find(&model, &start);
     let (hires, search, left) = if found.needs.is_empty() {
-        (Vec::new(), Search { cost: 0, bound: 0 }, rooms::left(&model, &start))
+        (
+            Vec::new(),
+            Search { cost: 0, bound: 0 },
+            rooms::left(&model, &start),
+        )
     } else {
         hire::hires(school, &demand, &found, (&model, &start), options)
     };

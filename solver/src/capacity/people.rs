@@ -57,8 +57,11 @@ pub(super) fn kinds_for(school: &School, prices: &Prices, need: &Need) -> Vec<(S
     if !need.lead {
         // Places that need no lead go to the kinds that only assist where
         // there are any: leading kinds come to lead.
-        let assist: Vec<(StaffKind, u32)> =
-            fit.iter().copied().filter(|(k, _)| !rules.may_lead(*k)).collect();
+        let assist: Vec<(StaffKind, u32)> = fit
+            .iter()
+            .copied()
+            .filter(|(k, _)| !rules.may_lead(*k))
+            .collect();
         if !assist.is_empty() {
             fit = assist;
         }

@@ -51,7 +51,12 @@ pub(super) fn left(model: &Model, values: &[f64]) -> Left {
 
 /// The shortages of `left` (what stays unmet with the people found) and of
 /// the demand itself (groups without a room) that no person fixes.
-pub(super) fn unfixable(school: &School, model: &Model, demand: &Demand, left: &Left) -> Vec<Unfixable> {
+pub(super) fn unfixable(
+    school: &School,
+    model: &Model,
+    demand: &Demand,
+    left: &Left,
+) -> Vec<Unfixable> {
     let mut out = groups_without_room(school, demand);
     for (c, vars) in model.clubs.iter().enumerate() {
         let club = &school.clubs[c];
@@ -74,7 +79,9 @@ pub(super) fn unfixable(school: &School, model: &Model, demand: &Demand, left: &
     for &(i, n) in &left.pools {
         let post = &demand.posts[i].post;
         if post.week == 1 {
-            *priced.entry((post.day, post.session, post.kind)).or_default() += n;
+            *priced
+                .entry((post.day, post.session, post.kind))
+                .or_default() += n;
         }
     }
     for (c, vars) in model.clubs.iter().enumerate() {
@@ -83,7 +90,9 @@ pub(super) fn unfixable(school: &School, model: &Model, demand: &Demand, left: &
             for &i in &vars.meetings {
                 let post = &demand.posts[i].post;
                 if post.week == 1 {
-                    *priced.entry((post.day, post.session, post.kind)).or_default() += 1;
+                    *priced
+                        .entry((post.day, post.session, post.kind))
+                        .or_default() += 1;
                 }
             }
         }

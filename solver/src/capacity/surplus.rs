@@ -33,17 +33,29 @@ pub(super) fn surplus(
     };
     let mut mip = model.mip.clone();
     let unmet: f64 = model.unmet.iter().map(|(v, w)| w * start[v.0]).sum();
-    mip.row("unmet_held".into(), model.unmet.clone(), Sense::Le, unmet + 1e-6);
+    mip.row(
+        "unmet_held".into(),
+        model.unmet.clone(),
+        Sense::Le,
+        unmet + 1e-6,
+    );
     let mut days: BTreeMap<Day, Var> = BTreeMap::new();
     for p in (0..model.school.staff.len()).filter(|&p| helper(p)) {
         for a in &model.acts[p] {
             let post = &model.demand.posts[a.post].post;
             let key = (p, post.week, post.day);
             let d = *days.entry(key).or_insert_with(|| {
-                let known = baseline.keys().any(|(q, _, day)| *q == p && *day == post.day);
+                let known = baseline
+                    .keys()
+                    .any(|(q, _, day)| *q == p && *day == post.day);
                 let cost = DAY + if known { 0.0 } else { 1.0 };
                 mip.binary(
-                    format!("comes[{},w{},{}]", model.school.staff[p].id, post.week, post.day.code()),
+                    format!(
+                        "comes[{},w{},{}]",
+                        model.school.staff[p].id,
+                        post.week,
+                        post.day.code()
+                    ),
                     cost,
                 )
             });
@@ -89,7 +101,11 @@ pub(super) fn surplus(
         1
     };
     let in_model = |&(p, week, day): &Day| {
-        let week = if model.demand.cycle_weeks == 1 { 1 } else { week };
+        let week = if model.demand.cycle_weeks == 1 {
+            1
+        } else {
+            week
+        };
         kept.contains(&(p, week, day))
     };
     let spare: Vec<Spare> = baseline

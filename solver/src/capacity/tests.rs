@@ -76,7 +76,10 @@ fn no_leader_free_on_a_friday_asks_for_one_leader_for_the_duty() {
     assert_eq!(line.tasks, vec![PostKind::DutyLeader]);
     assert_eq!(line.days(), vec![Weekday::Fri]);
     assert_eq!(
-        c.short.iter().map(|s| (s.day, s.kind, s.places)).collect::<Vec<_>>(),
+        c.short
+            .iter()
+            .map(|s| (s.day, s.kind, s.places))
+            .collect::<Vec<_>>(),
         vec![(Weekday::Fri, PostKind::DutyLeader, 1)]
     );
     assert_eq!(left_short(&proposal(&school, &c), 2.0), 0);
@@ -91,7 +94,11 @@ fn a_thin_thursday_is_filled_on_thursday_and_the_proposal_covers_it() {
     for line in &c.hires {
         assert_eq!(line.days(), vec![Weekday::Thu], "{line:?}");
     }
-    assert!(c.short.iter().all(|s| s.day == Weekday::Thu), "{:?}", c.short);
+    assert!(
+        c.short.iter().all(|s| s.day == Weekday::Thu),
+        "{:?}",
+        c.short
+    );
     assert!(c.search.bound <= c.search.cost);
     assert_eq!(left_short(&proposal(&school, &c), 2.0), 0);
 }
@@ -107,7 +114,9 @@ fn the_proposal_names_its_people_and_they_come_only_when_needed() {
     let added: Vec<&crate::model::Person> = with.staff[school.staff.len()..].iter().collect();
     let names: Vec<&str> = added.iter().map(|p| p.name.as_str()).collect();
     assert_eq!(names, ["拟招募 1", "拟招募 2"]);
-    assert!(added.iter().all(|p| p.id.as_str().starts_with(PROPOSED_ID_PREFIX)));
+    assert!(added
+        .iter()
+        .all(|p| p.id.as_str().starts_with(PROPOSED_ID_PREFIX)));
     let leader = added.iter().find(|p| p.kind == StaffKind::Leader).unwrap();
     // Free on Friday afternoon only: every other weekday is taken off whole.
     for day in [Weekday::Mon, Weekday::Tue, Weekday::Wed, Weekday::Thu] {
@@ -133,10 +142,19 @@ fn prices_decide_the_kind_and_a_kind_without_one_is_never_proposed() {
     // A teacher who can lead robotics, freed for it; nobody for the duty.
     assert_eq!(c.hires.len(), 1, "{:?}", c.hires);
     assert_eq!(c.hires[0].kind, StaffKind::Teacher);
-    assert!(c.unfixable.iter().any(|u| matches!(
-        u,
-        Unfixable::NoKindPriced { day: Weekday::Fri, kind: PostKind::DutyLeader, places: 1, .. }
-    )), "{:?}", c.unfixable);
+    assert!(
+        c.unfixable.iter().any(|u| matches!(
+            u,
+            Unfixable::NoKindPriced {
+                day: Weekday::Fri,
+                kind: PostKind::DutyLeader,
+                places: 1,
+                ..
+            }
+        )),
+        "{:?}",
+        c.unfixable
+    );
 }
 
 #[test]
@@ -159,18 +177,38 @@ fn rooms_and_a_fixed_leader_who_cannot_lead_are_not_priced_as_people() {
     school.clubs[fixed].leader = Some(parent.clone());
     let fixed_id = school.clubs[fixed].id.clone();
     let c = capacity(&school, None, &options(10.0));
-    assert!(c.unfixable.contains(&Unfixable::FixedLeader {
-        club: fixed_id.clone(),
-        leader: parent
-    }), "{:?}", c.unfixable);
-    let outdoor: Vec<&ClubId> = school.clubs.iter().filter(|c| c.outdoor).map(|c| &c.id).collect();
+    assert!(
+        c.unfixable.contains(&Unfixable::FixedLeader {
+            club: fixed_id.clone(),
+            leader: parent
+        }),
+        "{:?}",
+        c.unfixable
+    );
+    let outdoor: Vec<&ClubId> = school
+        .clubs
+        .iter()
+        .filter(|c| c.outdoor)
+        .map(|c| &c.id)
+        .collect();
     assert!(!outdoor.is_empty());
     for club in &outdoor {
-        assert!(c.unfixable.iter().any(|u| matches!(u, Unfixable::ClubNoRainRoom { club: x, .. } if x == *club)), "{:?}", c.unfixable);
+        assert!(
+            c.unfixable
+                .iter()
+                .any(|u| matches!(u, Unfixable::ClubNoRainRoom { club: x, .. } if x == *club)),
+            "{:?}",
+            c.unfixable
+        );
     }
     // Nobody is found to lead a club that cannot meet, or one with a fixed leader.
     for line in &c.hires {
-        assert!(line.club.as_ref().is_none_or(|x| *x != fixed_id && !outdoor.contains(&x)), "{line:?}");
+        assert!(
+            line.club
+                .as_ref()
+                .is_none_or(|x| *x != fixed_id && !outdoor.contains(&x)),
+            "{line:?}"
+        );
     }
 }
 
@@ -181,10 +219,14 @@ fn a_group_bigger_than_every_room_is_said_as_such() {
     let id = class.id.clone();
     class.basic = [200; 5];
     let c = capacity(&school, None, &options(10.0));
-    assert!(c.unfixable.iter().any(|u| matches!(
-        u,
-        Unfixable::GroupTooBig { classes, students: 200, .. } if classes.contains(&id)
-    )), "{:?}", c.unfixable);
+    assert!(
+        c.unfixable.iter().any(|u| matches!(
+            u,
+            Unfixable::GroupTooBig { classes, students: 200, .. } if classes.contains(&id)
+        )),
+        "{:?}",
+        c.unfixable
+    );
 }
 
 #[test]
@@ -221,12 +263,27 @@ fn the_cheapest_kinds_for_a_need_leave_out_those_a_cheaper_kind_replaces() {
         only,
     };
     let kinds = |n: gaps::Need| -> Vec<StaffKind> {
-        people::kinds_for(&school, &prices, &n).into_iter().map(|(k, _)| k).collect()
+        people::kinds_for(&school, &prices, &n)
+            .into_iter()
+            .map(|(k, _)| k)
+            .collect()
     };
-    assert_eq!(kinds(need(false, None, None)), [StaffKind::Parent, StaffKind::Community]);
-    assert_eq!(kinds(need(true, Some(Skill::homework()), None)), [StaffKind::Retired]);
-    assert_eq!(kinds(need(true, Some(Skill::new("chess")), None)), [StaffKind::Coach]);
-    assert_eq!(kinds(need(true, None, None)), [StaffKind::Retired, StaffKind::Coach]);
+    assert_eq!(
+        kinds(need(false, None, None)),
+        [StaffKind::Parent, StaffKind::Community]
+    );
+    assert_eq!(
+        kinds(need(true, Some(Skill::homework()), None)),
+        [StaffKind::Retired]
+    );
+    assert_eq!(
+        kinds(need(true, Some(Skill::new("chess")), None)),
+        [StaffKind::Coach]
+    );
+    assert_eq!(
+        kinds(need(true, None, None)),
+        [StaffKind::Retired, StaffKind::Coach]
+    );
     assert_eq!(
         kinds(need(true, None, Some(vec![StaffKind::Leader]))),
         [StaffKind::Leader]
@@ -240,12 +297,22 @@ fn helpers_not_needed_can_stay_away_and_everything_is_still_covered() {
     let surplus = c.surplus.expect("nothing short: the other direction");
     assert!(surplus.needed <= surplus.used);
     assert!(surplus.spare.len() as u32 >= surplus.used - surplus.needed);
-    assert!(!surplus.spare.is_empty(), "the demo school has room to spare");
+    assert!(
+        !surplus.spare.is_empty(),
+        "the demo school has room to spare"
+    );
     let mut without = school.clone();
     for spare in &surplus.spare {
         assert!(!spare.kind.is_own_staff());
-        let person = without.staff.iter_mut().find(|p| p.id == spare.staff).unwrap();
-        person.unavailable.push(Slot { day: spare.day, session: None });
+        let person = without
+            .staff
+            .iter_mut()
+            .find(|p| p.id == spare.staff)
+            .unwrap();
+        person.unavailable.push(Slot {
+            day: spare.day,
+            session: None,
+        });
     }
     assert_eq!(left_short(&without, 2.0), 0);
 }

@@ -45,7 +45,11 @@ pub fn club_nobody_leads(school: &mut School) -> ClubId {
 /// weekday. A club's fixed leader keeps the day (that would be another
 /// shortage: a fixed leader away).
 pub fn thin_day(school: &mut School, day: Weekday, session: Option<SessionKind>, percent: u32) {
-    let fixed: Vec<_> = school.clubs.iter().filter_map(|c| c.leader.clone()).collect();
+    let fixed: Vec<_> = school
+        .clubs
+        .iter()
+        .filter_map(|c| c.leader.clone())
+        .collect();
     for (i, person) in school.staff.iter_mut().enumerate() {
         if fixed.contains(&person.id) || (i as u32 * 37) % 100 >= percent {
             continue;

@@ -13,7 +13,7 @@ use ratatui::widgets::Paragraph;
 use ratatui::Frame;
 
 use super::View;
-use crate::capacity::{report, Tone, Words};
+use crate::capacity::{report, Detail, Tone, Words};
 use crate::tui::text::{Lang, Text};
 use crate::tui::theme;
 use crate::tui::widgets::{boxed, width, wrap};
@@ -97,11 +97,29 @@ pub fn draw(frame: &mut Frame, area: Rect, view: &View<'_>, panel: &CapacityPane
     let w = Words::of(view.lang);
     let cols = usize::from(area.width.saturating_sub(2));
     let mut lines: Vec<Line<'static>> = Vec::new();
+    let zh = view.lang == Lang::Zh;
     let mut add = |text: &str, style: Style, mark: &'static str| {
         let indent = width(mark);
-        for (i, part) in wrap(text, cols.saturating_sub(indent), 6).into_iter().enumerate() {
-            let head = if i == 0 { mark.to_owned() } else { " ".repeat(indent) };
-            lines.push(Line::from(vec![Span::styled(head, style), Span::styled(part, style)]));
+        // Chinese breaks between any two characters: its spaces (around
+        // numbers) are not where a line should end.
+        let text = if zh {
+            text.replace(' ', "\u{a0}")
+        } else {
+            text.to_owned()
+        };
+        for (i, part) in wrap(&text, cols.saturating_sub(indent), 6)
+            .into_iter()
+            .enumerate()
+        {
+            let head = if i == 0 {
+                mark.to_owned()
+            } else {
+                " ".repeat(indent)
+            };
+            lines.push(Line::from(vec![
+                Span::styled(head, style),
+                Span::styled(part, style),
+            ]));
         }
     };
     if panel.working.is_some() {
@@ -113,7 +131,14 @@ pub fn draw(frame: &mut Frame, area: Rect, view: &View<'_>, panel: &CapacityPane
                 add(w.panel_stale, theme::warn(), "");
             }
             let unmet = view.doc.plan.unmet().count();
-            for said in report(&answer.capacity, &view.doc.school, Some(unmet), view.lang) {
+            let said = report(
+                &answer.capacity,
+                &view.doc.school,
+                Some(unmet),
+                view.lang,
+                Detail::Brief,
+            );
+            for said in said {
                 let (style, mark) = match said.tone {
                     Tone::Heading => (theme::header(), ""),
                     Tone::Item => (Style::default(), "• "),

@@ -95,11 +95,9 @@ impl Screen for OverviewScreen {
             checks_area,
         );
         if self.capacity.shown(view) {
-            let [fairness_area, capacity_area] = Layout::vertical([
-                Constraint::Min(6),
-                Constraint::Percentage(55),
-            ])
-            .areas(fairness_area);
+            let [fairness_area, capacity_area] =
+                Layout::vertical([Constraint::Min(5), Constraint::Percentage(60)])
+                    .areas(fairness_area);
             super::fairness::draw_fairness(frame, fairness_area, view);
             super::capacity::draw(frame, capacity_area, view, &self.capacity);
         } else {
