@@ -8,6 +8,7 @@
 
 mod absent;
 mod bench;
+mod bench_capacity;
 mod bench_resolve;
 mod capacity;
 mod check;

@@ -18,17 +18,14 @@ use std::time::Instant;
 
 use crate::backend;
 use crate::demand::Demand;
-use crate::eligibility::may_lead;
 use crate::ir::{Keep, Sense, Var};
 use crate::milp::build::Model;
-use crate::milp::construct::Board;
-use crate::model::{ClubId, School, SessionKind, Skill, StaffKind, Weekday};
-use crate::plan::PostKind;
+use crate::model::{School, Weekday};
 
 use super::gaps::Found;
 use super::people::{self, Candidate, Profile};
 use super::rooms::{self, Left};
-use super::{CapacityOptions, Hire, Search};
+use super::{lines, start, CapacityOptions, Hire, Search};
 
 /// Phase 1's unmet weights are multiplied by this: one place left open
 /// costs more than any person found to fill it.
@@ -64,10 +61,10 @@ pub(super) fn hires(
     }
     let mut model = Model::new(&augmented, demand);
     let h = add_hires(&mut model, &candidates, &profiles);
-    let start = start_values(&model, real_start, &h, &candidates, &profiles);
+    let start = start::start_values(&model, real_start, &h, &candidates, &profiles);
     // Coverage first: never more unmet than the first staffing, which
     // covers whatever a person found could.
-    order_copies(&mut model, &candidates, &h, &start);
+    start::order_copies(&mut model, &candidates, &h, &start);
     let unmet_start: f64 = model.unmet.iter().map(|(v, w)| w * start[v.0]).sum();
     model.mip.row(
         "unmet_held".into(),
@@ -76,18 +73,27 @@ pub(super) fn hires(
         unmet_start + 1e-6,
     );
     let seconds = options.time_limit_seconds;
-    let hint: Vec<(Var, f64)> = (0..start.len())
-        .filter(|&i| model.mip.vars[i].integer)
-        .map(|i| (Var(i), start[i].round()))
-        .collect();
-    let (mut values, bound) = match backend::solve(&model.mip, seconds * 0.8, &hint) {
-        Ok(out) if model.mip.objective_of(&out.values) <= model.mip.objective_of(&start) + 1e-6 => {
-            (rounded(&model, out.values), out.bound)
-        }
-        Ok(out) => (start, out.bound),
-        Err(_) => (start, None),
-    };
-    let unmet: f64 = model.unmet.iter().map(|(v, w)| w * values[v.0]).sum();
+    // First the days with gaps alone (every other day held as the first
+    // staffing has it): a smaller model, and a feasible list of the whole;
+    // then the whole model from there, for the proof.
+    let days = gap_days(&model, found);
+    let start = restricted(&model, start, &days, seconds * 0.4);
+    let left = (seconds - started.elapsed().as_secs_f64()) * 0.8;
+    let (mut values, bound) =
+        match backend::solve(&model.mip, left.max(0.5), &hint(&model.mip, &start)) {
+            Ok(out)
+                if model.mip.objective_of(&out.values) <= model.mip.objective_of(&start) + 1e-6 =>
+            {
+                (rounded(&model, out.values), out.bound)
+            }
+            Ok(out) => (start, out.bound),
+            Err(_) => (start, None),
+        };
+    let unmet: f64 = model
+        .unmet
+        .iter()
+        .map(|(v, _)| model.mip.vars[v.0].obj * values[v.0])
+        .sum();
     let cost: u32 = candidates
         .iter()
         .zip(&h)
@@ -95,13 +101,15 @@ pub(super) fn hires(
         .map(|(c, _)| profiles[c.profile].price)
         .sum();
     let bound = bound.map_or(0, |b| {
-        let x = (b - unmet * UNMET_SCALE) / PRICE_UNIT;
+        let x = (b - unmet) / PRICE_UNIT;
         (x + 1e-6).floor().max(0.0) as u32
     });
-    let left_seconds = (seconds - started.elapsed().as_secs_f64()).clamp(0.2, 2.0);
+    let left_seconds = (seconds - started.elapsed().as_secs_f64())
+        .min(seconds * 0.1)
+        .max(0.1);
     values = fewest_posts(&model, &candidates, &h, values, left_seconds);
     let left = rooms::left(&model, &values);
-    let hires = extract(&model, &candidates, &h, &values);
+    let hires = lines::extract(&model, &candidates, &h, &values);
     (
         hires,
         Search {
@@ -110,6 +118,76 @@ pub(super) fn hires(
         },
         left,
     )
+}
+
+/// Integer values of `values` as a backend's starting point.
+fn hint(mip: &crate::ir::Mip, values: &[f64]) -> Vec<(Var, f64)> {
+    (0..values.len())
+        .filter(|&i| mip.vars[i].integer)
+        .map(|i| (Var(i), values[i].round()))
+        .collect()
+}
+
+/// The (week, weekday)s of the gaps.
+fn gap_days(model: &Model, found: &Found) -> BTreeSet<(u8, Weekday)> {
+    found
+        .needs
+        .iter()
+        .flat_map(|n| n.posts.iter())
+        .map(|&i| {
+            let post = &model.demand.posts[i].post;
+            (post.week, post.day)
+        })
+        .collect()
+}
+
+/// The model with everything about other days than `days` held at
+/// `start`: its best answer within `seconds`, or `start`.
+fn restricted(
+    model: &Model,
+    start: Vec<f64>,
+    days: &BTreeSet<(u8, Weekday)>,
+    seconds: f64,
+) -> Vec<f64> {
+    let day_of = |i: usize| {
+        let post = &model.demand.posts[i].post;
+        (post.week, post.day)
+    };
+    let mut keep = vec![Keep::Free; start.len()];
+    let mut hold = |v: Var, post: usize| {
+        if !days.contains(&day_of(post)) {
+            keep[v.0] = Keep::Fixed(start[v.0]);
+        }
+    };
+    for acts in &model.acts {
+        for a in acts {
+            hold(a.var, a.post);
+        }
+    }
+    for pool in &model.pools {
+        hold(pool.missing, pool.posts[0]);
+        hold(pool.missing_lead, pool.posts[0]);
+    }
+    for vars in &model.clubs {
+        for (&i, v) in &vars.missing_assist {
+            hold(*v, i);
+        }
+        for (&(_, i), v) in &vars.occupancy {
+            hold(*v, i);
+        }
+    }
+    let (sub, old) = model.mip.restrict(&keep);
+    let first: Vec<f64> = old.iter().map(|o| start[o.0]).collect();
+    match backend::solve(&sub, seconds.max(0.2), &hint(&sub, &first)) {
+        Ok(out) if sub.objective_of(&out.values) < sub.objective_of(&first) - 1e-6 => {
+            let mut better = start;
+            for (new, o) in old.iter().enumerate() {
+                better[o.0] = out.values[new];
+            }
+            rounded(model, better)
+        }
+        _ => start,
+    }
 }
 
 /// The hire variables and rows (H1)–(H3), and the objective.
@@ -162,95 +240,6 @@ fn add_hires(model: &mut Model, candidates: &[Candidate], profiles: &[Profile]) 
         }
     }
     h
-}
-
-/// (H3) copies of a profile are found in order, where the first staffing
-/// keeps that order (it does, unless the constructor's chains had to call
-/// on a later copy).
-fn order_copies(model: &mut Model, candidates: &[Candidate], h: &[Var], start: &[f64]) {
-    for n in 1..candidates.len() {
-        let (a, b) = (&candidates[n - 1], &candidates[n]);
-        if a.profile != b.profile {
-            continue;
-        }
-        let same: Vec<usize> = (0..candidates.len())
-            .filter(|&k| candidates[k].profile == a.profile)
-            .collect();
-        let prefix = same
-            .windows(2)
-            .all(|w| start[h[w[0]].0] >= start[h[w[1]].0]);
-        if prefix {
-            model.mip.row(
-                format!("order[{}]", model.school.staff[b.person].id),
-                vec![(h[n - 1], 1.0), (h[n], -1.0)],
-                Sense::Ge,
-                0.0,
-            );
-        }
-    }
-}
-
-/// A first staffing: the school's own (the constructor's), then the people
-/// to find, first fit: clubs without a leader take the first copy of the
-/// cheapest profile free at every meeting; then each copy, cheapest profile
-/// first, takes every open place it can (places that need a lead first, for
-/// those who may lead) before the next copy is used — so the copies used
-/// are the first of each profile (H3), each as busy as its caps allow.
-/// Whoever holds a place is found.
-fn start_values(
-    model: &Model,
-    (real, real_values): (&Model, &[f64]),
-    h: &[Var],
-    candidates: &[Candidate],
-    profiles: &[Profile],
-) -> Vec<f64> {
-    let names: HashMap<&str, usize> = model
-        .mip
-        .vars
-        .iter()
-        .enumerate()
-        .map(|(i, v)| (v.name.as_str(), i))
-        .collect();
-    let mut values = vec![0.0; model.mip.vars.len()];
-    for (v, x) in real.mip.vars.iter().zip(real_values) {
-        if let Some(&i) = names.get(v.name.as_str()) {
-            values[i] = *x;
-        }
-    }
-    let mut board = Board::from_values(model, &values);
-    let mut order: Vec<&Candidate> = candidates.iter().collect();
-    order.sort_by_key(|c| (profiles[c.profile].price, c.profile));
-    for c in 0..model.clubs.len() {
-        if board.leader[c].is_some() {
-            continue;
-        }
-        if let Some(q) = order.iter().find(|q| board.may_lead_club(c, q.person)) {
-            board.set_leader(c, q.person);
-        }
-    }
-    let places = board.places();
-    for leads_only in [true, false] {
-        for q in &order {
-            for &place in &places {
-                while board.open(place).0 > 0 {
-                    let wanted = !leads_only || board.open(place).1 > 0;
-                    if !wanted || !board.can_fill(place, q.person, leads_only) {
-                        break;
-                    }
-                    board.join(place, q.person);
-                }
-            }
-        }
-    }
-    // What first fit leaves, the constructor's chains may still fill.
-    if places.iter().any(|&p| board.open(p).0 > 0) {
-        board.fill();
-    }
-    let mut values = board.values();
-    for (c, hired) in candidates.iter().zip(h) {
-        values[hired.0] = f64::from(u8::from(!board.acts(c.person).is_empty()));
-    }
-    values
 }
 
 /// Binaries to 0 or 1 (a backend returns them near).
@@ -326,75 +315,4 @@ fn fewest_posts(
 
 fn from_old(old: &[Var], values: &[f64]) -> Vec<f64> {
     old.iter().map(|o| values[o.0]).collect()
-}
-
-/// The people found, grouped into lines of the list: by kind, skill, club
-/// and whether they lead.
-fn extract(model: &Model, candidates: &[Candidate], h: &[Var], values: &[f64]) -> Vec<Hire> {
-    type Key = (StaffKind, Option<Skill>, Option<ClubId>, bool);
-    #[derive(Default)]
-    struct Line {
-        tasks: BTreeSet<PostKind>,
-        when: BTreeMap<(Weekday, SessionKind), u32>,
-        people: Vec<Vec<(Weekday, SessionKind)>>,
-    }
-    let on = |v: Var| values[v.0] > 0.5;
-    let mut lines: BTreeMap<Key, Line> = BTreeMap::new();
-    for (c, hired) in candidates.iter().zip(h) {
-        if !on(*hired) {
-            continue;
-        }
-        let person = &model.school.staff[c.person];
-        let mut tasks: BTreeSet<PostKind> = BTreeSet::new();
-        let mut when: BTreeSet<(Weekday, SessionKind)> = BTreeSet::new();
-        let mut available: BTreeSet<(Weekday, SessionKind)> = BTreeSet::new();
-        let mut skill: Option<Skill> = None;
-        let mut club = None;
-        let mut leads = false;
-        for a in model.acts[c.person].iter().filter(|a| on(a.var)) {
-            let spec = &model.demand.posts[a.post];
-            let post = &spec.post;
-            tasks.insert(post.kind);
-            when.insert((post.day, post.session));
-            available.extend(spec.touched.iter().map(|s| (post.day, *s)));
-            let lead = if post.kind == PostKind::Club {
-                model
-                    .club_of(a.post)
-                    .is_some_and(|k| !model.clubs[k].assists.values().any(|v| *v == a.var))
-            } else {
-                may_lead(model.school, person, spec)
-            };
-            if lead {
-                leads = true;
-                if spec.lead_skill.is_some() {
-                    skill.clone_from(&spec.lead_skill);
-                }
-                if post.kind == PostKind::Club {
-                    club.clone_from(&post.club);
-                }
-            }
-        }
-        if tasks.is_empty() {
-            continue;
-        }
-        let line = lines.entry((person.kind, skill, club, leads)).or_default();
-        line.tasks.extend(tasks);
-        for w in when {
-            *line.when.entry(w).or_default() += 1;
-        }
-        line.people.push(available.into_iter().collect());
-    }
-    lines
-        .into_iter()
-        .map(|((kind, skill, club, leads), line)| Hire {
-            count: line.people.len() as u32,
-            kind,
-            skill,
-            club,
-            leads,
-            tasks: line.tasks.into_iter().collect(),
-            when: line.when.into_iter().map(|((d, s), n)| (d, s, n)).collect(),
-            people: line.people,
-        })
-        .collect()
 }

@@ -13,10 +13,12 @@
 
 mod gaps;
 mod hire;
+mod lines;
 mod people;
 pub mod prices;
 mod proposal;
 mod rooms;
+mod start;
 mod surplus;
 #[cfg(test)]
 mod tests;

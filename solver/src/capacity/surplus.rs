@@ -11,6 +11,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use crate::backend;
 use crate::ir::{Sense, Var};
 use crate::milp::build::Model;
+use crate::milp::construct::{Board, Place};
 use crate::model::{SessionKind, StaffId, Weekday};
 use crate::plan::Plan;
 
@@ -67,7 +68,8 @@ pub(super) fn surplus(
             );
         }
     }
-    let mut first = start.to_vec();
+    let start = drop_days(model, start);
+    let mut first = start.clone();
     first.resize(mip.vars.len(), 0.0);
     for ((p, week, day), d) in &days {
         let on = model.acts[*p].iter().any(|a| {
@@ -125,6 +127,75 @@ pub(super) fn surplus(
         spare,
         proven,
     }
+}
+
+/// A first answer in code: each helper day of `start`, the lightest first,
+/// is dropped if the school's own staff (or helpers who come that day
+/// anyway) can take over all of its places; else it stays as it was.
+fn drop_days(model: &Model, start: &[f64]) -> Vec<f64> {
+    let own = |p: usize| model.school.staff[p].kind.is_own_staff();
+    let mut board = Board::from_values(model, start);
+    let on_day = |board: &Board<'_, '_>, p: usize, week: u8, day: Weekday| -> Vec<Var> {
+        board
+            .acts(p)
+            .iter()
+            .filter(|a| {
+                let post = &model.demand.posts[a.post].post;
+                post.week == week && post.day == day
+            })
+            .map(|a| a.var)
+            .collect()
+    };
+    let mut days: Vec<(usize, usize, u8, Weekday)> = Vec::new();
+    for p in (0..model.school.staff.len()).filter(|&p| !own(p)) {
+        let mut seen: BTreeSet<(u8, Weekday)> = BTreeSet::new();
+        for a in board.acts(p) {
+            let post = &model.demand.posts[a.post].post;
+            seen.insert((post.week, post.day));
+        }
+        for (week, day) in seen {
+            days.push((on_day(&board, p, week, day).len(), p, week, day));
+        }
+    }
+    days.sort_unstable();
+    for (_, p, week, day) in days {
+        let places: Option<Vec<Place>> = on_day(&board, p, week, day)
+            .into_iter()
+            .map(|v| board.place_of(v))
+            .collect();
+        // A club's leader has no place to hand over.
+        let Some(places) = places else { continue };
+        for &place in &places {
+            board.leave(place, p);
+        }
+        let mut moved: Vec<(Place, usize)> = Vec::new();
+        for &place in &places {
+            let strict = board.open(place).1 > 0;
+            let taker = board
+                .candidates(place)
+                .iter()
+                .copied()
+                .filter(|&r| r != p && (own(r) || !on_day(&board, r, week, day).is_empty()))
+                .filter(|&r| board.can_fill(place, r, strict))
+                .min_by_key(|&r| (board.week_load(r, week), r));
+            match taker {
+                Some(r) => {
+                    board.join(place, r);
+                    moved.push((place, r));
+                }
+                None => break,
+            }
+        }
+        if moved.len() < places.len() {
+            for (place, r) in moved {
+                board.leave(place, r);
+            }
+            for &place in &places {
+                board.join(place, p);
+            }
+        }
+    }
+    board.values()
 }
 
 /// Helper days of a plan, with the sessions of their posts.
