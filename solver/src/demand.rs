@@ -423,10 +423,14 @@ impl<'a> DayBuilder<'a> {
     fn add_duties(&mut self) {
         let duties = &self.school.duties;
         // (kind, session, main times, other-season times) of every post holding students.
+        // Only posts that surely happen make a dismissal wave: a club
+        // meeting whose day the solver may not choose would leave a gate
+        // post with nobody to dismiss (its members leave with the extended
+        // session's wave of their grades).
         let holding: Vec<Held> = self
             .posts
             .iter()
-            .filter(|p| p.post.kind.holds_students())
+            .filter(|p| p.post.kind.holds_students() && !p.optional)
             .map(|p| {
                 (
                     p.post.kind,

@@ -85,6 +85,63 @@ pub struct SolveReport {
     pub notes: Vec<String>,
     /// For a re-solve: how the previous plan's assignments changed.
     pub changes: Option<Changes>,
+    /// The fairest band: the heaviest and lightest teacher's load, and
+    /// whether no rota could do better (docs/model.md §5.3).
+    pub band: Option<FairBand>,
+}
+
+/// The teachers' load band, in weighted minutes a week per full share
+/// (a half-time teacher's load counts double): how heavy the heaviest is and
+/// how light the lightest, and what the solve proved about each.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct FairBand {
+    /// The heaviest teacher's load in the plan.
+    pub heaviest: f64,
+    /// No rota that covers as much has its heaviest lighter than this
+    /// (proven); the plan's heaviest is proven best when it is within
+    /// `resolution` of it.
+    pub heaviest_bound: Option<f64>,
+    /// The lightest load among the teachers who can reach the band.
+    pub lightest: f64,
+    /// No rota with that heaviest has its lightest heavier than this (proven).
+    pub lightest_bound: Option<f64>,
+    /// Minutes a week to which the band is proven.
+    pub resolution: f64,
+    /// Teachers whose own caps or availability hold them below the band,
+    /// with the most they could carry a week: they are not its lightest.
+    pub held_below: Vec<HeldBelow>,
+}
+
+impl FairBand {
+    pub fn heaviest_proven(&self) -> bool {
+        self.heaviest_bound
+            .is_some_and(|b| self.heaviest - b <= self.resolution + 1e-9)
+    }
+
+    pub fn lightest_proven(&self) -> bool {
+        self.lightest_bound
+            .is_some_and(|b| b - self.lightest <= self.resolution + 1e-9)
+    }
+}
+
+/// A teacher held below the band by their own limits.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HeldBelow {
+    pub staff: StaffId,
+    /// The most they could carry a week, in weighted minutes per full share.
+    pub reachable: f64,
+    pub because: Holder,
+}
+
+/// What holds a teacher below the band.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Holder {
+    /// Their cap of posts a week.
+    CapPerWeek(u32),
+    /// The days and sessions they are available (or on leave).
+    Availability,
 }
 
 /// How a re-solve changed the previous plan's assignments (post, person, role).

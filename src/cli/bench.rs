@@ -101,16 +101,16 @@ pub fn run(args: &BenchArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Re
         .find(|t| t.name == "unmet")
         .map_or(0.0, |t| t.value);
     if args.header {
-        writeln!(out, "| size | profile | K | staff | posts | vars (int) | build s | constructor s | constructor unmet | coverage s | phase 2 s | total s | status | objective | unmet | bound | gap | peak MB | checker |")?;
+        writeln!(out, "| size | profile | K | staff | posts | vars (int) | build s | constructor s | constructor unmet | coverage s | phase 2 s | total s | status | objective | unmet | bound | gap | heaviest (bound) / lightest, min a week | peak MB | checker |")?;
         writeln!(
             out,
-            "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
+            "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
         )?;
     }
     let num = |x: Option<f64>| x.map_or("–".to_owned(), |v| format!("{v:.1}"));
     writeln!(
         out,
-        "| {:?} | {:?} | {} | {} | {} | {} ({}) | {:.2} | {:.2} | {:.0} | {:.2} | {:.2} | {:.1} | {} | {} | {unmet:.0} | {} | {} | {} | {} |",
+        "| {:?} | {:?} | {} | {} | {} | {} ({}) | {:.2} | {:.2} | {:.0} | {:.2} | {:.2} | {:.1} | {} | {} | {unmet:.0} | {} | {} | {} | {} | {} |",
         args.size,
         args.profile,
         args.cycle_weeks,
@@ -128,6 +128,13 @@ pub fn run(args: &BenchArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Re
         num(r.objective_value),
         num(r.bound),
         r.gap.map_or("–".to_owned(), |g| format!("{:.1}%", g * 100.0)),
+        r.band.as_ref().map_or("–".to_owned(), |b| format!(
+            "{:.0} ({}) / {:.0}{}",
+            b.heaviest,
+            b.heaviest_bound.map_or("–".to_owned(), |x| format!("{x:.0}")),
+            b.lightest,
+            if b.heaviest_proven() { ", proven" } else { "" }
+        )),
         peak_megabytes().map_or("–".to_owned(), |m| format!("{m:.0}")),
         if violations.is_empty() { "ok".to_owned() } else { format!("{} violations", violations.len()) },
     )?;

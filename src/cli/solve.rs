@@ -155,6 +155,7 @@ pub fn run(args: &SolveArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Re
         "{}",
         text::solve_report(
             plan,
+            &school,
             &solved.stats,
             &summary,
             &args.output,

@@ -311,6 +311,7 @@ pub fn solve_no_plan(plan: &Plan, path: &Path) -> String {
 /// The summary `kehou solve` prints once the plan is saved.
 pub fn solve_report(
     plan: &Plan,
+    school: &School,
     stats: &Stats,
     summary: &PlanSummary,
     path: &Path,
@@ -351,6 +352,9 @@ pub fn solve_report(
     ];
     if let Some(c) = solve.changes {
         lines.push(changes_line(&c, previous_fairness, fairness_of(plan)));
+    }
+    if let Some(band) = &solve.band {
+        lines.extend(band_lines(band, school));
     }
     if !solve.objective.is_empty() {
         let terms: Vec<String> = solve
@@ -421,6 +425,66 @@ fn changes_line(c: &Changes, before: Option<f64>, after: Option<f64>) -> String 
         "changes: {how} {} of {} assignments of the previous plan ({} forced by your edits){added}{fairness}",
         c.changed, c.previous, c.forced
     )
+}
+
+/// Minutes as a person reads a load: `2 h 35`, `45 min`.
+fn duration(minutes: f64) -> String {
+    let m = minutes.round().max(0.0) as u64;
+    if m < 60 {
+        format!("{m} min")
+    } else {
+        format!("{} h {:02}", m / 60, m % 60)
+    }
+}
+
+/// The fairest band in words (docs/model.md §5.3), and who is held below it.
+fn band_lines(band: &kehou_solver::plan::FairBand, school: &School) -> Vec<String> {
+    let proof = if band.heaviest_proven() {
+        "no rota could make the heaviest lighter (proven)".to_owned()
+    } else if let Some(bound) = band.heaviest_bound {
+        format!(
+            "no rota's heaviest is below {} (proven); whether it could be lighter than {} is not proven",
+            duration(bound),
+            duration(band.heaviest)
+        )
+    } else {
+        "not proven whether the heaviest could be lighter".to_owned()
+    };
+    let mut lines = vec![format!(
+        "fairness: the heaviest teacher carries {} a week and the lightest {} (weighted minutes, per full-time share); {proof}",
+        duration(band.heaviest),
+        duration(band.lightest)
+    )];
+    if !band.held_below.is_empty() {
+        let who: Vec<String> = band
+            .held_below
+            .iter()
+            .take(5)
+            .map(|h| {
+                let name = school
+                    .person(&h.staff)
+                    .map_or_else(|| h.staff.to_string(), |p| p.name.clone());
+                let why = match h.because {
+                    kehou_solver::plan::Holder::CapPerWeek(n) => {
+                        format!("a cap of {n} posts a week")
+                    }
+                    kehou_solver::plan::Holder::Availability => "their availability".to_owned(),
+                };
+                format!("{name} (at most {} a week: {why})", duration(h.reachable))
+            })
+            .collect();
+        let more = band.held_below.len().saturating_sub(5);
+        let tail = if more > 0 {
+            format!(", and {more} more")
+        } else {
+            String::new()
+        };
+        lines.push(format!(
+            "  held below by their own limits, so not the lightest: {}{tail}",
+            who.join(", ")
+        ));
+    }
+    lines
 }
 
 /// The fairness term of a plan's objective, where it has one.

@@ -37,8 +37,9 @@ const CSS: &str = "\
 .board td.leader { background: #ffe58a; font-weight: bold; }\n\
 ";
 
-/// Height of the title, the sub-title and the legend, mm (see `fit`).
-const FURNITURE_MM: f64 = 30.0;
+/// Height of the title, the sub-title and the legend (with the fairest
+/// band's line), mm (see `fit`).
+const FURNITURE_MM: f64 = 34.0;
 const HEAD_MM: f64 = 22.0;
 
 /// One line of a cell: its HTML and the width of its text in half-ems.
@@ -84,6 +85,14 @@ fn widths(row: &Row) -> RowWidths {
     }
 }
 
+/// The fairest band in words, for the legend (docs/model.md §5.3): what
+/// the heaviest and the lightest carry a week and what is proven.
+fn fairness(plan: &Plan) -> String {
+    plan.solve.band.as_ref().map_or_else(String::new, |b| {
+        format!("公平：{}。", crate::tui::text::Lang::Zh.text().band(b))
+    })
+}
+
 /// The whole duty board: every week of the cycle.
 pub fn render(school: &School, plan: &Plan) -> String {
     let mut pages = String::new();
@@ -103,7 +112,7 @@ pub fn render(school: &School, plan: &Plan) -> String {
         let title = format!("{} 课后服务值班表", school.name);
         let sub = week_subtitle(school, plan, week);
         let heads: Vec<String> = days.iter().map(|d| d.chinese().to_owned()).collect();
-        count += pages_of(&mut pages, &title, &sub, &heads, &rows);
+        count += pages_of(&mut pages, &title, &sub, &heads, &rows, &fairness(plan));
     }
     let title = format!("{} 课后服务值班表", school.name);
     html::document(
@@ -308,6 +317,7 @@ pub(super) fn pages_of(
     sub: &str,
     heads: &[String],
     rows: &[Row],
+    note: &str,
 ) -> usize {
     let geometry = Geometry {
         paper: Paper::A4Landscape,
@@ -317,16 +327,23 @@ pub(super) fn pages_of(
     let grid: Vec<RowWidths> = rows.iter().map(widths).collect();
     let fits = geometry.paginate(&grid, 1, heads.len());
     let total = fits.len();
+    let words = Words { title, sub, note };
     for (i, fit) in fits.iter().enumerate() {
-        page(out, title, sub, heads, rows, fit, (i + 1, total));
+        page(out, &words, heads, rows, fit, (i + 1, total));
     }
     total
 }
 
+/// A page's title and sub-title, and the note under its legend.
+struct Words<'a> {
+    title: &'a str,
+    sub: &'a str,
+    note: &'a str,
+}
+
 fn page(
     out: &mut String,
-    title: &str,
-    sub: &str,
+    Words { title, sub, note }: &Words<'_>,
     heads: &[String],
     rows: &[Row],
     fit: &PageFit,
@@ -386,7 +403,12 @@ fn page(
         out,
         "</tbody>\n</table>\n<p class=\"legend\">图例：<span class=\"lead\" style=\"font-weight:bold\">粗体</span>为负责人（看护教师），\
 其余为协助；<span style=\"background:#ffe58a\">★ 黄底</span>为当日值班领导；“志”为志愿者或校外人员；\
-“@”后为活动地点，未注明者在本班教室；<span class=\"unmet\">缺N人</span>为尚未安排的岗位。</p>\n</section>\n"
+“@”后为活动地点，未注明者在本班教室；<span class=\"unmet\">缺N人</span>为尚未安排的岗位。{}</p>\n</section>\n",
+        if note.is_empty() {
+            String::new()
+        } else {
+            format!("<br>{}", escape(note))
+        }
     );
 }
 

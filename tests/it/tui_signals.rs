@@ -106,6 +106,12 @@ fn a_panic_gives_the_terminal_back() {
         eprintln!("notice: tmux is not installed; skipping the panic test");
         return;
     }
+    if !cfg!(debug_assertions) {
+        // F12 panics only in debug builds (src/tui/signals.rs), and the test
+        // binary is built with the same profile as the kehou it drives.
+        eprintln!("notice: a release build has no panic key; skipping the panic test");
+        return;
+    }
     in_tmux(
         "KEHOU_TEST_PANIC=1 RUST_BACKTRACE=0",
         |session| {

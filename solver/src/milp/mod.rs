@@ -4,6 +4,7 @@
 //! Phase 1 minimises unmet demand. Phase 2 keeps unmet demand at phase 1's
 //! optimum and minimises unfairness, then preferences, idle gaps and changes.
 
+mod band;
 pub mod build;
 mod changes;
 pub(crate) mod construct;
@@ -167,6 +168,23 @@ pub fn solve(school: &School, options: &SolveOptions) -> Solved {
             changes::fewest_changes(&model, &keep, values, unmet_value, deadline.at(share(0.2)));
     }
 
+    // The fairest band, proven where it can be (§5.3); not on a
+    // minimal-change re-solve, whose changes come before fairness.
+    let band = if minimal.is_none() && !deadline.cancelled() {
+        band::find(
+            &model,
+            &values,
+            unmet_value,
+            &pinned,
+            deadline.at(share(0.3)),
+        )
+    } else {
+        None
+    };
+    if let Some(found) = &band {
+        values.clone_from(&found.values);
+    }
+
     // Phase 2: keep unmet demand (and changes) as they are; fairness,
     // preferences, gaps, stability.
     let teacher_total = if deadline.has(Duration::from_secs(5)) {
@@ -181,6 +199,10 @@ pub fn solve(school: &School, options: &SolveOptions) -> Solved {
         Sense::Le,
         unmet_value + 1e-6,
     );
+    if let Some(found) = &band {
+        let rows = band::band_rows(&model, &found.caps, &found.floors);
+        band::add_rows(&mut model.mip, rows);
+    }
     let mut allowed = f64::INFINITY;
     if !keep.is_empty() {
         let total: f64 = keep.iter().map(|(_, w)| w).sum();
@@ -267,6 +289,7 @@ pub fn solve(school: &School, options: &SolveOptions) -> Solved {
         solved_at: None,
         notes,
         changes: previous.map(|p| Changes::between(p, &plan, seeded.forced as u32, options.fresh)),
+        band: band::report(&model, &outcome.values, band.as_ref()),
     };
     if let Some(prev) = previous {
         plan.locks.clone_from(&prev.locks);

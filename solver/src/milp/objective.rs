@@ -277,7 +277,7 @@ pub fn add(model: &mut Model, targets: &Targets, previous: Option<&crate::plan::
 /// with each w[v] costing the penalty of v. Only values reachable with the
 /// person's own posts under their cap are offered (a small knapsack), so the
 /// LP relaxation pays at least the smallest penalty the person can really
-/// have — this is what makes the bound tight (docs/model.md §5.1).
+/// have — this is what makes the bound tight (docs/model.md §5.5).
 #[allow(clippy::too_many_arguments)]
 fn discrete_deviation(
     model: &mut Model,

@@ -285,8 +285,28 @@ fn micro_school() -> School {
 }
 
 /// Every staffing of the micro school's posts by one person each, kept when
-/// the checker accepts it, scored by the documented objective.
+/// the checker accepts it and its loads lie in the template's fairest band
+/// (the objective is optimised inside it: docs/model.md §5.3), scored by the
+/// documented objective.
 fn exhaustive_best(school: &School, template: &Plan) -> f64 {
+    let band = template.solve.band.clone().unwrap_or_default();
+    let held: Vec<&crate::model::StaffId> = band.held_below.iter().map(|h| &h.staff).collect();
+    let in_band = |plan: &Plan| {
+        school
+            .staff
+            .iter()
+            .filter(|p| p.kind == StaffKind::Teacher)
+            .all(|p| {
+                let minutes: f64 = plan
+                    .posts
+                    .iter()
+                    .filter(|post| post.staff[0].staff == p.id)
+                    .map(|post| f64::from(post.minutes()))
+                    .sum();
+                let r = minutes / (f64::from(p.part_time_percent) / 100.0);
+                r <= band.heaviest + 1e-6 && (held.contains(&&p.id) || r >= band.lightest - 1e-6)
+            })
+    };
     let n = school.staff.len();
     let posts = template.posts.len();
     let total: f64 = template.posts.iter().map(|p| f64::from(p.minutes())).sum();
@@ -307,7 +327,7 @@ fn exhaustive_best(school: &School, template: &Plan) -> f64 {
             }];
             c /= n;
         }
-        if !check(school, &plan).is_empty() {
+        if !check(school, &plan).is_empty() || !in_band(&plan) {
             continue;
         }
         let mut score = 0.0;
@@ -425,5 +445,79 @@ proptest! {
         let plan = solve(&school, &options(1.0)).plan;
         let _ = check(&school, &plan);
         let _ = crate::explain::summary(&plan);
+    }
+}
+
+/// The least possible heaviest load (weighted minutes per full share, per
+/// week) over every staffing the checker accepts, by enumeration.
+fn exhaustive_least_heaviest(school: &School, template: &Plan) -> f64 {
+    let n = school.staff.len();
+    let weeks = f64::from(template.cycle_weeks.max(1));
+    let mut best = f64::INFINITY;
+    for code in 0..n.pow(template.posts.len() as u32) {
+        let mut plan = template.clone();
+        let mut c = code;
+        for post in &mut plan.posts {
+            post.staff = vec![Assignment {
+                staff: school.staff[c % n].id.clone(),
+                role: Role::Lead,
+            }];
+            c /= n;
+        }
+        if !check(school, &plan).is_empty() {
+            continue;
+        }
+        let heaviest = school
+            .staff
+            .iter()
+            .filter(|p| p.kind == StaffKind::Teacher)
+            .map(|p| {
+                let minutes: f64 = plan
+                    .posts
+                    .iter()
+                    .filter(|post| post.staff[0].staff == p.id)
+                    .map(|post| f64::from(post.minutes()))
+                    .sum();
+                minutes / (f64::from(p.part_time_percent) / 100.0) / weeks
+            })
+            .fold(0.0, f64::max);
+        best = best.min(heaviest);
+    }
+    best
+}
+
+/// The fairest band is honest: no staffing at all has a lighter heaviest
+/// than the bound it claims, and where it claims the proof, its heaviest is
+/// the least possible (docs/model.md §5.3).
+#[test]
+fn the_fairest_band_bound_is_never_above_the_exhaustive_least_heaviest() {
+    let mut variants = vec![micro_school()];
+    let mut busy = micro_school();
+    busy.staff[0].unavailable.push(Slot {
+        day: Weekday::Tue,
+        session: None,
+    });
+    variants.push(busy);
+    let mut capped = micro_school();
+    capped.staff[0].max_per_week = Some(1);
+    variants.push(capped);
+    for school in variants {
+        let plan = solve(&school, &options(10.0)).plan;
+        assert_eq!(check(&school, &plan), vec![]);
+        let band = plan.solve.band.clone().expect("a band");
+        let least = exhaustive_least_heaviest(&school, &plan);
+        if let Some(bound) = band.heaviest_bound {
+            assert!(
+                bound <= least + 1e-6,
+                "bound {bound} > least possible {least}"
+            );
+        }
+        assert!(band.heaviest + 1e-6 >= least, "{} < {least}", band.heaviest);
+        if band.heaviest_proven() {
+            assert!(
+                band.heaviest - least <= band.resolution + 1e-6,
+                "{band:?} vs {least}"
+            );
+        }
     }
 }

@@ -253,6 +253,14 @@ fn plan_lines(view: &View<'_>, cols: usize) -> Vec<Line<'static>> {
     });
     let good_or_bad = |n: usize| if n > 0 { theme::bad() } else { theme::good() };
     let mut lines = field(t.ov_status, status, status_style, cols);
+    if let Some(band) = &plan.solve.band {
+        let style = if band.heaviest_proven() {
+            theme::good()
+        } else {
+            Style::default()
+        };
+        lines.extend(field(t.ov_band, t.band(band), style, cols));
+    }
     lines.extend(if doc.plan_is_stale() {
         sentence(t.ov_stale, theme::bad(), cols)
     } else {

@@ -194,6 +194,18 @@ pub struct Text {
     pub ov_plan: &'static str,
     pub ov_status: &'static str,
     pub ov_gap: &'static str,
+    /// The fairest band's field name.
+    pub ov_band: &'static str,
+    /// Heaviest and lightest a week.
+    pub band_range: &'static str,
+    /// The heaviest is proven the least possible.
+    pub band_proven: &'static str,
+    /// No rota's heaviest below this (proven), the plan's is not that low.
+    pub band_bound: &'static str,
+    pub band_unproven: &'static str,
+    /// Hours and minutes: `2小时35分` / `2 h 35`; minutes alone.
+    pub hours_minutes: &'static str,
+    pub minutes_only: &'static str,
     pub ov_stale: &'static str,
     pub ov_fresh: &'static str,
     pub ov_posts: &'static str,
@@ -330,6 +342,32 @@ impl Text {
         }]
     }
 
+    /// Minutes as a person reads a load: `2小时35分`, `2 h 35`, `45 min`.
+    pub fn duration(&self, minutes: f64) -> String {
+        let m = minutes.round().max(0.0) as u64;
+        if m < 60 {
+            return fill(self.minutes_only, &[&m]);
+        }
+        fill(self.hours_minutes, &[&(m / 60), &format!("{:02}", m % 60)])
+    }
+
+    /// The fairest band in words: heaviest and lightest a week, and what
+    /// is proven about the heaviest.
+    pub fn band(&self, band: &kehou_solver::plan::FairBand) -> String {
+        let mut text = fill(
+            self.band_range,
+            &[&self.duration(band.heaviest), &self.duration(band.lightest)],
+        );
+        if band.heaviest_proven() {
+            text.push_str(self.band_proven);
+        } else if let Some(bound) = band.heaviest_bound {
+            text.push_str(&fill(self.band_bound, &[&self.duration(bound)]));
+        } else {
+            text.push_str(self.band_unproven);
+        }
+        text
+    }
+
     /// The name of a checker rule.
     pub fn rule(&self, r: Rule) -> &'static str {
         self.rules[match r {
@@ -403,6 +441,10 @@ mod tests {
             (zh.resolve_hand_not_kept, en.resolve_hand_not_kept),
             (zh.resolve_diff_line, en.resolve_diff_line),
             (zh.resolve_more, en.resolve_more),
+            (zh.band_range, en.band_range),
+            (zh.band_bound, en.band_bound),
+            (zh.hours_minutes, en.hours_minutes),
+            (zh.minutes_only, en.minutes_only),
             (zh.rows_shown, en.rows_shown),
             (zh.ov_dates, en.ov_dates),
             (zh.ov_late_line, en.ov_late_line),

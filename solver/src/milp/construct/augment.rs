@@ -34,6 +34,14 @@ impl Board<'_, '_> {
         filled
     }
 
+    /// Fills one open place of `place`, directly or by a chain of moves;
+    /// true if it did.
+    pub(crate) fn refill(&mut self, place: Place) -> bool {
+        let mut budget = BUDGET;
+        let mut visited = vec![place];
+        self.chain(place, DEPTH, &mut visited, &mut budget, true)
+    }
+
     /// Fills one open place of `place`, moving at most `depth` people.
     fn chain(
         &mut self,

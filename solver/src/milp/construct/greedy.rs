@@ -90,9 +90,15 @@ impl Board<'_, '_> {
                     StaffKind::Leader => 2,
                     _ => 0,
                 };
-                let cap = self.m.staffing[p].per_week.max(1);
-                // Load per cap, in thousandths, so the key stays an integer.
-                let load = u64::from(self.week_load(p, week)) * 1000 / u64::from(cap);
+                // Load per cap, in thousandths, so the key stays an integer;
+                // when balancing (a band's caps are set), weighted minutes
+                // per share instead: the lightest first.
+                let load = if self.balance {
+                    (self.load(p) / self.m.staffing[p].share.max(0.01)) as u64
+                } else {
+                    let cap = self.m.staffing[p].per_week.max(1);
+                    u64::from(self.week_load(p, week)) * 1000 / u64::from(cap)
+                };
                 (
                     u8::from(lead == 0 && leads),
                     kind,

@@ -48,6 +48,13 @@ pub(crate) struct Board<'m, 'a> {
     per_day: Vec<Vec<[u32; 5]>>,
     /// Per person: acts on per week − 1.
     per_week: Vec<Vec<u32>>,
+    /// Per person: weighted minutes held over the cycle, and the most they
+    /// may hold (infinite unless a band caps it: `milp::band`).
+    load: Vec<f64>,
+    pub load_cap: Vec<f64>,
+    /// Choose the person with the least weighted minutes per share first
+    /// (the band's search), rather than the least posts per cap.
+    pub balance: bool,
     /// Per pool: the people in it, with whether they may lead it.
     pub pool_people: Vec<Vec<(usize, bool)>>,
     /// Per club: the leader (person), the chosen days, the room (index).
@@ -102,6 +109,9 @@ impl<'m, 'a> Board<'m, 'a> {
             on: vec![Vec::new(); people],
             per_day: vec![vec![[0; 5]; weeks]; people],
             per_week: vec![vec![0; weeks]; people],
+            load: vec![0.0; people],
+            load_cap: vec![f64::INFINITY; people],
+            balance: false,
             pool_people: vec![Vec::new(); m.pools.len()],
             leader: vec![None; m.clubs.len()],
             days: m.clubs.iter().map(|_| Vec::new()).collect(),
@@ -144,6 +154,10 @@ impl<'m, 'a> Board<'m, 'a> {
     /// their caps per day (10) and week (11)?
     pub fn fits_all(&self, p: usize, posts: &[usize]) -> bool {
         let st = &self.m.staffing[p];
+        let more: f64 = posts.iter().map(|&i| self.spec(i).weighted_minutes()).sum();
+        if self.load[p] + more > self.load_cap[p] + 1e-6 {
+            return false;
+        }
         // (week, day, acts added) of the posts so far: a handful at most.
         let mut added: Vec<(usize, usize, u32)> = Vec::new();
         for (k, &i) in posts.iter().enumerate() {
@@ -179,6 +193,7 @@ impl<'m, 'a> Board<'m, 'a> {
 
     fn count(&mut self, p: usize, post: usize, delta: i32) {
         let spec = &self.m.demand.posts[post];
+        self.load[p] += f64::from(delta) * spec.weighted_minutes();
         let (w, d) = (usize::from(spec.post.week) - 1, spec.post.day.index());
         self.per_day[p][w][d] = self.per_day[p][w][d].saturating_add_signed(delta);
         self.per_week[p][w] = self.per_week[p][w].saturating_add_signed(delta);
@@ -199,6 +214,11 @@ impl<'m, 'a> Board<'m, 'a> {
     /// The acts person `p` holds.
     pub fn acts(&self, p: usize) -> &[Act] {
         &self.on[p]
+    }
+
+    /// Weighted minutes `p` holds over the cycle.
+    pub fn load(&self, p: usize) -> f64 {
+        self.load[p]
     }
 
     pub fn week_load(&self, p: usize, week: u8) -> u32 {

@@ -60,6 +60,16 @@ impl Board<'_, '_> {
         seeded
     }
 
+    /// Puts the locks' variables on again (locks already known to fit
+    /// together), for a board started afresh from the same model.
+    pub(crate) fn pin_all(&mut self, vars: &[Var]) {
+        for &var in vars {
+            if self.pin(var) {
+                self.pinned.insert(var);
+            }
+        }
+    }
+
     /// Puts a pinned variable on, if it fits with what is on already.
     fn pin(&mut self, var: Var) -> bool {
         if let Some(place) = self.place_of(var) {
