@@ -396,21 +396,36 @@ fn spare(
     if !s.proven {
         out.push(said(Tone::Note, w.spare_not_proven.to_owned()));
     }
-    let weeks = school.rules.cycle_weeks > 1;
-    let mut by_person: BTreeMap<&StaffId, (StaffKind, Vec<String>)> = BTreeMap::new();
+    // A day not needed in every week of the cycle is said once ("every
+    // Monday"), else week by week.
+    let cycle = school.rules.cycle_weeks.max(1);
+    type Days = BTreeMap<Weekday, Vec<u8>>;
+    let mut by_person: BTreeMap<&StaffId, (StaffKind, Days)> = BTreeMap::new();
     for x in &s.spare {
-        let d = day(w, x.day);
-        let when = if weeks {
-            fill(w.week_day, &[&x.week, &d])
-        } else {
-            d.to_owned()
-        };
         by_person
             .entry(&x.staff)
-            .or_insert_with(|| (x.kind, Vec::new()))
+            .or_insert_with(|| (x.kind, BTreeMap::new()))
             .1
-            .push(when);
+            .entry(x.day)
+            .or_default()
+            .push(x.week);
     }
+    let by_person = by_person.into_iter().map(|(id, (k, days))| {
+        let mut said: Vec<String> = Vec::new();
+        for (weekday, mut weeks) in days {
+            weeks.sort_unstable();
+            weeks.dedup();
+            let d = day(w, weekday);
+            if cycle == 1 {
+                said.push(d.to_owned());
+            } else if weeks.len() >= usize::from(cycle) {
+                said.push(fill(w.every_day, &[&d]));
+            } else {
+                said.extend(weeks.iter().map(|n| fill(w.week_day, &[n, &d])));
+            }
+        }
+        (id, (k, said))
+    });
     for (id, (k, days)) in by_person {
         out.push(said(
             Tone::Item,

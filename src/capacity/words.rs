@@ -85,6 +85,8 @@ pub struct Words {
     pub spare_item: &'static str,
     /// {week} {day}
     pub week_day: &'static str,
+    /// {day}: that weekday in every week of the cycle
+    pub every_day: &'static str,
     /// Room kinds, in `RoomKind::ALL` order.
     pub room_kinds: [&'static str; 10],
     /// The terminal UI's panel: its title, the prompt before `c`, while it
@@ -153,6 +155,7 @@ pub static ZH: Words = Words {
     spare_not_proven: "（限定时间内找到的最少人次，未证明是最少。）",
     spare_item: "{}（{}）：{}",
     week_day: "第{}周{}",
+    every_day: "每{}",
     room_kinds: [
         "教室", "体育馆", "操场", "音乐教室", "美术教室", "图书室", "实验室", "电脑教室", "礼堂", "接待室",
     ],
@@ -253,6 +256,7 @@ pub static EN: Words = Words {
     spare_not_proven: "(The fewest found in the time allowed, not proven the fewest.)",
     spare_item: "{} ({}): {}",
     week_day: "week {} {}",
+    every_day: "every {}",
     room_kinds: [
         "classroom",
         "gym",

@@ -83,12 +83,10 @@ pub(super) fn find(model: &Model, values: &[f64]) -> Found {
         let post = &spec.post;
         let adults = missing.max(leads);
         let entry = short
-            .entry((post.day, post.session, post.kind))
+            .entry((post.week, post.day, post.session, post.kind))
             .or_default();
-        if post.week == 1 {
-            entry.0 += adults;
-            entry.1 += leads;
-        }
+        entry.0 += adults;
+        entry.1 += leads;
         let mut need = Need {
             posts: vec![pool.posts[0]],
             week: post.week,
@@ -153,9 +151,9 @@ pub(super) fn find(model: &Model, values: &[f64]) -> Found {
                         .days
                         .iter()
                         .any(|(d, y)| *d == post.day && values[y.0] > 0.5);
-                if post.week == 1 && happens {
+                if happens {
                     let entry = short
-                        .entry((post.day, post.session, post.kind))
+                        .entry((post.week, post.day, post.session, post.kind))
                         .or_default();
                     entry.0 += 1;
                     entry.1 += 1;
@@ -164,15 +162,23 @@ pub(super) fn find(model: &Model, values: &[f64]) -> Found {
         }
         for (&i, missing) in &vars.missing_assist {
             let post = &model.demand.posts[i].post;
-            if post.week == 1 && !vars.rooms.is_empty() {
+            if !vars.rooms.is_empty() {
                 short
-                    .entry((post.day, post.session, post.kind))
+                    .entry((post.week, post.day, post.session, post.kind))
                     .or_default()
                     .0 += count(*missing);
             }
         }
     }
-    let short = short
+    // Each (weekday, session, kind) as in its busiest week of the cycle.
+    let mut busiest: BTreeMap<_, (u32, u32)> = BTreeMap::new();
+    for ((_, day, session, kind), (places, leads)) in short {
+        let entry = busiest.entry((day, session, kind)).or_default();
+        if places > entry.0 {
+            *entry = (places, leads);
+        }
+    }
+    let short = busiest
         .into_iter()
         .filter(|(_, (places, _))| *places > 0)
         .map(|((day, session, kind), (places, leads))| Short {

@@ -73,22 +73,39 @@ pub(super) fn hires(
         unmet_start + 1e-6,
     );
     let seconds = options.time_limit_seconds;
-    // First the days with gaps alone (every other day held as the first
-    // staffing has it): a smaller model, and a feasible list of the whole;
-    // then the whole model from there, for the proof.
-    let days = gap_days(&model, found);
-    let start = restricted(&model, start, &days, seconds * 0.4);
+    // Over a cycle of several weeks, the weeks one at a time give a bound
+    // in a fraction of the whole model's time; when it meets the list
+    // found, that list is proven and no more search is needed. Else the
+    // days with gaps alone (every other day held as the first staffing has
+    // it): a smaller model, and a feasible list of the whole; then the
+    // whole model from there, for the proof.
+    let weeks = week_bound(&model.mip, model.demand.cycle_weeks, seconds * 0.3, &start);
+    let met = |values: &[f64]| weeks.is_some_and(|b| b >= model.mip.objective_of(values) - 0.5);
+    let start = if met(&start) {
+        start
+    } else {
+        restricted(&model, start, &gap_days(&model, found), seconds * 0.4)
+    };
+    let done = met(&start);
     let left = (seconds - started.elapsed().as_secs_f64()) * 0.8;
-    let (mut values, bound) =
+    let (mut values, bound) = if done {
+        (start, weeks)
+    } else {
         match backend::solve(&model.mip, left.max(0.5), &hint(&model.mip, &start)) {
             Ok(out)
                 if model.mip.objective_of(&out.values) <= model.mip.objective_of(&start) + 1e-6 =>
             {
-                (rounded(&model, out.values), out.bound)
+                let b = bound_of(&out);
+                (rounded(&model, out.values), b)
             }
-            Ok(out) => (start, out.bound),
+            Ok(out) => (start, bound_of(&out)),
             Err(_) => (start, None),
-        };
+        }
+    };
+    let bound = match (bound, weeks) {
+        (Some(a), Some(b)) => Some(a.max(b)),
+        (a, b) => a.or(b),
+    };
     let unmet: f64 = model
         .unmet
         .iter()
@@ -118,6 +135,51 @@ pub(super) fn hires(
         },
         left,
     )
+}
+
+/// The backend's proven lower bound (its objective, when it proved it optimal).
+fn bound_of(out: &backend::Outcome) -> Option<f64> {
+    out.bound
+        .or_else(|| out.proven_optimal.then_some(out.objective))
+}
+
+/// A lower bound on the hire model's objective from its weeks one at a
+/// time (docs/model.md §11.3): a list for the cycle is, on one week's rows,
+/// a list for that week (rows naming other weeks are dropped, and the
+/// hires and club choices hold for every week), so each week's bound is
+/// the cycle's; the largest is kept. `None` for a one-week cycle, or when
+/// no week ends with a bound in `seconds`.
+fn week_bound(mip: &crate::ir::Mip, k: u8, seconds: f64, start: &[f64]) -> Option<f64> {
+    if k <= 1 {
+        return None;
+    }
+    let started = Instant::now();
+    let mut best: Option<f64> = None;
+    for week in 1..=k {
+        let left = seconds - started.elapsed().as_secs_f64();
+        if left < 0.2 {
+            break;
+        }
+        let keep: Vec<Keep> = mip
+            .vars
+            .iter()
+            .map(|v| match v.week {
+                Some(w) if w != week => Keep::Absent,
+                _ => Keep::Free,
+            })
+            .collect();
+        let (sub, old) = mip.restrict(&keep);
+        let first: Vec<f64> = old.iter().map(|o| start[o.0]).collect();
+        let share = left / f64::from(k - week + 1);
+        if let Some(b) = backend::solve(&sub, share, &hint(&sub, &first))
+            .ok()
+            .as_ref()
+            .and_then(bound_of)
+        {
+            best = Some(best.map_or(b, |x: f64| x.max(b)));
+        }
+    }
+    best
 }
 
 /// Integer values of `values` as a backend's starting point.

@@ -58,8 +58,9 @@ impl Default for CapacityOptions {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Capacity {
     /// What the school's own staff leave open in a week of the cycle, by
-    /// weekday, session and kind of post (kehou's constructor: every place
-    /// someone is free for is filled first).
+    /// weekday, session and kind of post, each as in its busiest week
+    /// (kehou's constructor: every place someone is free for is filled
+    /// first).
     pub short: Vec<Short>,
     /// The shopping list: people to find, grouped by kind, skill, what they
     /// do and when. Empty when nothing is short (or nothing a person fixes).
