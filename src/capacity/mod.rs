@@ -440,3 +440,66 @@ fn spare(
         ));
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use kehou_solver::capacity::{Prices, Search, Spare, Surplus};
+    use kehou_solver::generate::{generate_with, Profile, Size};
+
+    use super::*;
+
+    /// A helper day not needed in every week of the cycle is said once.
+    #[test]
+    fn a_day_spare_in_every_week_is_said_once() {
+        let mut school = generate_with(Size::Small, Profile::Demo, 2026);
+        school.rules.cycle_weeks = 2;
+        let helper = school
+            .staff
+            .iter()
+            .find(|p| p.kind == StaffKind::Parent)
+            .expect("a parent volunteer");
+        let spare = |week: u8, day: Weekday| Spare {
+            staff: helper.id.clone(),
+            kind: helper.kind,
+            week,
+            day,
+            sessions: vec![SessionKind::Late],
+        };
+        let c = Capacity {
+            short: Vec::new(),
+            hires: Vec::new(),
+            unfixable: Vec::new(),
+            surplus: Some(Surplus {
+                used: 5,
+                needed: 2,
+                spare: vec![
+                    spare(1, Weekday::Mon),
+                    spare(2, Weekday::Mon),
+                    spare(2, Weekday::Thu),
+                ],
+                proven: true,
+            }),
+            search: Search { cost: 0, bound: 0 },
+            prices: Prices::default(),
+            seconds: 0.0,
+        };
+        let line = |lang: Lang| {
+            report(&c, &school, None, lang, Detail::Full)
+                .into_iter()
+                .find(|s| s.tone == Tone::Item)
+                .expect("a line for the helper")
+                .text
+        };
+        assert_eq!(
+            line(Lang::En),
+            format!(
+                "{} (parent volunteer): every Monday and week 2 Thursday",
+                helper.name
+            )
+        );
+        assert_eq!(
+            line(Lang::Zh),
+            format!("{}（家长志愿者）：每周一、第2周周四", helper.name)
+        );
+    }
+}
