@@ -19,7 +19,8 @@ per process so the peak memory is that size's.";
 pub const BENCH_EXAMPLES: &str =
     "Examples:\n  kehou bench --size medium --cycle-weeks 2 --time-limit 60\n  \
 kehou bench --size large --cycle-weeks 4 --time-limit 60 --header\n  \
-kehou bench --profile realistic --time-limit 20 --resolve-edits 0,1,5,20 --header";
+kehou bench --profile realistic --time-limit 20 --resolve-edits 0,1,5,20 --header\n  \
+kehou bench --size large --capacity --time-limit 20 --header";
 
 #[derive(Debug, Args)]
 pub struct BenchArgs {
@@ -61,6 +62,12 @@ pub struct BenchArgs {
         help = "Instead of solving: time drawing the terminal UI's rota for SCHOOL and its plan (200×60)"
     )]
     pub tui: Option<std::path::PathBuf>,
+    /// Time `kehou capacity` instead, with each planted shortage.
+    #[arg(
+        long,
+        help = "Instead of solving: time `kehou capacity` on the school with each planted shortage (none, a club nobody leads, a thin Thursday, no leader on Friday, all three); --time-limit is each search's"
+    )]
+    pub capacity: bool,
 }
 
 pub fn run(args: &BenchArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<Outcome> {
@@ -69,6 +76,9 @@ pub fn run(args: &BenchArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Re
     }
     let mut school = generate_with(args.size.into(), args.profile.into(), args.seed);
     school.rules.cycle_weeks = args.cycle_weeks;
+    if args.capacity {
+        return super::bench_capacity::run(&school, args, out);
+    }
     if let Some(edits) = &args.resolve_edits {
         return super::bench_resolve::run(&school, args, edits, out);
     }

@@ -8,7 +8,9 @@
 
 mod absent;
 mod bench;
+mod bench_capacity;
 mod bench_resolve;
+mod capacity;
 mod check;
 mod cover;
 mod demo;
@@ -28,6 +30,7 @@ use clap::{Parser, Subcommand};
 
 pub use absent::AbsentArgs;
 pub use bench::BenchArgs;
+pub use capacity::CapacityArgs;
 pub use check::CheckArgs;
 pub use cover::{CandidatesArgs, CoverArgs};
 pub use demo::{DemoArgs, DemoSize};
@@ -99,6 +102,8 @@ pub enum Command {
     Candidates(CandidatesArgs),
     #[command(about = cover::COVER_ABOUT, long_about = cover::COVER_LONG_ABOUT, after_help = cover::COVER_EXAMPLES)]
     Cover(CoverArgs),
+    #[command(about = capacity::CAPACITY_ABOUT, long_about = capacity::CAPACITY_LONG_ABOUT, after_help = capacity::CAPACITY_EXAMPLES)]
+    Capacity(CapacityArgs),
     #[command(about = tui::TUI_ABOUT, long_about = tui::TUI_LONG_ABOUT, after_help = tui::TUI_EXAMPLES)]
     Tui(TuiArgs),
 }
@@ -175,6 +180,7 @@ pub fn run_with(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write) -> io::Resu
         Some(Command::Absent(args)) => absent::run(args, out, err),
         Some(Command::Candidates(args)) => cover::candidates(args, out, err),
         Some(Command::Cover(args)) => cover::cover(args, out, err),
+        Some(Command::Capacity(args)) => capacity::run(args, out, err),
         Some(Command::Tui(args)) => tui::run(args, err),
         None => overview::run(out),
     }
