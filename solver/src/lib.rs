@@ -4,6 +4,7 @@
 
 pub mod backend;
 pub mod calendar;
+pub mod capacity;
 pub mod check;
 pub mod dated;
 pub mod demand;

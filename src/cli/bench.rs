@@ -32,6 +32,12 @@ pub struct BenchArgs {
     /// Measure drawing the terminal UI's rota instead of solving.
     #[arg(long, value_name = "SCHOOL")]
     pub tui: Option<std::path::PathBuf>,
+    /// Time `kehou capacity` instead, with each planted shortage.
+    #[arg(
+        long,
+        help = "Instead of solving: time `kehou capacity` on the school with each planted shortage (none, a club nobody leads, a thin Thursday, no leader on Friday, all three); --time-limit is each search's"
+    )]
+    pub capacity: bool,
 }
 
 pub fn run(args: &BenchArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<Outcome> {
@@ -40,6 +46,9 @@ pub fn run(args: &BenchArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Re
     }
     let mut school = generate_with(args.size.into(), args.profile.into(), args.seed);
     school.rules.cycle_weeks = args.cycle_weeks;
+    if args.capacity {
+        return super::bench_capacity::run(&school, args, out);
+    }
     if let Some(edits) = &args.resolve_edits {
         return super::bench_resolve::run(&school, args, edits, out);
     }

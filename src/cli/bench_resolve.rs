@@ -87,7 +87,8 @@ pub fn run(
                 c.changed,
                 c.forced,
                 c.added,
-                term(&first, "fairness"),
+                c.fairness_before
+                    .unwrap_or_else(|| term(&first, "fairness")),
                 term(&plan, "fairness"),
                 plan.unmet().count(),
                 if ok { "ok" } else { "violations" },

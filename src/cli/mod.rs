@@ -8,7 +8,9 @@
 
 mod absent;
 mod bench;
+mod bench_capacity;
 mod bench_resolve;
+mod capacity;
 mod check;
 mod cover;
 mod demo;
@@ -32,6 +34,7 @@ use crate::words::Lang;
 
 pub use absent::AbsentArgs;
 pub use bench::BenchArgs;
+pub use capacity::CapacityArgs;
 pub use check::CheckArgs;
 pub use cover::{CandidatesArgs, CoverArgs};
 pub use demo::{DemoArgs, DemoSize};
@@ -72,6 +75,7 @@ pub enum Command {
     Absent(AbsentArgs),
     Candidates(CandidatesArgs),
     Cover(CoverArgs),
+    Capacity(CapacityArgs),
     Tui(TuiArgs),
 }
 
@@ -170,6 +174,7 @@ pub fn run_with(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write) -> io::Resu
         Some(Command::Absent(args)) => absent::run(args, lang, out, err),
         Some(Command::Candidates(args)) => cover::candidates(args, lang, out, err),
         Some(Command::Cover(args)) => cover::cover(args, lang, out, err),
+        Some(Command::Capacity(args)) => capacity::run(args, lang, out, err),
         Some(Command::Tui(args)) => tui::run(args, lang, err),
         None => overview::run(lang, out),
     }

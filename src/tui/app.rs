@@ -134,6 +134,7 @@ impl App {
             Event::Key(key) => self.on_key(key),
             Event::Resize(..) | Event::Tick => {}
             Event::Solved(result) => self.on_solved(result),
+            Event::Capacity(result) => self.screens.overview.capacity.deliver(result),
             Event::Saved(result) => self.on_saved(result),
             Event::Exported(result) => {
                 self.message = Some(self.screens.export.on_exported(result, self.text));

@@ -31,6 +31,8 @@ pub enum Event {
     Repaired(AbsenceResult),
     /// A background export finished.
     Exported(ExportResult),
+    /// The overview's "what would it take?" finished.
+    Capacity(super::screens::capacity::CapacityResult),
 }
 
 impl Event {
@@ -53,6 +55,7 @@ pub enum Effect {
     Save(SaveJob),
     Repair(AbsenceJob),
     Export(ExportJob),
+    Capacity(super::screens::capacity::CapacityJob),
 }
 
 /// Write the export files (the export screen), off the key path.

@@ -27,7 +27,14 @@ pub fn compare(old: &Plan, new: &Plan, t: &Text) -> Option<String> {
     let (what, before, after) = {
         let (u0, u1) = (old.unmet().count(), new.unmet().count());
         if u0 == u1 {
-            match (term(old, "fairness"), term(new, "fairness")) {
+            // The new solve measured the old plan with its own targets
+            // where it could (a re-solve): like with like.
+            let before = new
+                .solve
+                .changes
+                .and_then(|c| c.fairness_before)
+                .or_else(|| term(old, "fairness"));
+            match (before, term(new, "fairness")) {
                 (Some(a), Some(b)) => (t.solve_term_fairness, a, b),
                 _ => (
                     t.solve_term_total,

@@ -27,6 +27,7 @@ impl Effect {
             Effect::Save(job) => Event::Saved(run_save(&job)),
             Effect::Repair(job) => Event::Repaired(run_absence(job)),
             Effect::Export(job) => Event::Exported(run_export(job)),
+            Effect::Capacity(job) => Event::Capacity(job.run()),
         }
     }
 }

@@ -96,6 +96,7 @@ const COMMANDS: &[&str] = &[
     "candidates",
     "cover",
     "tui",
+    "capacity",
     "help",
 ];
 

@@ -2,6 +2,7 @@
 
 mod absence;
 mod absence_checks;
+mod capacity;
 mod cli;
 mod concurrency;
 mod data_files;

@@ -14,6 +14,7 @@ mod names;
 mod realistic;
 mod rng;
 mod rooms_classes;
+pub mod shortage;
 mod staff;
 mod teachers;
 

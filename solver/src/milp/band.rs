@@ -87,21 +87,27 @@ pub(crate) fn find(
     deadline: Deadline<'_>,
 ) -> Option<Found> {
     let ts = teachers(model);
-    if ts.is_empty() {
+    // No time left (a 1 s limit on a big school): the plan's band is still
+    // reported, without a search or a proof.
+    if ts.is_empty() || !deadline.has(std::time::Duration::from_millis(100)) {
         return None;
     }
     let k = f64::from(model.demand.cycle_weeks.max(1));
     let res = RESOLUTION * k;
     let reach: Vec<(usize, f64, Holder)> = ts.iter().map(|&p| reachable(model, p)).collect();
     // The lower bound: the LP's least possible heaviest.
-    let h_lp = lp_extreme(
-        model,
-        unmet_max,
-        &ts,
-        &[],
-        None,
-        deadline.seconds_left() * 0.2,
-    );
+    let h_lp = if deadline.has(std::time::Duration::from_millis(500)) {
+        lp_extreme(
+            model,
+            unmet_max,
+            &ts,
+            &[],
+            None,
+            deadline.seconds_left() * 0.2,
+        )
+    } else {
+        None
+    };
     // The upper plan: the constructor capped, searched over H, then moves.
     let mut best = start.to_vec();
     let max_of = |values: &[f64]| {
@@ -112,9 +118,15 @@ pub(crate) fn find(
     };
     let mut high = max_of(&best);
     let mut low = h_lp.unwrap_or(0.0);
-    while high - low > res / 2.0 && deadline.has(std::time::Duration::from_millis(200)) {
+    // Each step is a constructor run (a second on a large school): one is
+    // started only while as much time is left as the last one took.
+    let mut step = std::time::Duration::from_millis(200);
+    while high - low > res / 2.0 && deadline.has(step) {
         let mid = f64::midpoint(low, high);
-        match capped(model, pinned, &ts, mid, None, unmet_max) {
+        let started = std::time::Instant::now();
+        let found = capped(model, pinned, &ts, mid, None, unmet_max);
+        step = step.max(started.elapsed());
+        match found {
             Some(values) => {
                 high = max_of(&values).min(mid);
                 best = values;
@@ -125,7 +137,15 @@ pub(crate) fn find(
             break;
         }
     }
-    best = improve(model, &best, pinned, &ts, Direction::LowerMax, unmet_max);
+    best = improve(
+        model,
+        &best,
+        pinned,
+        &ts,
+        Direction::LowerMax,
+        unmet_max,
+        &deadline,
+    );
     let mut heaviest = max_of(&best);
     let mut heaviest_bound = h_lp;
     // Where the LP leaves a gap, ask the MILP about the next value down.
@@ -139,7 +159,15 @@ pub(crate) fn find(
         match exact(model, unmet_max, &caps, &[], deadline.seconds_left() * 0.3) {
             Exact::Impossible => heaviest_bound = Some(heaviest - res),
             Exact::Possible(values) => {
-                let better = improve(model, &values, pinned, &ts, Direction::LowerMax, unmet_max);
+                let better = improve(
+                    model,
+                    &values,
+                    pinned,
+                    &ts,
+                    Direction::LowerMax,
+                    unmet_max,
+                    &deadline,
+                );
                 if max_of(&better) < heaviest {
                     best = better;
                     heaviest = max_of(&best);
@@ -175,6 +203,7 @@ pub(crate) fn find(
         &can_reach,
         Direction::RaiseMin { caps: &caps },
         unmet_max,
+        &deadline,
     );
     let min_of = |values: &[f64]| {
         relative(model, values, &can_reach)
@@ -189,6 +218,8 @@ pub(crate) fn find(
     };
     let lightest_bound = if can_reach.is_empty() {
         Some(lightest)
+    } else if !deadline.has(std::time::Duration::from_millis(500)) {
+        None
     } else {
         lp_extreme(
             model,
@@ -417,6 +448,7 @@ fn improve(
     ts: &[usize],
     direction: Direction<'_>,
     unmet_max: f64,
+    deadline: &Deadline<'_>,
 ) -> Vec<f64> {
     let mut board = Board::from_values(model, values);
     board.pinned.extend(pinned.iter().copied());
@@ -427,6 +459,11 @@ fn improve(
     }
     let rel = |b: &Board, p: usize| b.load(p) / share(model, p);
     for _ in 0..10_000 {
+        // A move can take a while on a big school (its chains); the band
+        // never keeps a solve past its share of the time limit.
+        if deadline.passed() {
+            break;
+        }
         let moved = match direction {
             Direction::LowerMax => {
                 let Some(&o) = ts

@@ -134,10 +134,15 @@ pub fn solve(school: &School, options: &SolveOptions) -> Solved {
         board.fill();
         (board.values(), seeded, at_seed)
     };
+    // The previous plan's assignments that still hold, to measure its
+    // fairness with this solve's targets.
+    let mut previous_values = minimal.map(|_| kept_at_seed.clone());
     if options.fresh && previous.is_some() {
         // What a minimal change would have been forced to change, to say
         // how much more the full re-optimisation changed.
-        seeded.forced = Board::new(&model).seed(&pins, &locks, previous).forced;
+        let mut board = Board::new(&model);
+        seeded.forced = board.seed(&pins, &locks, previous).forced;
+        previous_values = Some(board.values());
     }
     stats.construct_seconds = constructed.elapsed().as_secs_f64();
     stats.constructed_unmet = phase1::unmet_of(&model, &start);
@@ -219,6 +224,10 @@ pub fn solve(school: &School, options: &SolveOptions) -> Solved {
         );
     }
     let terms = objective::add(&mut model, &targets, minimal);
+    let fairness_before = previous_values.map(|v| {
+        let v = terms.complete(&v, model.mip.vars.len());
+        terms.fairness.iter().map(|(x, c)| c * v[x.0]).sum::<f64>()
+    });
     for (v, c) in terms.all() {
         model.mip.add_obj(v, c);
     }
@@ -288,7 +297,10 @@ pub fn solve(school: &School, options: &SolveOptions) -> Solved {
         },
         solved_at: None,
         notes,
-        changes: previous.map(|p| Changes::between(p, &plan, seeded.forced as u32, options.fresh)),
+        changes: previous.map(|p| Changes {
+            fairness_before: fairness_before.map(|f| (f * 1000.0).round() / 1000.0),
+            ..Changes::between(p, &plan, seeded.forced as u32, options.fresh)
+        }),
         band: band::report(&model, &outcome.values, band.as_ref()),
     };
     if let Some(prev) = previous {

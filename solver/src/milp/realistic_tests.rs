@@ -80,7 +80,10 @@ fn one_second_covers_every_demo_size_and_the_realistic_profile() {
 #[test]
 fn a_re_solve_of_an_unchanged_school_changes_nothing() {
     let school = generate_with(Size::Small, Profile::Realistic, 11);
-    let first = solve(&school, &options(2.0)).plan;
+    // Long enough for the first solve to estimate the teachers' total (§5.1)
+    // and the second not: their targets differ, and the fairness the
+    // re-solve reports for the plan before must still be its own.
+    let first = solve(&school, &options(7.0)).plan;
     let second = solve(
         &school,
         &SolveOptions {
@@ -92,6 +95,13 @@ fn a_re_solve_of_an_unchanged_school_changes_nothing() {
     assert_eq!(assignments(&first), assignments(&second));
     let changes = second.solve.changes.expect("a re-solve says what changed");
     assert_eq!((changes.changed, changes.added), (0, 0));
+    let after = second
+        .solve
+        .objective
+        .iter()
+        .find(|t| t.name == "fairness")
+        .map(|t| t.value);
+    assert_eq!(changes.fairness_before, after, "same plan, same fairness");
     assert_eq!(check(&school, &second), vec![]);
 }
 

@@ -158,7 +158,7 @@ pub enum Holder {
 }
 
 /// How a re-solve changed the previous plan's assignments (post, person, role).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Changes {
     /// Assignments of the previous plan.
@@ -172,6 +172,12 @@ pub struct Changes {
     pub added: u32,
     /// A full re-optimisation (`--fresh`) rather than a minimal change.
     pub fresh: bool,
+    /// The fairness term of the previous plan's assignments that still hold,
+    /// measured with this solve's targets: "fairness a → b" compares like
+    /// with like (each solve sets its targets from what it knows, so the
+    /// previous plan's own figure is on another scale).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fairness_before: Option<f64>,
 }
 
 impl Changes {
@@ -196,6 +202,7 @@ impl Changes {
             forced: forced.min(changed),
             added: after.difference(&before).count() as u32,
             fresh,
+            fairness_before: None,
         }
     }
 }

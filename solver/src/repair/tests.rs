@@ -49,9 +49,9 @@ fn absence(staff: &str, from: NaiveDate, to: NaiveDate) -> Absence {
     }
 }
 
-/// Someone with a post on `d` whom others can cover (which plan a timed
-/// solve finds varies with the machine's load: the first person on the day
-/// may lead a club nobody else can).
+/// Someone with a post on `d` whom others can cover, every post of theirs
+/// (which plan a timed solve finds varies with the machine's load: the
+/// first person on the day may lead a club nobody else can).
 fn busy_person(school: &School, plan: &Plan, d: NaiveDate) -> StaffId {
     let roster = day_roster(school, plan, d).unwrap();
     let mut people = roster
@@ -61,7 +61,14 @@ fn busy_person(school: &School, plan: &Plan, d: NaiveDate) -> StaffId {
     let first = people.next().unwrap();
     std::iter::once(first.clone())
         .chain(people)
-        .find(|who| add_absence(school, plan, absence(who.as_str(), d, d)).is_ok())
+        .find(|who| {
+            add_absence(school, plan, absence(who.as_str(), d, d)).is_ok_and(|r| {
+                !r.added.is_empty()
+                    && r.added
+                        .iter()
+                        .all(|s| matches!(s.reason, crate::plan::CoverReason::Chosen { .. }))
+            })
+        })
         .unwrap_or(first)
 }
 
@@ -154,12 +161,19 @@ fn a_choice_by_hand_is_recorded_and_checked() {
     let repaired = add_absence(school, plan, absence(who.as_str(), d, d))
         .unwrap()
         .plan;
-    let s = repaired.substitutions[0].clone();
-    let (_, ranked) = super::candidates(school, &repaired, d, &s.post, Some(&who)).unwrap();
-    let pick = ranked
+    // A place someone else could take too (kehou may have given the only
+    // free person the first one).
+    let (s, pick) = repaired
+        .substitutions
         .iter()
-        .find(|c| c.possible())
-        .expect("someone could take it");
+        .find_map(|s| {
+            let (_, ranked) = super::candidates(school, &repaired, d, &s.post, Some(&who)).unwrap();
+            let pick = ranked
+                .into_iter()
+                .find(super::candidates::Candidate::possible)?;
+            Some((s.clone(), pick))
+        })
+        .expect("someone could take one of the places");
     let hand = choose(school, &repaired, d, &s.post, Some(&who), &pick.staff).unwrap();
     let mine = hand
         .plan

@@ -294,8 +294,9 @@ English, as docs/benchmarks.md is.",
 Examples:
   kehou bench --size medium --cycle-weeks 2 --time-limit 60
   kehou bench --size large --cycle-weeks 4 --time-limit 60 --header
-  kehou bench --profile realistic --time-limit 20 --resolve-edits 0,1,5,20 --header",
-            usage: "kehou bench [--size S] [--profile P] [--seed N] [--cycle-weeks K] [--time-limit S] [--header] [--resolve-edits N,…] [--tui SCHOOL]",
+  kehou bench --profile realistic --time-limit 20 --resolve-edits 0,1,5,20 --header
+  kehou bench --size large --capacity --time-limit 20 --header",
+            usage: "kehou bench [--size S] [--profile P] [--seed N] [--cycle-weeks K] [--time-limit S] [--header] [--resolve-edits N,…] [--tui SCHOOL] [--capacity]",
             args: &[
                 ("size", "School size"),
                 ("profile", "Generator profile"),
@@ -310,6 +311,10 @@ Examples:
                 (
                     "tui",
                     "Instead of solving: time drawing the terminal UI's rota for SCHOOL and its plan (200×60)",
+                ),
+                (
+                    "capacity",
+                    "Instead of solving: time `kehou capacity` on the school with each planted shortage (none, a club nobody leads, a thin Thursday, no leader on Friday, all three); --time-limit is each search's",
                 ),
             ],
             values: &[
@@ -470,6 +475,61 @@ Examples:
                 ("post", "POST"),
                 ("out", "WHO"),
                 ("staff", "WHO"),
+            ],
+        },
+        Cmd::Capacity => Help {
+            about: "What would it take? The fewest extra adults, and of which kind, that cover every shortage",
+            long_about: "\
+Works out the fewest extra adults (parent or community volunteers, retired
+teachers, coaches, or a teacher or leader freed from other work) that would
+let every post of SCHOOL be covered, as a short list: kind, skill, weekdays
+and sessions. Kinds are weighed by how hard they are to find (--price); the
+list is the cheapest for those prices, proven, or kehou says how far from
+proven. Shortages no person fixes (a group bigger than every room, an
+outdoor club with no rain room, a fixed leader who cannot lead) are said as
+such. When nothing is short, it lists the helpers' days that are not needed
+(counted against PLAN when given, else against kehou's own staffing). -o
+writes the school with the proposed people added: solve it to see the rota
+with them.
+
+Exit status: 0 when nothing is short; 1 when something is; 2 when a file
+cannot be read or written.",
+            examples: "\
+Examples:
+  kehou capacity school.school.ron
+  kehou capacity school.school.ron school.plan.ron --lang en
+  kehou capacity school.school.ron -o proposal.school.ron
+  kehou capacity school.school.ron --price coach=8,teacher=0",
+            usage: "kehou capacity SCHOOL [PLAN] [-o FILE [--force]] [--price KIND=N,…] [--time-limit SECONDS]",
+            args: &[
+                ("school", "The school file (NAME.school.ron)"),
+                (
+                    "plan",
+                    "A plan of the school: what it leaves short, and the helpers' days it uses",
+                ),
+                (
+                    "output",
+                    "Write the school with the proposed people added (a new school file)",
+                ),
+                (
+                    "price",
+                    "How hard a kind is to find, e.g. coach=8 (0: never propose it); kinds: teacher, leader, retired, parent, community, coach",
+                ),
+                (
+                    "time_limit",
+                    "Time for each search, 1 to 3600 seconds (default 20)",
+                ),
+                (
+                    "force",
+                    "Replace FILE if it exists (the old one is kept as FILE.bak)",
+                ),
+            ],
+            values: &[
+                ("school", "SCHOOL"),
+                ("plan", "PLAN"),
+                ("output", "FILE"),
+                ("price", "KIND=N"),
+                ("time_limit", "SECONDS"),
             ],
         },
         Cmd::Tui => Help {

@@ -27,11 +27,12 @@ pub enum Cmd {
     Absent,
     Candidates,
     Cover,
+    Capacity,
     Tui,
 }
 
 impl Cmd {
-    pub const SUBCOMMANDS: [Cmd; 11] = [
+    pub const SUBCOMMANDS: [Cmd; 12] = [
         Cmd::Demo,
         Cmd::Check,
         Cmd::Solve,
@@ -42,6 +43,7 @@ impl Cmd {
         Cmd::Absent,
         Cmd::Candidates,
         Cmd::Cover,
+        Cmd::Capacity,
         Cmd::Tui,
     ];
 
@@ -58,6 +60,7 @@ impl Cmd {
             Cmd::Absent => "absent",
             Cmd::Candidates => "candidates",
             Cmd::Cover => "cover",
+            Cmd::Capacity => "capacity",
             Cmd::Tui => "tui",
         }
     }

@@ -276,8 +276,9 @@ kehou 自己的检查——这是 kehou 的缺陷：不保存，请报告。",
 例子：
   kehou bench --size 中 --cycle-weeks 2 --time-limit 60
   kehou bench --size 大 --cycle-weeks 4 --time-limit 60 --header
-  kehou bench --profile 真实 --time-limit 20 --resolve-edits 0,1,5,20 --header",
-            usage: "kehou bench [--size 规模] [--profile 样子] [--seed 数] [--cycle-weeks 周数] [--time-limit 秒数] [--header] [--resolve-edits 数,…] [--tui 学校文件]",
+  kehou bench --profile 真实 --time-limit 20 --resolve-edits 0,1,5,20 --header
+  kehou bench --size 大 --capacity --time-limit 20 --header",
+            usage: "kehou bench [--size 规模] [--profile 样子] [--seed 数] [--cycle-weeks 周数] [--time-limit 秒数] [--header] [--resolve-edits 数,…] [--tui 学校文件] [--capacity]",
             args: &[
                 ("size", "学校规模：小、中（默认）、大"),
                 ("profile", "生成方式：演示（默认）或真实"),
@@ -292,6 +293,10 @@ kehou 自己的检查——这是 kehou 的缺陷：不保存，请报告。",
                 (
                     "tui",
                     "改为不求解：测量终端界面画出这所学校及其方案的排班表所用的时间（200×60）",
+                ),
+                (
+                    "capacity",
+                    "改为不求解：在预设了各种缺口（没有、社团无人带、周四人手少、周五没有领导、三者都有）的学校上测量 kehou capacity 的用时；--time-limit 是每次搜索的时限",
                 ),
             ],
             values: &[
@@ -448,6 +453,45 @@ kehou 自己的检查——这是 kehou 的缺陷：不保存，请报告。",
                 ("post", "岗位编号"),
                 ("out", "人员"),
                 ("staff", "人员"),
+            ],
+        },
+        Cmd::Capacity => Help {
+            about: "还差多少人？算出补齐所有缺口最少要再加几位、什么样的成人",
+            long_about: "\
+算出最少再加几位成人（家长志愿者、社区志愿者、退休教师、外聘教练，或从别的
+工作中抽出的教师、领导），就能让学校的每个岗位都有人，列成一张短名单：类别、
+特长、星期几和哪个时段。各类人按找起来的难易加权（--price）；名单在这样的加权
+下最省，并已证明，否则 kehou 会说离证明还差多少。任何人都补不上的缺口（班组比
+所有教室都大、室外社团没有雨天场地、指定的负责人带不了）会单独说明。不缺人时，
+列出用不着的志愿者和外聘人员的日子（给了方案就按方案算，否则按 kehou 自己的安
+排算）。加 -o 会写出加上了拟招募人员的学校文件：对它排班就能看到有他们时的值班
+表。
+
+退出状态：0 不缺人；1 有缺口；2 有文件读不了或写不了。",
+            examples: "\
+例子：
+  kehou capacity 学校.school.ron
+  kehou capacity 学校.school.ron 学校.plan.ron --lang en
+  kehou capacity 学校.school.ron -o 拟招募.school.ron
+  kehou capacity 学校.school.ron --price coach=8,teacher=0",
+            usage: "kehou capacity 学校文件 [方案文件] [-o 文件 [--force]] [--price 类别=数,…] [--time-limit 秒数]",
+            args: &[
+                ("school", "学校文件（名称.school.ron）"),
+                ("plan", "这所学校的方案：它留下哪些缺口，用了志愿者哪些日子"),
+                ("output", "写出加上了拟招募人员的学校（新的学校文件）"),
+                (
+                    "price",
+                    "某类人有多难找，如 coach=8（0：不建议这一类）；类别：teacher 教师、leader 领导、retired 退休教师、parent 家长志愿者、community 社区志愿者、coach 教练",
+                ),
+                ("time_limit", "每次搜索的时限，1 至 3600 秒（默认 20）"),
+                ("force", "文件已存在时直接替换（旧文件另存为 .bak）"),
+            ],
+            values: &[
+                ("school", "学校文件"),
+                ("plan", "方案文件"),
+                ("output", "文件"),
+                ("price", "类别=数"),
+                ("time_limit", "秒数"),
             ],
         },
         Cmd::Tui => Help {

@@ -155,7 +155,12 @@ pub fn report(
         ]
     };
     if let Some(c) = solve.changes {
-        lines.push(changes_line(lang, &c, previous_fairness, fairness_of(plan)));
+        lines.push(changes_line(
+            lang,
+            &c,
+            c.fairness_before.or(previous_fairness),
+            fairness_of(plan),
+        ));
     }
     if let Some(band) = &solve.band {
         let words = words::solve::band(band, lang);

@@ -8,6 +8,7 @@
 
 mod availability;
 mod calendar;
+pub mod capacity;
 mod classes;
 mod clubs;
 pub mod cover;

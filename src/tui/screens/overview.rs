@@ -24,6 +24,8 @@ use crate::tui::widgets::{boxed, pad, wrap};
 pub struct OverviewScreen {
     /// First line shown of the checks list (it can be long).
     pub scroll: u16,
+    /// "What would it take?" (`capacity.rs`).
+    pub capacity: super::capacity::CapacityPanel,
 }
 
 impl Screen for OverviewScreen {
@@ -36,6 +38,12 @@ impl Screen for OverviewScreen {
             }
             KeyCode::Up | KeyCode::Char('k') => self.scroll = self.scroll.saturating_sub(1),
             KeyCode::Home | KeyCode::Char('g') => self.scroll = 0,
+            KeyCode::Char('c') => {
+                let (doc, revision) = (&*cx.doc, cx.doc.revision());
+                if let Some(job) = self.capacity.start(&doc.school, &doc.plan, revision) {
+                    cx.run(crate::tui::event::Effect::Capacity(job));
+                }
+            }
             _ => return Handled::No,
         }
         Handled::Yes
@@ -86,11 +94,20 @@ impl Screen for OverviewScreen {
                 .block(boxed(view.text.ov_warnings)),
             checks_area,
         );
-        super::fairness::draw_fairness(frame, fairness_area, view);
+        if self.capacity.shown(view) {
+            let [fairness_area, capacity_area] =
+                Layout::vertical([Constraint::Min(5), Constraint::Percentage(60)])
+                    .areas(fairness_area);
+            super::fairness::draw_fairness(frame, fairness_area, view);
+            super::capacity::draw(frame, capacity_area, view, &self.capacity);
+        } else {
+            super::fairness::draw_fairness(frame, fairness_area, view);
+        }
     }
 
     fn help(&self, t: &'static Text) -> Vec<(&'static str, &'static str)> {
-        vec![("↑↓ jk", t.key_move)]
+        let words = crate::capacity::Words::of(super::capacity::lang_of(t));
+        vec![("↑↓ jk", t.key_move), ("c", words.panel_key)]
     }
 }
 

@@ -379,7 +379,10 @@ pub fn changes_summary(before: &Plan, after: &Plan, t: &Text) -> String {
             .find(|term| term.name == "fairness")
             .map(|term| term.value)
     };
-    if let (Some(a), Some(b)) = (fairness(before), fairness(after)) {
+    if let (Some(a), Some(b)) = (
+        c.fairness_before.or_else(|| fairness(before)),
+        fairness(after),
+    ) {
         text.push_str(&fill(t.resolve_fairness, &[&a.round(), &b.round()]));
     }
     text
