@@ -143,7 +143,7 @@ fn said(lang: Lang, (zh, en): Said) -> &'static str {
 }
 
 const BAD_PRICE: Said = (
-    "--price {}：请写成 类别=数，类别为 教师、领导、退休教师、家长志愿者、社区志愿者、教练 之一（也可写 teacher、coach 等代码），数为整数（0：不建议这一类）",
+    "--price {}：请写成 类别=数，类别为 教师、领导、退休教师、家长志愿者、社区志愿者、教练 之一，数为整数（0：不建议这一类）",
     "--price {}: write KIND=N with KIND one of teacher, leader, retired, parent, community, coach and N a whole number (0: never propose that kind)",
 );
 const EXISTS: Said = (

@@ -423,6 +423,15 @@ fn command_outputs(lang: Lang) -> Vec<(String, String)> {
             arg(&dir.path().join("imported.school.ron")).into(),
         ],
     ));
+    runs.push((
+        "capacity".into(),
+        vec![
+            "capacity".into(),
+            arg(&data("shortage/club-skill-nobody-has.school.ron")).into(),
+            "--time-limit".into(),
+            "1".into(),
+        ],
+    ));
     for folder in ["invalid", "shortage"] {
         for entry in std::fs::read_dir(data(folder)).expect("a data folder") {
             let path = entry.expect("an entry").path();
@@ -443,6 +452,7 @@ fn command_outputs(lang: Lang) -> Vec<(String, String)> {
         "candidates",
         "cover",
         "tui",
+        "capacity",
     ] {
         runs.push((format!("{cmd} --help"), vec![cmd.into(), "--help".into()]));
     }

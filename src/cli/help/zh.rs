@@ -473,7 +473,7 @@ kehou 自己的检查——这是 kehou 的缺陷：不保存，请报告。",
   kehou capacity 学校.school.ron
   kehou capacity 学校.school.ron 学校.plan.ron --lang en
   kehou capacity 学校.school.ron -o 拟招募.school.ron
-  kehou capacity 学校.school.ron --price coach=8,teacher=0",
+  kehou capacity 学校.school.ron --price 教练=8,教师=0",
             usage: "kehou capacity 学校文件 [方案文件] [-o 文件 [--force]] [--price 类别=数,…] [--time-limit 秒数]",
             args: &[
                 ("school", "学校文件（名称.school.ron）"),
@@ -481,7 +481,7 @@ kehou 自己的检查——这是 kehou 的缺陷：不保存，请报告。",
                 ("output", "写出加上了拟招募人员的学校（新的学校文件）"),
                 (
                     "price",
-                    "某类人有多难找，如 coach=8（0：不建议这一类）；类别：teacher 教师、leader 领导、retired 退休教师、parent 家长志愿者、community 社区志愿者、coach 教练",
+                    "某类人有多难找，如 教练=8（0：不建议这一类）；类别：教师、领导、退休教师、家长志愿者、社区志愿者、教练",
                 ),
                 ("time_limit", "每次搜索的时限，1 至 3600 秒（默认 20）"),
                 ("force", "文件已存在时直接替换（旧文件另存为 .bak）"),
