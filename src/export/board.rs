@@ -18,6 +18,7 @@ use kehou_solver::{Plan, School};
 use super::fit::{Geometry, PageFit, RowWidths};
 use super::html::{self, escape, Paper};
 use super::labels;
+use crate::words::Lang;
 
 /// The board's own CSS, after the shared one.
 const CSS: &str = "\
@@ -87,17 +88,42 @@ fn widths(row: &Row) -> RowWidths {
 
 /// The fairest band in words, for the legend (docs/model.md §5.3): what
 /// the heaviest and the lightest carry a week and what is proven.
-fn fairness(plan: &Plan) -> String {
+fn fairness(plan: &Plan, lang: Lang) -> String {
     plan.solve.band.as_ref().map_or_else(String::new, |b| {
-        format!(
-            "公平：{}。",
-            crate::words::solve::band(b, crate::words::Lang::Zh)
-        )
+        let band = crate::words::solve::band(b, lang);
+        match lang {
+            Lang::Zh => format!("公平：{band}。"),
+            Lang::En => format!("Fairness: {band}."),
+        }
     })
 }
 
+/// The board's title.
+fn title(school: &School, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("{} 课后服务值班表", school.name),
+        Lang::En => format!("{} after-school duty board", school.name),
+    }
+}
+
+/// A weekday as the board's column heading.
+fn weekday(day: Weekday, lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => day.chinese(),
+        Lang::En => lang.vocab().weekday(day),
+    }
+}
+
+/// A session as the board's row heading.
+fn session_name(session: SessionKind, lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => session.chinese(),
+        Lang::En => lang.vocab().session(session),
+    }
+}
+
 /// The whole duty board: every week of the cycle.
-pub fn render(school: &School, plan: &Plan) -> String {
+pub fn render(school: &School, plan: &Plan, lang: Lang) -> String {
     let mut pages = String::new();
     let mut count = 0;
     for week in 1..=plan.cycle_weeks.max(1) {
@@ -111,15 +137,21 @@ pub fn render(school: &School, plan: &Plan) -> String {
             .collect::<BTreeSet<_>>()
             .into_iter()
             .collect();
-        let rows = week_rows(school, &posts, &days);
-        let title = format!("{} 课后服务值班表", school.name);
-        let sub = week_subtitle(school, plan, week);
-        let heads: Vec<String> = days.iter().map(|d| d.chinese().to_owned()).collect();
-        count += pages_of(&mut pages, &title, &sub, &heads, &rows, &fairness(plan));
+        let rows = week_rows(school, &posts, &days, lang);
+        let title = title(school, lang);
+        let sub = week_subtitle(school, plan, week, lang);
+        let heads: Vec<String> = days.iter().map(|d| weekday(*d, lang).to_owned()).collect();
+        let words = Words {
+            title: &title,
+            sub: &sub,
+            note: &fairness(plan, lang),
+            lang,
+        };
+        count += pages_of(&mut pages, &words, &heads, &rows);
     }
-    let title = format!("{} 课后服务值班表", school.name);
     html::document(
-        &title,
+        &title(school, lang),
+        lang,
         Paper::A4Landscape,
         CSS,
         &format!("<!-- pages: {count} -->\n{pages}"),
@@ -127,7 +159,7 @@ pub fn render(school: &School, plan: &Plan) -> String {
 }
 
 /// "2026—2027学年第一学期 · 轮换第1周（共2周）· 教学周 1、3、5…".
-fn week_subtitle(school: &School, plan: &Plan, week: u8) -> String {
+fn week_subtitle(school: &School, plan: &Plan, week: u8, lang: Lang) -> String {
     let season = calendar::main_season(&school.term);
     let teaching: BTreeSet<u32> = calendar::service_days(&school.term, plan.cycle_weeks)
         .iter()
@@ -135,24 +167,28 @@ fn week_subtitle(school: &School, plan: &Plan, week: u8) -> String {
         .map(|d| d.teaching_week)
         .collect();
     let teaching: Vec<String> = teaching.iter().map(u32::to_string).collect();
-    format!(
-        "{} · 轮换第{}周（共{}周）· 用于教学周 {} · {}作息",
-        school.term.name,
-        week,
-        plan.cycle_weeks,
-        if teaching.is_empty() {
-            "—".to_owned()
-        } else {
-            teaching.join("、")
-        },
-        labels::season_chinese(season),
-    )
+    let teaching = if teaching.is_empty() {
+        "—".to_owned()
+    } else {
+        lang.vocab().join(&teaching)
+    };
+    let timetable = labels::timetable(season, lang);
+    match lang {
+        Lang::Zh => format!(
+            "{} · 轮换第{}周（共{}周）· 用于教学周 {} · {}",
+            school.term.name, week, plan.cycle_weeks, teaching, timetable,
+        ),
+        Lang::En => format!(
+            "{} · cycle week {} of {} · for teaching weeks {} · {}",
+            school.term.name, week, plan.cycle_weeks, teaching, timetable,
+        ),
+    }
 }
 
 /// The rows of one week: the duty leaders, then a row per session.
-fn week_rows(school: &School, posts: &[&Post], days: &[Weekday]) -> Vec<Row> {
+fn week_rows(school: &School, posts: &[&Post], days: &[Weekday], lang: Lang) -> Vec<Row> {
     let mut leader = Row {
-        head: vec![Line::default().class("h", "值班领导")],
+        head: vec![Line::default().class("h", labels::kind(PostKind::DutyLeader, lang))],
         cells: Vec::new(),
     };
     for day in days {
@@ -165,7 +201,7 @@ fn week_rows(school: &School, posts: &[&Post], days: &[Weekday]) -> Vec<Row> {
             .filter(|p| p.day == *day && p.kind == PostKind::DutyLeader)
         {
             let mut line = Line::default().class("t", "★");
-            line = adults(school, post, line);
+            line = adults(school, post, line, lang);
             cell.lines.push(line);
         }
         leader.cells.push(cell);
@@ -187,7 +223,7 @@ fn week_rows(school: &School, posts: &[&Post], days: &[Weekday]) -> Vec<Row> {
         };
         let mut row = Row {
             head: vec![
-                Line::default().class("s", session.chinese()),
+                Line::default().class("s", session_name(session, lang)),
                 Line::default().class("t", &format!("{}–{}", span.0, span.1)),
             ],
             cells: Vec::new(),
@@ -208,7 +244,7 @@ fn week_rows(school: &School, posts: &[&Post], days: &[Weekday]) -> Vec<Row> {
             });
             row.cells.push(Cell {
                 leader: false,
-                lines: cell_lines(school, &cell, span),
+                lines: cell_lines(school, &cell, span, lang),
             });
         }
         rows.push(row);
@@ -233,7 +269,12 @@ fn usual_span(posts: &[&Post]) -> Option<(ClockTime, ClockTime)> {
 
 /// The lines of a cell, with a time line before each run of posts whose
 /// times differ from the row's usual ones.
-fn cell_lines(school: &School, posts: &[&Post], usual: (ClockTime, ClockTime)) -> Vec<Line> {
+fn cell_lines(
+    school: &School,
+    posts: &[&Post],
+    usual: (ClockTime, ClockTime),
+    lang: Lang,
+) -> Vec<Line> {
     let mut lines = Vec::new();
     let mut shown = usual;
     for post in posts {
@@ -242,7 +283,7 @@ fn cell_lines(school: &School, posts: &[&Post], usual: (ClockTime, ClockTime)) -
             lines.push(Line::default().class("t", &format!("{}–{}", span.0, span.1)));
             shown = span;
         }
-        let mut line = Line::default().class("g", &labels::group(school, post));
+        let mut line = Line::default().class("g", &labels::group(school, post, lang));
         if post.kind.holds_students()
             && !labels::in_homeroom(school, post)
             && post.kind != PostKind::Reception
@@ -252,31 +293,52 @@ fn cell_lines(school: &School, posts: &[&Post], usual: (ClockTime, ClockTime)) -
                 line = line.class("r", &format!("@{room}"));
             }
         }
-        lines.push(adults(school, post, line));
+        lines.push(adults(school, post, line, lang));
     }
     lines
 }
 
 /// `line` followed by the post's adults (the responsible one in bold,
-/// volunteers and outside people marked 志) and what is missing.
-pub(super) fn adults(school: &School, post: &Post, mut line: Line) -> Line {
+/// volunteers and outside people marked 志 / vol.) and what is missing.
+pub(super) fn adults(school: &School, post: &Post, mut line: Line, lang: Lang) -> Line {
     let mut staff: Vec<_> = post.staff.iter().collect();
     staff.sort_by_key(|a| (a.role, a.staff.clone()));
     for a in staff {
         let class = if a.role == Role::Lead { "lead" } else { "a" };
         line = line.class(class, &labels::name(school, &a.staff));
         if labels::is_outside(school, &a.staff) {
-            line.html.push_str("<span class=\"v\">志</span>");
-            line.width += 2;
+            // Glued to the name in Chinese, a word of its own in English.
+            let (gap, mark) = match lang {
+                Lang::Zh => ("", "志"),
+                Lang::En => (" ", "vol."),
+            };
+            let _ = write!(line.html, "{gap}<span class=\"v\">{mark}</span>");
+            line.width += html::width(gap) + html::width(mark);
         }
     }
     let missing = post.missing();
     if missing > 0 {
-        line = line.class("unmet", &format!("缺{missing}人"));
+        line = line.class("unmet", &short(missing, lang));
     } else if post.adults_needed > 0 && !post.has_lead() {
-        line = line.class("unmet", "缺负责人");
+        line = line.class("unmet", no_lead(lang));
     }
     line
+}
+
+/// `缺2人` / `2 short`.
+pub(super) fn short(missing: impl std::fmt::Display, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("缺{missing}人"),
+        Lang::En => format!("{missing} short"),
+    }
+}
+
+/// `缺负责人` / `no lead`.
+pub(super) fn no_lead(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => "缺负责人",
+        Lang::En => "no lead",
+    }
 }
 
 fn kind_order(kind: PostKind) -> u8 {
@@ -316,11 +378,9 @@ pub(super) fn natural(label: &str) -> Vec<(String, u64)> {
 /// Appends the pages of one grid to `out`; the number of pages.
 pub(super) fn pages_of(
     out: &mut String,
-    title: &str,
-    sub: &str,
+    words: &Words<'_>,
     heads: &[String],
     rows: &[Row],
-    note: &str,
 ) -> usize {
     let geometry = Geometry {
         paper: Paper::A4Landscape,
@@ -330,32 +390,38 @@ pub(super) fn pages_of(
     let grid: Vec<RowWidths> = rows.iter().map(widths).collect();
     let fits = geometry.paginate(&grid, 1, heads.len());
     let total = fits.len();
-    let words = Words { title, sub, note };
     for (i, fit) in fits.iter().enumerate() {
-        page(out, &words, heads, rows, fit, (i + 1, total));
+        page(out, words, heads, rows, fit, (i + 1, total));
     }
     total
 }
 
-/// A page's title and sub-title, and the note under its legend.
-struct Words<'a> {
+/// A page's title and sub-title, the note under its legend, and the
+/// language of the rest.
+pub(super) struct Words<'a> {
     title: &'a str,
     sub: &'a str,
     note: &'a str,
+    lang: Lang,
 }
 
 fn page(
     out: &mut String,
-    Words { title, sub, note }: &Words<'_>,
+    Words {
+        title,
+        sub,
+        note,
+        lang,
+    }: &Words<'_>,
     heads: &[String],
     rows: &[Row],
     fit: &PageFit,
     (n, of): (usize, usize),
 ) {
-    let part = if of > 1 {
-        format!(" · 第{n}/{of}页")
-    } else {
-        String::new()
+    let part = match (of > 1, lang) {
+        (false, _) => String::new(),
+        (true, Lang::Zh) => format!(" · 第{n}/{of}页"),
+        (true, Lang::En) => format!(" · page {n} of {of}"),
     };
     let _ = write!(
         out,
@@ -369,7 +435,10 @@ fn page(
     for _ in heads {
         out.push_str("<col>");
     }
-    out.push_str("</colgroup>\n<thead><tr><th>时段</th>");
+    out.push_str(match lang {
+        Lang::Zh => "</colgroup>\n<thead><tr><th>时段</th>",
+        Lang::En => "</colgroup>\n<thead><tr><th>Session</th>",
+    });
     for h in heads {
         let _ = write!(out, "<th>{}</th>", escape(h));
     }
@@ -404,15 +473,32 @@ fn page(
     }
     let _ = write!(
         out,
-        "</tbody>\n</table>\n<p class=\"legend\">图例：<span class=\"lead\" style=\"font-weight:bold\">粗体</span>为负责人（看护教师），\
-其余为协助；<span style=\"background:#ffe58a\">★ 黄底</span>为当日值班领导；“志”为志愿者或校外人员；\
-“@”后为活动地点，未注明者在本班教室；<span class=\"unmet\">缺N人</span>为尚未安排的岗位。{}</p>\n</section>\n",
+        "</tbody>\n</table>\n<p class=\"legend\">{}{}</p>\n</section>\n",
+        legend(*lang),
         if note.is_empty() {
             String::new()
         } else {
             format!("<br>{}", escape(note))
         }
     );
+}
+
+/// The legend under the table.
+fn legend(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => {
+            "图例：<span class=\"lead\" style=\"font-weight:bold\">粗体</span>为负责人（看护教师），\
+其余为协助；<span style=\"background:#ffe58a\">★ 黄底</span>为当日值班领导；“志”为志愿者或校外人员；\
+“@”后为活动地点，未注明者在本班教室；<span class=\"unmet\">缺N人</span>为尚未安排的岗位。"
+        }
+        Lang::En => {
+            "Legend: <span class=\"lead\" style=\"font-weight:bold\">bold</span> is the lead \
+(the supervising teacher), the others assist; <span style=\"background:#ffe58a\">★ yellow</span> \
+is the day's duty leader; “vol.” is a volunteer or someone from outside the school; after “@” is \
+where the group meets, in its own classroom when none is given; \
+<span class=\"unmet\">N short</span> is a post not yet filled."
+        }
+    }
 }
 
 #[cfg(test)]

@@ -11,6 +11,8 @@
 use std::borrow::Cow;
 use std::fmt::Write as _;
 
+use crate::words::Lang;
+
 /// The system fonts to try, Chinese ones first.
 pub const FONT_STACK: &str = "\"Microsoft YaHei\", \"微软雅黑\", \"PingFang SC\", \
 \"Hiragino Sans GB\", \"Noto Sans CJK SC\", \"Source Han Sans SC\", \"WenQuanYi Micro Hei\", \
@@ -63,13 +65,13 @@ impl Paper {
 pub const MARGIN_MM: f64 = 8.0;
 
 /// A complete HTML document of `pages` (each a `<section class="page">`)
-/// with the shared CSS and the document's own `css`.
-pub fn document(title: &str, paper: Paper, css: &str, pages: &str) -> String {
+/// with the shared CSS and the document's own `css`, in `lang`.
+pub fn document(title: &str, lang: Lang, paper: Paper, css: &str, pages: &str) -> String {
     let (w, h) = paper.size_mm();
     let mut out = String::with_capacity(pages.len() + 4096);
     let _ = write!(
         out,
-        "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n\
+        "<!DOCTYPE html>\n<html lang=\"{code}\">\n<head>\n<meta charset=\"utf-8\">\n\
 <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
 <meta name=\"generator\" content=\"kehou\">\n<title>{title}</title>\n<style>\n\
 @page {{ size: {size}; margin: {m}mm; }}\n\
@@ -89,6 +91,10 @@ th, td {{ border: 0.3mm solid #444; vertical-align: top; text-align: left; }}\n\
 .page {{ width: auto; min-height: 0; padding: 0; margin: 0; box-shadow: none; }}\n}}\n\
 {css}</style>\n</head>\n<body>\n{pages}</body>\n</html>\n",
         title = escape(title),
+        code = match lang {
+            Lang::Zh => "zh-CN",
+            Lang::En => "en",
+        },
         size = paper.css(),
         m = MARGIN_MM,
         fonts = FONT_STACK,
@@ -102,12 +108,18 @@ pub use crate::columns::width;
 /// The mark on every page of a board or sheet made from a plan whose school
 /// has changed since it was solved: a printed sheet outlives the screen
 /// that warned about it.
-pub const NOT_CURRENT: &str =
-    "非当前排班：本排班生成后学校数据已改动 · not current: the school changed after this rota was made";
+pub fn not_current(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => {
+            "非当前排班：本排班生成后学校数据已改动 · not current: the school changed after this rota was made"
+        }
+        Lang::En => "not current: the school changed after this rota was made",
+    }
+}
 
-/// `html` (a [`document`]) with [`NOT_CURRENT`] at the top of every page.
-pub fn mark_not_current(html: &str) -> String {
-    let banner = format!("\n<p class=\"not-current\">{NOT_CURRENT}</p>");
+/// `html` (a [`document`]) with [`not_current`] at the top of every page.
+pub fn mark_not_current(html: &str, lang: Lang) -> String {
+    let banner = format!("\n<p class=\"not-current\">{}</p>", not_current(lang));
     let mut out = String::with_capacity(html.len() + 4096);
     let mut rest = html;
     while let Some(start) = rest.find("<section class=\"page\"") {
@@ -143,6 +155,15 @@ mod tests {
     }
 
     #[test]
+    fn the_not_current_mark_follows_the_language() {
+        let page = "<style>\n</style><section class=\"page\"></section>";
+        let en = mark_not_current(page, Lang::En);
+        assert!(en.contains("<p class=\"not-current\">not current: "));
+        assert!(!en.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)));
+        assert!(mark_not_current(page, Lang::Zh).contains("非当前排班"));
+    }
+
+    #[test]
     fn chinese_is_twice_as_wide() {
         assert_eq!(width("王丽"), 4);
         assert_eq!(width("3-1"), 3);
@@ -152,6 +173,7 @@ mod tests {
     fn the_document_is_self_contained() {
         let doc = document(
             "<t>",
+            Lang::Zh,
             Paper::A4Landscape,
             "",
             "<section class=\"page\"></section>",

@@ -233,7 +233,10 @@ pub fn calendar(
                 .map_or(Role::Assist, |a| a.role);
             let date = day.day.date.format("%Y%m%d");
             let (group, kind) = if zh {
-                (labels::group(school, post), labels::kind_chinese(post.kind))
+                (
+                    labels::group(school, post, crate::words::Lang::Zh),
+                    labels::kind_chinese(post.kind),
+                )
             } else {
                 (names.group(post), v.post_kind(post.kind))
             };

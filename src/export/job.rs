@@ -155,7 +155,7 @@ pub fn files(
     let stale = plan.school_fingerprint != school.fingerprint();
     let html = |text: String| {
         if stale {
-            html::mark_not_current(&text).into_bytes()
+            html::mark_not_current(&text, options.lang).into_bytes()
         } else {
             text.into_bytes()
         }
@@ -169,13 +169,14 @@ pub fn files(
             )?),
         },
         Format::Html => match &date {
-            Some(day) => one(html(day::render(school, plan, day))),
-            None => one(html(board::render(school, plan))),
+            Some(day) => one(html(day::render(school, plan, day, options.lang))),
+            None => one(html(board::render(school, plan, options.lang))),
         },
         Format::Signin => one(html(signin::render(
             school,
             plan,
             date.as_ref().map(|d| d.day),
+            options.lang,
         ))),
         Format::Xlsx => one(xlsx::workbook(school, plan, options.lang)?),
         Format::Hours => {

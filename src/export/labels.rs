@@ -6,6 +6,8 @@ use kehou_solver::model::{ClassId, Season, StaffId, StaffKind};
 use kehou_solver::plan::{Post, PostKind};
 use kehou_solver::School;
 
+use crate::words::Lang;
+
 /// The post kind as the duty board names it.
 pub fn kind_chinese(kind: PostKind) -> &'static str {
     match kind {
@@ -18,6 +20,15 @@ pub fn kind_chinese(kind: PostKind) -> &'static str {
     }
 }
 
+/// The post kind in `lang`: as the duty board names it in Chinese, as the
+/// vocabulary does in English.
+pub fn kind(kind: PostKind, lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => kind_chinese(kind),
+        Lang::En => lang.vocab().post_kind(kind),
+    }
+}
+
 pub fn season_chinese(season: Season) -> &'static str {
     match season {
         Season::Summer => "夏季",
@@ -25,22 +36,33 @@ pub fn season_chinese(season: Season) -> &'static str {
     }
 }
 
+/// The season's timetable: `夏季作息` / `summer timetable`.
+pub fn timetable(season: Season, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("{}作息", season_chinese(season)),
+        Lang::En => lang.vocab().season(season).to_owned(),
+    }
+}
+
 /// Who a post is for, in a few characters: `3-1`, `3-1+3-2`, the club's
 /// name, or the duty's name for posts without students. A club the school
 /// no longer has (a stale plan) is named as the plan knew it, and marked.
-pub fn group(school: &School, post: &Post) -> String {
+pub fn group(school: &School, post: &Post, lang: Lang) -> String {
     if let Some(club) = &post.club {
         return school.club(club).map_or_else(
             || {
                 let known = post.club_name.clone().unwrap_or_else(|| club.to_string());
-                format!("{known}（已不在学校）")
+                match lang {
+                    Lang::Zh => format!("{known}（已不在学校）"),
+                    Lang::En => format!("{known} (no longer in the school)"),
+                }
             },
             |c| c.name.clone(),
         );
     }
     match post.kind {
         PostKind::DutyLeader | PostKind::Gate | PostKind::Reception => {
-            kind_chinese(post.kind).to_owned()
+            kind(post.kind, lang).to_owned()
         }
         _ => compact_classes(post.classes.iter().map(ClassId::as_str)),
     }

@@ -193,7 +193,7 @@ pub fn post_rows<'a>(school: &School, posts: impl IntoIterator<Item = &'a Post>)
                 kind: post.kind,
                 post_id: post.id.clone(),
                 group: post.group_label(),
-                group_name: labels::group(school, post),
+                group_name: labels::group(school, post, crate::words::Lang::Zh),
                 room: post.room.clone(),
                 staff,
                 staff_name,

@@ -69,7 +69,7 @@ impl<'a> Words<'a> {
 
     fn group(&self, post: &Post) -> String {
         if self.zh() {
-            labels::group(self.school, post)
+            labels::group(self.school, post, Lang::Zh)
         } else {
             self.names.group(post)
         }

@@ -10,6 +10,7 @@ use calamine::{open_workbook_from_rs, Data, Reader, Xlsx};
 use chrono::NaiveDate;
 use kehou::export::{self, hours, ExportOptions, Format};
 use kehou::files;
+use kehou::words::Lang;
 use kehou_solver::dated;
 use kehou_solver::model::StaffId;
 use kehou_solver::plan::{DecidedBy, Role, Substitution};
@@ -82,8 +83,14 @@ fn with_substitutions() -> (School, Plan) {
 
 /// The one file of an export made with `options` on `school` and `plan`.
 fn one(school: &School, plan: &Plan, format: Format, date: Option<&str>) -> Vec<u8> {
+    one_in(school, plan, format, date, Lang::Zh)
+}
+
+/// The one file of an export in `lang`.
+fn one_in(school: &School, plan: &Plan, format: Format, date: Option<&str>, lang: Lang) -> Vec<u8> {
     let mut options = ExportOptions::new(format, format.default_output());
     options.date = date.map(self::date);
+    options.lang = lang;
     let mut made = export::files(school, plan, &options).expect("the export is made");
     assert_eq!(made.len(), 1);
     made.pop().expect("one file").bytes
@@ -122,6 +129,30 @@ fn golden_html() {
     insta::assert_snapshot!(
         "signin_week_html",
         text(one(school, plan, Format::Signin, Some(SICK_DAY)))
+    );
+}
+
+#[test]
+fn golden_html_in_english() {
+    let (school, plan) = demo();
+    insta::assert_snapshot!(
+        "duty_board_html_en",
+        text(one_in(school, plan, Format::Html, None, Lang::En))
+    );
+    let (school, plan) = &with_substitutions();
+    insta::assert_snapshot!(
+        "day_sheet_html_en",
+        text(one_in(school, plan, Format::Html, Some(SICK_DAY), Lang::En))
+    );
+    insta::assert_snapshot!(
+        "signin_week_html_en",
+        text(one_in(
+            school,
+            plan,
+            Format::Signin,
+            Some(SICK_DAY),
+            Lang::En
+        ))
     );
 }
 
@@ -172,6 +203,23 @@ fn golden_xlsx_cells() {
     for ((_, text), name) in sheets.into_iter().zip(english) {
         insta::assert_snapshot!(format!("xlsx_{name}"), text);
     }
+}
+
+#[test]
+fn the_fairness_line_follows_the_language() {
+    let (school, mut plan) = demo().clone();
+    plan.solve.band = Some(kehou_solver::plan::FairBand {
+        heaviest: 155.0,
+        heaviest_bound: Some(155.0),
+        lightest: 120.0,
+        resolution: 1.0,
+        ..Default::default()
+    });
+    let zh = text(one(&school, &plan, Format::Html, None));
+    assert!(zh.contains("<br>公平：最重每周 "), "zh");
+    let en = text(one_in(&school, &plan, Format::Html, None, Lang::En));
+    assert!(en.contains("<br>Fairness: heaviest "), "en");
+    assert!(en.contains("no rota could make the heaviest lighter (proven)."));
 }
 
 // ---- read back ---------------------------------------------------------------

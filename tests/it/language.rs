@@ -7,8 +7,9 @@
 //! It covers every screen of the terminal UI at both sizes, the command
 //! line's reports (overview, check of every data file, roster, sick call,
 //! candidates, cover, solve, export, help, a mistake) and the exports'
-//! files (CSV, hours, workbook, calendar). The printed HTML sheets are
-//! Chinese only for now and are held in zh alone.
+//! files (CSV, hours, workbook, calendar, and the printed sheets: the duty
+//! board, the day sheet and the sign-in sheets, read as the text a person
+//! sees on the page).
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -462,6 +463,9 @@ fn command_outputs(lang: Lang) -> Vec<(String, String)> {
         ("hours", "hours.csv"),
         ("xlsx", "rota.xlsx"),
         ("ics", "t013.ics"),
+        ("html", "board.html"),
+        ("html", "day.html"),
+        ("signin", "signin.html"),
     ];
     for (format, out) in files {
         let mut args: Vec<String> = vec![
@@ -476,7 +480,12 @@ fn command_outputs(lang: Lang) -> Vec<(String, String)> {
         if format == "ics" {
             args.extend(["--person".into(), "t013".into()]);
         }
-        runs.push((format!("export {format}"), args));
+        // The day sheet of the date the sick call and the cover above
+        // changed, and the sign-in sheets of its teaching week.
+        if out == "day.html" || format == "signin" {
+            args.extend(["--date".into(), "2026-09-10".into()]);
+        }
+        runs.push((format!("export {out}"), args));
     }
     let mut said = Vec::new();
     for (what, args) in runs {
@@ -506,7 +515,7 @@ fn command_outputs(lang: Lang) -> Vec<(String, String)> {
             std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{format}: {e}"))
         };
         said.push((
-            format!("the {format} file"),
+            format!("the {format} file ({out})"),
             machine_columns_removed(format, &text),
         ));
     }
@@ -534,8 +543,37 @@ fn machine_columns_removed(format: &str, text: &str) -> String {
             .map(|l| l.split_once(':').map_or(l, |(_, v)| v))
             .collect::<Vec<_>>()
             .join("\n"),
+        "html" | "signin" => page_text(text),
         _ => text.to_owned(),
     }
+}
+
+/// The text a person reads on a printed page: without the style sheet, the
+/// comments, the tags and their attributes, entities read as characters.
+fn page_text(html: &str) -> String {
+    let mut rest = html;
+    let mut out = String::with_capacity(html.len());
+    while let Some(i) = rest.find('<') {
+        out.push_str(&rest[..i]);
+        rest = &rest[i..];
+        let end = if rest.starts_with("<style") {
+            rest.find("</style>").map(|e| e + "</style>".len())
+        } else if rest.starts_with("<!--") {
+            rest.find("-->").map(|e| e + "-->".len())
+        } else {
+            rest.find('>').map(|e| e + 1)
+        };
+        let end = end.unwrap_or(rest.len());
+        // A tag ends a word: `<br>` and `</td><td>` part what they hold.
+        out.push(' ');
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    out.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&")
 }
 
 fn screens(lang: Lang) -> Vec<(String, String)> {
@@ -606,6 +644,19 @@ fn the_latin_scan_knows_ids_paths_commands_and_units() {
         chinese_runs("程岚 请假", &names),
         BTreeSet::from(["请假".to_owned()])
     );
+}
+
+#[test]
+fn the_page_text_is_what_a_person_reads() {
+    let page = "<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><style>\nbody { font-family: sans-serif; }\n</style>\
+</head><body><!-- pages: 1 --><p class=\"legend\" style=\"width:24mm\">图例：<b>粗体</b>&amp;王丽</p></body></html>";
+    let text = page_text(page);
+    assert!(!text.contains("sans"), "{text}");
+    assert!(!text.contains("legend"), "{text}");
+    assert!(!text.contains("pages"), "{text}");
+    assert!(text.contains("图例：") && text.contains("粗体") && text.contains("&王丽"));
+    let none = BTreeSet::new();
+    assert!(latin_runs(&text, &none).is_empty(), "{text}");
 }
 
 #[test]
