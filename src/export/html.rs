@@ -110,9 +110,7 @@ pub use crate::columns::width;
 /// that warned about it.
 pub fn not_current(lang: Lang) -> &'static str {
     match lang {
-        Lang::Zh => {
-            "非当前排班：本排班生成后学校数据已改动 · not current: the school changed after this rota was made"
-        }
+        Lang::Zh => "非当前排班：本排班生成后学校数据已改动，请重新排班",
         Lang::En => "not current: the school changed after this rota was made",
     }
 }
@@ -161,6 +159,12 @@ mod tests {
         assert!(en.contains("<p class=\"not-current\">not current: "));
         assert!(!en.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)));
         assert!(mark_not_current(page, Lang::Zh).contains("非当前排班"));
+        assert!(
+            !not_current(Lang::Zh)
+                .chars()
+                .any(|c| c.is_ascii_alphabetic()),
+            "the Chinese mark is Chinese only"
+        );
     }
 
     #[test]

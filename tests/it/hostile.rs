@@ -416,13 +416,13 @@ fn printed_sheets_of_a_stale_plan_say_they_are_not_current() {
             export::files(&school, plan, &ExportOptions::new(format, "x.html")).expect("made");
         String::from_utf8(made[0].bytes.clone()).expect("HTML")
     };
-    assert!(!board(&plan, Format::Html).contains("not current"));
+    assert!(!board(&plan, Format::Html).contains("class=\"not-current\""));
     let mut stale = plan.clone();
     stale.school_fingerprint = "an earlier school".into();
     for format in [Format::Html, Format::Signin] {
         let html = board(&stale, format);
         assert!(
-            html.contains("not current: the school changed after this rota was made"),
+            html.contains("非当前排班：本排班生成后学校数据已改动"),
             "{format:?}"
         );
         assert_eq!(
