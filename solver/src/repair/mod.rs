@@ -34,6 +34,9 @@ use model::Slot;
 /// Seconds the repair model may take per phase: a sick call waits for no one.
 const TIME_LIMIT: f64 = 20.0;
 
+/// Teaching weeks repaired in one model (see `reconcile_from`).
+const PIECE_WEEKS: usize = 2;
+
 /// A repaired plan and what changed.
 #[derive(Debug, Clone)]
 pub struct Repair {
@@ -223,48 +226,61 @@ fn reconcile_from(
         .filter(|(s, _)| s.decided_by == DecidedBy::Hand)
         .collect();
 
-    let weeks: BTreeSet<u32> = days.iter().map(|d| d.teaching_week).collect();
-    let week_rosters: Vec<DayRoster> = calendar::service_days(&school.term, work.cycle_weeks)
-        .into_iter()
-        .filter(|d| weeks.contains(&d.teaching_week))
-        .map(|d| timing.roster(&work, d))
-        .collect();
-    let loads = Loads::of(&week_rosters);
-    let counts = substitution_counts(&work);
-    let mut slots = Vec::new();
-    for roster in week_rosters.iter().filter(|r| wanted.contains(&r.day.date)) {
-        slots.extend(vacated(school, &work, roster, &loads, &counts));
-    }
-    let balances = counts
+    // In pieces of at most PIECE_WEEKS teaching weeks, in date order, each
+    // seeing the balances the pieces before it left: the model grows faster
+    // than its dates (a month of one person's posts took 5 s in one piece,
+    // two months hit the time limit), and weeks are independent but for
+    // the balances.
+    let weeks: Vec<u32> = days
         .iter()
-        .map(|(k, c)| (k.clone(), c.balance()))
+        .map(|d| d.teaching_week)
+        .collect::<BTreeSet<u32>>()
+        .into_iter()
         .collect();
-    let decision = model::solve(
-        school,
-        work.cycle_weeks,
-        &slots,
-        &loads,
-        &balances,
-        TIME_LIMIT,
-    )
-    .map_err(|e| RepairError::Model(e.to_string()))?;
-    let mut added = Vec::new();
-    for (slot, cover) in slots.iter().zip(&decision.covers) {
-        let chosen = cover.map(|i| &slot.ranked[i]);
-        added.push(Substitution {
-            date: slot.date,
-            post: slot.post.id.clone(),
-            role: slot.role,
-            out: Some(slot.out.clone()),
-            cover: chosen.map(|c| c.staff.clone()),
-            reason: match chosen {
-                Some(c) => reason::chosen(c, slot),
-                None => reason::nobody(slot),
-            },
-            decided_by: DecidedBy::Kehou,
-        });
+    let all_days = calendar::service_days(&school.term, work.cycle_weeks);
+    let started = std::time::Instant::now();
+    let pieces = weeks.chunks(PIECE_WEEKS).count().max(1);
+    let (mut places, mut variables, mut proven_optimal) = (0, 0, true);
+    for (n, piece) in weeks.chunks(PIECE_WEEKS).enumerate() {
+        let week_rosters: Vec<DayRoster> = all_days
+            .iter()
+            .filter(|d| piece.contains(&d.teaching_week))
+            .map(|d| timing.roster(&work, *d))
+            .collect();
+        let loads = Loads::of(&week_rosters);
+        let counts = substitution_counts(&work);
+        let mut slots = Vec::new();
+        for roster in week_rosters.iter().filter(|r| wanted.contains(&r.day.date)) {
+            slots.extend(vacated(school, &work, roster, &loads, &counts));
+        }
+        let balances = counts
+            .iter()
+            .map(|(k, c)| (k.clone(), c.balance()))
+            .collect();
+        // The time limit is for the whole repair, shared by the pieces left.
+        let left = TIME_LIMIT - started.elapsed().as_secs_f64();
+        let limit = (left / (pieces - n) as f64).max(0.5);
+        let decision = model::solve(school, work.cycle_weeks, &slots, &loads, &balances, limit)
+            .map_err(|e| RepairError::Model(e.to_string()))?;
+        for (slot, cover) in slots.iter().zip(&decision.covers) {
+            let chosen = cover.map(|i| &slot.ranked[i]);
+            work.substitutions.push(Substitution {
+                date: slot.date,
+                post: slot.post.id.clone(),
+                role: slot.role,
+                out: Some(slot.out.clone()),
+                cover: chosen.map(|c| c.staff.clone()),
+                reason: match chosen {
+                    Some(c) => reason::chosen(c, slot),
+                    None => reason::nobody(slot),
+                },
+                decided_by: DecidedBy::Kehou,
+            });
+        }
+        places += slots.len();
+        variables = variables.max(decision.variables);
+        proven_optimal &= decision.proven_optimal;
     }
-    work.substitutions.extend(added.iter().cloned());
     let removed = before
         .substitutions
         .iter()
@@ -281,9 +297,9 @@ fn reconcile_from(
         plan: work,
         added,
         removed,
-        places: slots.len(),
-        variables: decision.variables,
-        proven_optimal: decision.proven_optimal,
+        places,
+        variables,
+        proven_optimal,
         hand_not_kept,
     })
 }

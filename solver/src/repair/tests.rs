@@ -136,6 +136,31 @@ fn a_two_week_absence_is_repaired_in_one_go_and_checks() {
 }
 
 #[test]
+fn a_term_long_absence_is_repaired_in_pieces_and_checks() {
+    let (school, plan) = solved();
+    let (from, to) = (school.term.first_day, school.term.last_day);
+    let repair = add_absence(school, plan, absence("t1", from, to)).unwrap();
+    let dates: std::collections::BTreeSet<_> = repair.added.iter().map(|s| s.date).collect();
+    let two_weeks = add_absence(
+        school,
+        plan,
+        absence("t1", date(2026, 9, 14), date(2026, 9, 25)),
+    )
+    .unwrap();
+    // Every service day of t1's in the term, not only the first piece's.
+    assert!(dates.len() > 4 * two_weeks.added.len().min(8), "{dates:?}");
+    assert!(repair.added.iter().all(|s| from <= s.date && s.date <= to));
+    assert_eq!(check_dated(school, &repair.plan), vec![]);
+    // Pieces of two teaching weeks: no model holds the whole term.
+    assert!(
+        repair.variables <= 2 * two_weeks.variables.max(1) + 50,
+        "{} variables for the term, {} for two weeks",
+        repair.variables,
+        two_weeks.variables
+    );
+}
+
+#[test]
 fn a_cover_who_falls_sick_is_replaced_and_the_original_stays_out() {
     let (school, plan) = solved();
     let d = date(2026, 9, 8);
