@@ -9,10 +9,25 @@ use crate::model::{Person, School, Skill, Weekday};
 /// More lessons than this in a day is almost surely a typo.
 const MOST_PERIODS_A_DAY: u8 = 10;
 
+/// The most people kehou plans for: five times the large demo. A solve of
+/// 3,000 took twice its time limit (docs/benchmarks.md); a school that big
+/// is refused with a message rather than a broken promise.
+pub const MOST_STAFF: usize = 1_000;
+
 pub(super) fn check(school: &School, out: &mut Findings) {
     let needs_adults = !school.classes.is_empty() || !school.clubs.is_empty();
     if school.staff.is_empty() && needs_adults {
         out.error(Subject::StaffList, None, StaffProblem::ListEmpty);
+    }
+    if school.staff.len() > MOST_STAFF {
+        out.error(
+            Subject::StaffList,
+            None,
+            StaffProblem::TooMany {
+                staff: school.staff.len(),
+                most: MOST_STAFF,
+            },
+        );
     }
     for p in &school.staff {
         check_person(school, p, out);
@@ -175,6 +190,23 @@ mod tests {
 
     fn has(m: &[String], s: &str) -> bool {
         m.iter().any(|m| m.contains(s))
+    }
+
+    #[test]
+    fn a_school_beyond_the_size_kehou_plans_for_is_refused() {
+        let mut s = tiny_school();
+        let one = s.staff[3].clone();
+        while s.staff.len() <= super::MOST_STAFF {
+            let mut p = one.clone();
+            p.id = crate::model::StaffId::new(&format!("x{}", s.staff.len()));
+            s.staff.push(p);
+        }
+        assert!(has(
+            &messages(&s),
+            "the staff list has 1001 people; kehou plans schools of up to 1000"
+        ));
+        s.staff.pop();
+        assert!(!has(&messages(&s), "kehou plans schools of up to"));
     }
 
     #[test]

@@ -13,6 +13,10 @@ pub fn zh(p: &StaffProblem, n: &Names) -> Words {
             "教职工名单是空的，没有人能看护任何一组",
             "添加参加课后服务的教职工",
         ),
+        StaffProblem::TooMany { staff, most } => Words::new(
+            format!("教职工名单有 {staff} 人；kehou 最多为 {most} 人的学校排班"),
+            "只列参加课后服务的人员，或按校区分成几个学校文件",
+        ),
         StaffProblem::PartTimePercent { percent } => Words::new(
             format!("“工作量%”是 {percent}，应在 1 到 100 之间"),
             "全职填 100，半职填 50",

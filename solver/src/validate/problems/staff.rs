@@ -9,6 +9,12 @@ use crate::validate::finding::Words;
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum StaffProblem {
     ListEmpty,
+    /// More people than kehou plans for (its solves keep their time limit
+    /// and memory only up to this size).
+    TooMany {
+        staff: usize,
+        most: usize,
+    },
     PartTimePercent {
         percent: u8,
     },
@@ -51,6 +57,10 @@ impl StaffProblem {
             StaffProblem::ListEmpty => Words::new(
                 "the staff list is empty, so nobody can supervise anything",
                 "add the staff who take part in after-school service",
+            ),
+            StaffProblem::TooMany { staff, most } => Words::new(
+                format!("the staff list has {staff} people; kehou plans schools of up to {most}"),
+                "list only the people who take part in after-school service, or split the school into campuses",
             ),
             StaffProblem::PartTimePercent { percent } => Words::new(
                 format!("part_time_percent is {percent}; it must be 1 to 100"),
