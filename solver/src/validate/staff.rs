@@ -198,7 +198,7 @@ mod tests {
         let one = s.staff[3].clone();
         while s.staff.len() <= super::MOST_STAFF {
             let mut p = one.clone();
-            p.id = crate::model::StaffId::new(&format!("x{}", s.staff.len()));
+            p.id = crate::model::StaffId::new(format!("x{}", s.staff.len()));
             s.staff.push(p);
         }
         assert!(has(
