@@ -68,40 +68,9 @@ pub fn group(school: &School, post: &Post, lang: Lang) -> String {
     }
 }
 
-/// Class ids joined with `+`, runs of three or more in one grade shortened:
-/// `1-1+1-2+1-3+1-4+2-1` is `1-1~4+2-1`. A whole grade's late group
-/// stays short enough for a cell of the duty board.
-pub fn compact_classes<'a>(classes: impl IntoIterator<Item = &'a str>) -> String {
-    let mut parts: Vec<String> = Vec::new();
-    // The current run: grade prefix, first number, last number.
-    let mut run: Option<(&str, u32, u32)> = None;
-    let flush = |run: Option<(&str, u32, u32)>, parts: &mut Vec<String>| match run {
-        Some((g, a, b)) if b >= a + 2 => parts.push(format!("{g}-{a}~{b}")),
-        Some((g, a, b)) => parts.extend((a..=b).map(|n| format!("{g}-{n}"))),
-        None => {}
-    };
-    for class in classes {
-        let numbered = class.rsplit_once('-').and_then(|(g, n)| {
-            n.parse::<u32>()
-                .ok()
-                .filter(|_| !n.starts_with('0'))
-                .map(|n| (g, n))
-        });
-        match (numbered, run) {
-            (Some((g, n)), Some((rg, a, b))) if g == rg && n == b + 1 => run = Some((rg, a, n)),
-            (Some((g, n)), _) => {
-                flush(run, &mut parts);
-                run = Some((g, n, n));
-            }
-            (None, _) => {
-                flush(run.take(), &mut parts);
-                parts.push(class.to_owned());
-            }
-        }
-    }
-    flush(run, &mut parts);
-    parts.join("+")
-}
+/// Class ids joined with `+`, runs of three or more in one grade shortened
+/// (`1-1~4+2-1`): the language layer's, one for every output.
+pub use crate::words::names::compact_classes;
 
 /// The room's name (its id when the school lacks it), or empty.
 pub fn room(school: &School, post: &Post) -> String {
