@@ -127,7 +127,10 @@ fn a_fresh_re_solve_says_so_and_max_changes_is_kept() {
             &SolveOptions {
                 previous: Some(first.clone()),
                 max_changes: Some(n),
-                ..options(2.0)
+                // Phase C (fewest changes) gets a share of the limit: 2 s
+                // on a loaded CI machine once left it short of its optimum
+                // (4 changed where 2 were forced).
+                ..options(6.0)
             },
         )
         .plan;
