@@ -155,7 +155,10 @@ pub fn solve(school: &School, options: &SolveOptions) -> Solved {
     }
 
     // Phase 1: the least unmet demand, from the constructor's staffing.
-    let coverage = phase1::cover(&model, start, &pinned, deadline.at(share(0.3)));
+    let keep = minimal
+        .map(|p| changes::keep_vars(&model, p))
+        .unwrap_or_default();
+    let coverage = phase1::cover(&model, start, &pinned, &keep, deadline.at(share(0.3)));
     stats.phase1_seconds = stats.construct_seconds + coverage.seconds;
     stats.unmet_bound = coverage.bound;
     let unmet_value = coverage.unmet;
@@ -165,9 +168,6 @@ pub fn solve(school: &School, options: &SolveOptions) -> Solved {
     }
 
     // Phase C: keep as many of the previous assignments as that coverage allows.
-    let keep = minimal
-        .map(|p| changes::keep_vars(&model, p))
-        .unwrap_or_default();
     if changes::kept(&keep, &values) + 0.5 < changes::kept(&keep, &kept_at_seed) {
         values =
             changes::fewest_changes(&model, &keep, values, unmet_value, deadline.at(share(0.2)));

@@ -12,6 +12,12 @@ use crate::milp::build::Model;
 use crate::milp::construct::Board;
 use crate::milp::deadline::Deadline;
 
+/// What keeping every previous assignment is worth in phase 1, in all: less
+/// than one missing adult, so it only chooses among plans of equal coverage.
+/// (A lower bound on the pulled objective is still one on unmet demand,
+/// weaker by at most this.)
+const KEEP_PULL: f64 = crate::milp::build::MISSING_ADULT / 3.0;
+
 /// Phase 1's result.
 pub(crate) struct Coverage {
     pub values: Vec<f64>,
@@ -31,11 +37,17 @@ pub(crate) fn unmet_of(model: &Model, values: &[f64]) -> f64 {
 
 /// From the constructor's `start`: nothing to do when everything is
 /// covered; else the MILP week by week until `deadline`, then the
-/// constructor's fill again on its answer.
+/// constructor's fill again on its answer. On a minimal-change re-solve,
+/// `keep` (the previous plan's assignments) pulls the MILP towards them
+/// with weights that add up to less than one missing adult, so coverage
+/// still comes first, but phase 1 does not hand phase C a stranger's plan
+/// (it once kept 27 of 126 assignments, and phase C's time was spent
+/// bringing them back).
 pub(crate) fn cover(
     model: &Model,
     start: Vec<f64>,
     pinned: &[Var],
+    keep: &[(Var, f64)],
     deadline: Deadline<'_>,
 ) -> Coverage {
     let started = Instant::now();
@@ -52,6 +64,10 @@ pub(crate) fn cover(
     let mut mip = model.mip.clone();
     for (v, w) in &model.unmet {
         mip.add_obj(*v, *w);
+    }
+    let total: f64 = keep.iter().map(|(_, n)| n).sum();
+    for (v, n) in keep {
+        mip.add_obj(*v, -KEEP_PULL * n / total);
     }
     let seconds = deadline.seconds_left();
     let found = by_week(&mip, model.demand.cycle_weeks, seconds, &start, deadline);
@@ -71,7 +87,7 @@ pub(crate) fn cover(
     Coverage {
         values,
         unmet,
-        bound: bound.map(|b| b.min(unmet)),
+        bound: bound.map(|b| b.clamp(0.0, unmet)),
         seconds: started.elapsed().as_secs_f64(),
         improved_by_milp,
     }

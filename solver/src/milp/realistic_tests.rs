@@ -121,24 +121,29 @@ fn a_fresh_re_solve_says_so_and_max_changes_is_kept() {
         day: Weekday::Mon,
         session: None,
     });
-    for n in [0, 12] {
+    let re_solve = |n: u32, seconds: f64| {
         let plan = solve(
             &school,
             &SolveOptions {
                 previous: Some(first.clone()),
                 max_changes: Some(n),
-                // Phase C (fewest changes) gets a share of the limit: 2 s
-                // on a loaded CI machine once left it short of its optimum
-                // (4 changed where 2 were forced).
-                ..options(6.0)
+                ..options(seconds)
             },
         )
         .plan;
+        assert_eq!(check(&school, &plan), vec![]);
         let c = plan.solve.changes.expect("changes");
         assert!(c.forced >= 1 && !c.fresh, "{c:?}");
-        assert!(c.changed <= c.forced.max(n), "{n}: {c:?}");
-        assert_eq!(check(&school, &plan), vec![]);
-    }
+        c
+    };
+    // The fewest changes are those the edit forces plus the moves that
+    // cover what it left (a chain: someone moves to the gap and another
+    // takes their place; the micro schools' exhaustive test holds their
+    // number); they do not depend on the time given.
+    let fewest = re_solve(0, 2.0);
+    assert_eq!(re_solve(0, 6.0).changed, fewest.changed, "{fewest:?}");
+    let more = re_solve(12, 2.0);
+    assert!(more.changed <= fewest.changed.max(12), "{more:?}");
     let fresh = solve(
         &school,
         &SolveOptions {

@@ -527,3 +527,98 @@ fn the_fairest_band_bound_is_never_above_the_exhaustive_least_heaviest() {
         }
     }
 }
+
+/// A micro school of four homework days for four teachers, each with a
+/// weekly cap, so a sick day can need a chain of moves.
+fn micro_capped(caps: &[u8]) -> School {
+    let mut s = micro_school();
+    s.classes[0].basic = [30, 30, 30, 30, 0];
+    s.staff = tiny_school()
+        .staff
+        .into_iter()
+        .filter(|p| p.kind == StaffKind::Teacher)
+        .take(caps.len())
+        .collect();
+    for (p, cap) in s.staff.iter_mut().zip(caps) {
+        p.max_per_week = Some(*cap);
+    }
+    s
+}
+
+/// The fewest of `previous`'s assignments any staffing of the edited
+/// school must change, among the staffings with the fewest empty posts that
+/// break no hard rule: every staffing of the micro school enumerated, each
+/// post by one person or nobody, judged by the checker alone.
+fn exhaustive_fewest_changes(school: &School, previous: &Plan) -> (usize, usize) {
+    let n = school.staff.len();
+    let mut best = (usize::MAX, usize::MAX);
+    for code in 0..(n + 1).pow(previous.posts.len() as u32) {
+        let mut plan = previous.clone();
+        plan.school_fingerprint = school.fingerprint();
+        let mut c = code;
+        for post in &mut plan.posts {
+            post.staff = (c % (n + 1) < n)
+                .then(|| Assignment {
+                    staff: school.staff[c % (n + 1)].id.clone(),
+                    role: Role::Lead,
+                })
+                .into_iter()
+                .collect();
+            c /= n + 1;
+        }
+        // An empty post is unmet demand here, not a broken rule.
+        let broken = check(school, &plan).into_iter().any(|v| {
+            !matches!(
+                v.rule,
+                crate::check::Rule::Coverage | crate::check::Rule::Lead
+            )
+        });
+        if broken {
+            continue;
+        }
+        let empty = plan.posts.iter().filter(|p| p.staff.is_empty()).count();
+        let changed = previous
+            .posts
+            .iter()
+            .zip(&plan.posts)
+            .map(|(was, now)| {
+                was.staff
+                    .iter()
+                    .filter(|a| !now.staff.iter().any(|b| b.staff == a.staff))
+                    .count()
+            })
+            .sum();
+        best = best.min((empty, changed));
+    }
+    best
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 24, failure_persistence: None, ..ProptestConfig::default() })]
+
+    /// A minimal-change re-solve (max_changes 0) after someone becomes
+    /// unavailable changes exactly as few assignments as exhaustive search
+    /// says any staffing at that coverage must, chains of moves included.
+    #[test]
+    fn prop_a_minimal_re_solve_changes_the_fewest_assignments_exhaustive_search_allows(
+        caps in proptest::collection::vec(prop::sample::select(vec![1u8, 1, 1, 2]), 4),
+        away in proptest::collection::vec((0usize..4, 0usize..4), 1..3),
+    ) {
+        let school = micro_capped(&caps);
+        let first = solve(&school, &options(10.0)).plan;
+        let mut edited = school.clone();
+        for &(p, d) in &away {
+            edited.staff[p].unavailable.push(Slot { day: Weekday::ALL[d], session: None });
+        }
+        let plan = solve(
+            &edited,
+            &SolveOptions { previous: Some(first.clone()), max_changes: Some(0), ..options(10.0) },
+        )
+        .plan;
+        prop_assert_eq!(check(&edited, &plan), vec![]);
+        let changes = plan.solve.changes.expect("changes");
+        let empty = plan.posts.iter().filter(|p| p.staff.is_empty()).count();
+        let oracle = exhaustive_fewest_changes(&edited, &first);
+        prop_assert_eq!((empty, changes.changed as usize), oracle, "{:?}", changes);
+    }
+}
