@@ -250,23 +250,24 @@ pub(crate) fn find(
     })
 }
 
-/// The band of the plan in `values`: its heaviest and lightest teacher (the
-/// lightest among those `found` says can reach the band, else among all
-/// teachers), with what `found` proved, per week.
+/// The band of the plan in `values`: its heaviest and lightest teacher,
+/// with what `found` proved, per week. "Held below" must be true of this
+/// plan: a teacher is listed only if the most they could carry is below the
+/// lightest reported, and the lightest is the least load of everyone else.
+/// Starting from those `found` says can reach the band, whoever could reach
+/// the lightest joins them (which may lower it), until nobody more can:
+/// someone who could carry 2 h 31 is not "held below" a band of 2 h 13 to
+/// 2 h 38. The lightest's proof is about `found`'s teachers, so it is kept
+/// only when they are still the ones the lightest is about.
 pub(crate) fn report(model: &Model, values: &[f64], found: Option<&Found>) -> Option<FairBand> {
     let ts = teachers(model);
     if ts.is_empty() {
         return None;
     }
     let k = f64::from(model.demand.cycle_weeks.max(1));
-    let of = |people: &[usize]| relative(model, values, people);
-    let heaviest = of(&ts).iter().map(|(_, r)| *r).fold(0.0, f64::max) / k;
-    let among = found.map_or(ts.clone(), |f| f.can_reach.clone());
-    let lightest = of(&among)
-        .iter()
-        .map(|(_, r)| *r)
-        .fold(f64::INFINITY, f64::min)
-        / k;
+    let load: std::collections::BTreeMap<usize, f64> =
+        relative(model, values, &ts).into_iter().collect();
+    let heaviest = load.values().copied().fold(0.0, f64::max) / k;
     let mut band = found.map_or_else(
         || FairBand {
             resolution: RESOLUTION,
@@ -275,6 +276,43 @@ pub(crate) fn report(model: &Model, values: &[f64], found: Option<&Found>) -> Op
         |f| f.band.clone(),
     );
     band.heaviest = heaviest;
+    let Some(f) = found else {
+        let lightest = load.values().copied().fold(f64::INFINITY, f64::min) / k;
+        band.lightest = if lightest.is_finite() {
+            lightest
+        } else {
+            heaviest
+        };
+        return Some(band);
+    };
+    let mut among: Vec<usize> = f.can_reach.clone();
+    let lightest_of = |people: &[usize]| {
+        people
+            .iter()
+            .map(|p| load[p] / k)
+            .fold(f64::INFINITY, f64::min)
+    };
+    let mut lightest = lightest_of(&among);
+    loop {
+        let joining: Vec<usize> = f
+            .band
+            .held_below
+            .iter()
+            .filter(|h| h.reachable + 1e-6 >= lightest.min(heaviest))
+            .filter_map(|h| model.school.staff.iter().position(|s| s.id == h.staff))
+            .filter(|p| !among.contains(p))
+            .collect();
+        if joining.is_empty() {
+            break;
+        }
+        among.extend(joining);
+        lightest = lightest_of(&among);
+    }
+    band.held_below
+        .retain(|h| h.reachable + 1e-6 < lightest.min(heaviest));
+    if among.len() != f.can_reach.len() {
+        band.lightest_bound = None;
+    }
     band.lightest = if lightest.is_finite() {
         lightest
     } else {

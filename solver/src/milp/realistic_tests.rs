@@ -156,6 +156,60 @@ fn a_fresh_re_solve_says_so_and_max_changes_is_kept() {
     assert!(fresh.solve.changes.is_some_and(|c| c.fresh));
 }
 
+/// The band's words are true of the plan: everyone listed as held below
+/// could never carry the lightest load reported, and every other teacher
+/// with something to do carries at least it. Loads are recounted here from
+/// the plan's posts (minutes × the post's weight, per full share).
+#[test]
+fn the_band_holds_below_only_those_who_could_not_reach_its_lightest() {
+    // Medium 2026 once listed t031, who could carry 150.8, as held below a
+    // band whose lightest was 120.
+    for (size, seed) in [(Size::Small, 2026), (Size::Medium, 2026), (Size::Medium, 5)] {
+        let school = generate_with(size, Profile::Realistic, seed);
+        let plan = solve(&school, &options(3.0)).plan;
+        let band = plan.solve.band.clone().expect("a band");
+        let demand = crate::demand::build(&school, school.rules.cycle_weeks);
+        let model = super::build::Model::new(&school, &demand);
+        let weeks = f64::from(demand.cycle_weeks);
+        for (p, person) in school.staff.iter().enumerate() {
+            if person.kind != StaffKind::Teacher || model.acts[p].is_empty() {
+                continue;
+            }
+            let minutes: f64 = plan
+                .posts
+                .iter()
+                .filter(|post| post.staff.iter().any(|a| a.staff == person.id))
+                .map(|post| {
+                    demand.posts[demand.index_of(&post.id).expect("a post of the cycle")]
+                        .weighted_minutes()
+                })
+                .sum();
+            let load = minutes / weeks / (f64::from(person.part_time_percent) / 100.0);
+            let held = band.held_below.iter().find(|h| h.staff == person.id);
+            match held {
+                Some(h) => assert!(
+                    h.reachable < band.lightest,
+                    "{seed}: {} held below but could carry {} ≥ lightest {}",
+                    person.id,
+                    h.reachable,
+                    band.lightest
+                ),
+                None => assert!(
+                    load + 1e-6 >= band.lightest,
+                    "{seed}: {} carries {load}, below the lightest {}",
+                    person.id,
+                    band.lightest
+                ),
+            }
+            assert!(
+                load <= band.heaviest + 1e-6,
+                "{seed}: {} above the heaviest",
+                person.id
+            );
+        }
+    }
+}
+
 /// The previous plan without the assignments the edited school no longer
 /// allows (the checker says which), and how many those were.
 fn without_what_the_school_forbids(school: &School, previous: &Plan) -> (Plan, u32) {
