@@ -25,6 +25,10 @@ pub struct BenchArgs {
     pub time_limit: f64,
     #[arg(long)]
     pub header: bool,
+    /// Solve without the fairest band (docs/model.md §5.3), to measure what
+    /// it costs and gains; the row's size says "(no band)".
+    #[arg(long)]
+    pub no_band: bool,
     /// Re-solve after random edits instead: for each count, that many people
     /// away on a weekday, then a minimal-change and a fresh re-solve.
     #[arg(long, value_name = "N,N,…", value_delimiter = ',')]
@@ -58,6 +62,7 @@ pub fn run(args: &BenchArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Re
         &SolveOptions {
             cycle_weeks: Some(args.cycle_weeks),
             time_limit_seconds: Some(args.time_limit),
+            without_band: args.no_band,
             ..SolveOptions::default()
         },
     );
@@ -80,8 +85,9 @@ pub fn run(args: &BenchArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Re
     let num = |x: Option<f64>| x.map_or("–".to_owned(), |v| format!("{v:.1}"));
     writeln!(
         out,
-        "| {:?} | {:?} | {} | {} | {} | {} ({}) | {:.2} | {:.2} | {:.0} | {:.2} | {:.2} | {:.1} | {} | {} | {unmet:.0} | {} | {} | {} | {} | {} |",
+        "| {:?}{} | {:?} | {} | {} | {} | {} ({}) | {:.2} | {:.2} | {:.0} | {:.2} | {:.2} | {:.1} | {} | {} | {unmet:.0} | {} | {} | {} | {} | {} |",
         args.size,
+        if args.no_band { " (no band)" } else { "" },
         args.profile,
         args.cycle_weeks,
         school.staff.len(),

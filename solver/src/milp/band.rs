@@ -78,12 +78,15 @@ fn unmet(model: &Model, values: &[f64]) -> f64 {
     model.unmet.iter().map(|(v, w)| w * values[v.0]).sum()
 }
 
-/// Finds the band from `start` (a plan with unmet demand `unmet_max`).
+/// Finds the band from `start` (a plan with unmet demand `unmet_max`);
+/// `constructed` is what the solve's own constructor run took, the measure
+/// of a capped run here.
 pub(crate) fn find(
     model: &Model,
     start: &[f64],
     unmet_max: f64,
     pinned: &[Var],
+    constructed: std::time::Duration,
     deadline: Deadline<'_>,
 ) -> Option<Found> {
     let ts = teachers(model);
@@ -117,10 +120,19 @@ pub(crate) fn find(
             .fold(0.0, f64::max)
     };
     let mut high = max_of(&best);
-    let mut low = h_lp.unwrap_or(0.0);
-    // Each step is a constructor run (a second on a large school): one is
-    // started only while as much time is left as the last one took.
-    let mut step = std::time::Duration::from_millis(200);
+    // Without the LP's bound the search starts from the plan's average
+    // teacher (a place to start, not a bound: at half the heaviest, as
+    // before, the one capped run it had time for could only fail).
+    let mut low = h_lp.unwrap_or_else(|| {
+        let all = relative(model, &best, &ts);
+        all.iter().map(|(_, r)| r).sum::<f64>() / all.len() as f64
+    });
+    // Each step is a constructor run (a second on a large school, more on
+    // a busy machine): one is started only while twice as much time is left
+    // as the solve's own constructor took, and as the last step took. (From
+    // a guess of 0.2 s, one run on the large realistic school at 5 s on a
+    // busy machine took 1.7 s past the band's share, and phase 2 had 0.6 s.)
+    let mut step = (constructed * 2).max(std::time::Duration::from_millis(50));
     while high - low > res / 2.0 && deadline.has(step) {
         let mid = f64::midpoint(low, high);
         let started = std::time::Instant::now();
@@ -132,9 +144,6 @@ pub(crate) fn find(
                 best = values;
             }
             None => low = mid,
-        }
-        if h_lp.is_none() {
-            break;
         }
     }
     best = improve(

@@ -177,6 +177,13 @@ pub(crate) fn teacher_total_estimate(model: &Model, seconds: f64) -> Option<(f64
     for (v, c) in &teacher_minutes {
         lp.add_obj(*v, c * 1e-3);
     }
+    // The late duties too, below the minutes: among the LP's optima the
+    // fewest, so the estimate is one number for the school.
+    for p in (0..model.school.staff.len()).filter(|&p| model.is_teacher(p)) {
+        for (v, c) in model.late_terms(p) {
+            lp.add_obj(v, c * 1e-6);
+        }
+    }
     let out = backend::solve(&lp, seconds.max(0.1), &[]).ok()?;
     let late: f64 = (0..model.school.staff.len())
         .filter(|&p| model.is_teacher(p))

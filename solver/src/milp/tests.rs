@@ -622,3 +622,28 @@ proptest! {
         prop_assert_eq!((empty, changes.changed as usize), oracle, "{:?}", changes);
     }
 }
+
+/// Without the band (a benchmark's switch) the plan still passes the
+/// checker and reports its heaviest and lightest, with nothing proven about
+/// them; with it, the tiny school's band is proven.
+#[test]
+fn without_the_band_nothing_is_proven_about_it() {
+    let school = tiny_school();
+    let with = solve(&school, &options(2.0)).plan;
+    let without = solve(
+        &school,
+        &SolveOptions {
+            without_band: true,
+            ..options(2.0)
+        },
+    )
+    .plan;
+    for plan in [&with, &without] {
+        assert_eq!(check(&school, plan), vec![]);
+    }
+    let band = with.solve.band.expect("a band");
+    assert!(band.heaviest_bound.is_some(), "{band:?}");
+    let band = without.solve.band.expect("a band");
+    assert_eq!((band.heaviest_bound, band.lightest_bound), (None, None));
+    assert!(band.heaviest >= band.lightest && band.held_below.is_empty());
+}

@@ -296,7 +296,7 @@ Examples:
   kehou bench --size large --cycle-weeks 4 --time-limit 60 --header
   kehou bench --profile realistic --time-limit 20 --resolve-edits 0,1,5,20 --header
   kehou bench --size large --capacity --time-limit 20 --header",
-            usage: "kehou bench [--size S] [--profile P] [--seed N] [--cycle-weeks K] [--time-limit S] [--header] [--resolve-edits N,…] [--tui SCHOOL] [--capacity]",
+            usage: "kehou bench [--size S] [--profile P] [--seed N] [--cycle-weeks K] [--time-limit S] [--header] [--no-band] [--resolve-edits N,…] [--tui SCHOOL] [--capacity]",
             args: &[
                 ("size", "School size"),
                 ("profile", "Generator profile"),
@@ -304,6 +304,7 @@ Examples:
                 ("cycle_weeks", "Weeks in the rotation cycle"),
                 ("time_limit", "Solver time limit in seconds"),
                 ("header", "Print the table header first"),
+                ("no_band", "Solve without the fairest band (docs/model.md §5.3), to measure what it costs and gains; the row's size says \"(no band)\""),
                 (
                     "resolve_edits",
                     "Instead: solve, then for each N make N random edits (someone away on a weekday) and re-solve, minimal-change and --fresh; one row each",
