@@ -3,10 +3,9 @@
 
 use std::time::Instant;
 
-use good_lp::{
-    variable, Expression, ProblemVariables, ResolutionError, Solution, SolverModel, Variable,
-    WithTimeLimit,
-};
+use good_lp::{variable, Expression, ProblemVariables, SolverModel, Variable};
+#[cfg(not(feature = "highs"))]
+use good_lp::{ResolutionError, Solution, WithTimeLimit};
 
 use crate::ir::{Mip, Sense};
 
@@ -70,19 +69,52 @@ pub fn solve(
     }
     let limit = time_limit_seconds.max(0.1);
     #[cfg(feature = "highs")]
-    let mut problem = vars
-        .minimise(objective)
-        .using(good_lp::solvers::highs::highs)
-        .with_time_limit(limit);
+    let (values, proven_optimal, bound) = {
+        let mut problem = vars
+            .minimise(objective)
+            .using(good_lp::solvers::highs::highs);
+        add_rows(&mut problem, mip, &handles);
+        with_highs::run(problem, mip, limit, start)?
+    };
     #[cfg(not(feature = "highs"))]
-    let mut problem = vars
-        .minimise(objective)
-        .using(good_lp::solvers::microlp::microlp)
-        .with_time_limit(limit);
-    if !start.is_empty() {
-        use good_lp::WithInitialSolution;
-        problem = problem.with_initial_solution(start.iter().map(|(v, x)| (handles[v.0], *x)));
-    }
+    let (values, proven_optimal, bound) = {
+        let mut problem = vars
+            .minimise(objective)
+            .using(good_lp::solvers::microlp::microlp)
+            .with_time_limit(limit);
+        if !start.is_empty() {
+            use good_lp::WithInitialSolution;
+            problem = problem.with_initial_solution(start.iter().map(|(v, x)| (handles[v.0], *x)));
+        }
+        add_rows(&mut problem, mip, &handles);
+        let solution = problem.solve().map_err(|e| match e {
+            ResolutionError::Infeasible => BackendError::Infeasible,
+            ResolutionError::Other(msg) if msg.contains("Time limit") => BackendError::NoPlanInTime,
+            other => BackendError::Other(other.to_string()),
+        })?;
+        let values: Vec<f64> = handles.iter().map(|h| solution.value(*h)).collect();
+        let proven_optimal = matches!(solution.status(), good_lp::SolutionStatus::Optimal);
+        (
+            values,
+            proven_optimal,
+            // microlp, like HiGHS, never sees the objective's constant.
+            solution
+                .into_inner()
+                .stats()
+                .best_bound
+                .map(|b| b + mip.obj_constant),
+        )
+    };
+    Ok(Outcome {
+        objective: mip.objective_of(&values),
+        values,
+        proven_optimal,
+        bound,
+        seconds: started.elapsed().as_secs_f64(),
+    })
+}
+
+fn add_rows(problem: &mut impl SolverModel, mip: &Mip, handles: &[Variable]) {
     for row in &mip.rows {
         let mut e = Expression::default();
         for (v, c) in &row.terms {
@@ -95,35 +127,107 @@ pub fn solve(
         };
         problem.add_constraint(c);
     }
-    let solution = problem.solve().map_err(|e| match e {
-        ResolutionError::Infeasible => BackendError::Infeasible,
-        ResolutionError::Other(msg) if msg.contains("Time limit") => BackendError::NoPlanInTime,
-        other => BackendError::Other(other.to_string()),
-    })?;
-    let values: Vec<f64> = handles.iter().map(|h| solution.value(*h)).collect();
-    let proven_optimal = matches!(solution.status(), good_lp::SolutionStatus::Optimal);
-    let bound = bound_of(solution);
-    Ok(Outcome {
-        objective: mip.objective_of(&values),
-        values,
-        proven_optimal,
-        bound,
-        seconds: started.elapsed().as_secs_f64(),
-    })
 }
 
-#[cfg(not(feature = "highs"))]
-fn bound_of(solution: good_lp::solvers::microlp::MicroLpSolution) -> Option<f64> {
-    solution.into_inner().stats().best_bound
-}
-
+/// HiGHS run by hand: good_lp builds the model, but its `solve` drops the
+/// solved model and with it the dual bound, so this reads the bound from
+/// HiGHS itself.
 #[cfg(feature = "highs")]
-fn bound_of(_solution: good_lp::solvers::highs::HighsSolution) -> Option<f64> {
-    None
+mod with_highs {
+    use good_lp::solvers::highs::HighsProblem;
+    use highs::{HighsModelStatus, HighsSolutionStatus};
+
+    use super::BackendError;
+    use crate::ir::{Mip, Var};
+
+    /// Values, proven optimal, and the proven lower bound on the same scale
+    /// as `Mip::objective_of`.
+    pub(super) fn run(
+        problem: HighsProblem,
+        mip: &Mip,
+        limit: f64,
+        start: &[(Var, f64)],
+    ) -> Result<(Vec<f64>, bool, Option<f64>), BackendError> {
+        let failed = |what: &str| BackendError::Other(format!("HiGHS: {what}"));
+        let mut model = problem
+            .try_into_inner()
+            .map_err(|e| BackendError::Other(e.to_string()))?;
+        if model.num_cols() != mip.vars.len() {
+            return Err(failed("the model lost columns"));
+        }
+        model
+            .try_set_option("time_limit", limit)
+            .map_err(|_| failed("time_limit refused"))?;
+        if !start.is_empty() {
+            // good_lp adds one column per variable in order, so column i is
+            // `mip.vars[i]`; as good_lp does, what the hint omits starts at 0.
+            let mut cols = vec![0.0; mip.vars.len()];
+            for (v, x) in start {
+                cols[v.0] = *x;
+            }
+            model
+                .try_set_solution(Some(&cols), None, None, None)
+                .map_err(|e| failed(&format!("the start was refused ({e:?})")))?;
+        }
+        let solved = model
+            .try_solve()
+            .map_err(|e| failed(&format!("the run failed ({e:?})")))?;
+        let status = solved.status();
+        // The same reading of HiGHS's statuses as good_lp's own `solve`.
+        let proven_optimal = match status {
+            HighsModelStatus::Infeasible | HighsModelStatus::UnboundedOrInfeasible => {
+                return Err(BackendError::Infeasible);
+            }
+            HighsModelStatus::ReachedTimeLimit
+            | HighsModelStatus::ReachedSolutionLimit
+            | HighsModelStatus::ReachedInterrupt
+            | HighsModelStatus::ReachedIterationLimit
+            | HighsModelStatus::ReachedMemoryLimit => false,
+            HighsModelStatus::Optimal
+            | HighsModelStatus::ObjectiveBound
+            | HighsModelStatus::ObjectiveTarget => {
+                // HiGHS says Optimal once the gap is within its tolerance
+                // (mip_rel_gap 1e-4 by default); only a closed gap is proof.
+                let gap = solved.mip_gap();
+                !(gap.is_finite() && gap > 0.0)
+            }
+            other => return Err(failed(&format!("{other:?}"))),
+        };
+        if solved.primal_solution_status() != HighsSolutionStatus::Feasible {
+            return Err(if proven_optimal {
+                failed("optimal without a solution")
+            } else {
+                BackendError::NoPlanInTime
+            });
+        }
+        let bound = if mip.vars.iter().any(|v| v.integer) {
+            // HighsInfo's `mip_dual_bound`: the branch-and-bound's proven
+            // lower bound (for a minimisation), set when the MIP solver stops
+            // for any reason, -inf before the root relaxation is solved.
+            solved.double_info_value(c"mip_dual_bound").ok()
+        } else if status == HighsModelStatus::Optimal {
+            // An LP solved to optimality: its objective is its bound.
+            Some(solved.objective_value())
+        } else {
+            None
+        };
+        let values = solved.get_solution().columns().to_vec();
+        // The highs crate passes HiGHS no objective offset (good_lp drops the
+        // expression's constant), so HiGHS's bound lacks `obj_constant`.
+        Ok((
+            values,
+            proven_optimal,
+            bound
+                .filter(|b| b.is_finite())
+                .map(|b| b + mip.obj_constant),
+        ))
+    }
 }
 
 #[cfg(test)]
 mod tests {
+    use proptest::prelude::*;
+
     use super::*;
 
     #[test]
@@ -150,5 +254,181 @@ mod tests {
         let a = m.binary("a".into(), 1.0);
         m.row("impossible".into(), vec![(a, 1.0)], Sense::Ge, 2.0);
         assert!(matches!(solve(&m, 5.0, &[]), Err(BackendError::Infeasible)));
+    }
+
+    #[test]
+    fn the_bound_is_on_the_objectives_scale() {
+        // The knapsack above plus a constant of 100: the optimum is 91, and
+        // a proven bound says 91 too, not the -9 the backend saw.
+        let mut m = Mip::default();
+        let a = m.binary("a".into(), -5.0);
+        let b = m.binary("b".into(), -4.0);
+        let c = m.binary("c".into(), -3.0);
+        m.row(
+            "w".into(),
+            vec![(a, 2.0), (b, 3.0), (c, 1.0)],
+            Sense::Le,
+            5.0,
+        );
+        m.obj_constant = 100.0;
+        let out = solve(&m, 10.0, &[]).unwrap();
+        assert!(out.proven_optimal);
+        assert!((out.objective - 91.0).abs() < 1e-6, "{}", out.objective);
+        if let Some(bound) = out.bound {
+            assert!((bound - 91.0).abs() < 1e-6, "bound {bound}");
+        }
+        #[cfg(feature = "highs")]
+        assert!(out.bound.is_some(), "HiGHS proved 91 and has a bound");
+    }
+
+    /// A random pure-binary program: `n` variables, rows Σ a·x ≤ b with
+    /// a ≥ 0 (so all zeros is a plan), an objective and a constant.
+    fn random_binary_program(
+        objective: &[i32],
+        rows: &[(Vec<u8>, u16)],
+        constant: i32,
+    ) -> (Mip, f64) {
+        let mut m = Mip::default();
+        let x: Vec<_> = objective
+            .iter()
+            .enumerate()
+            .map(|(i, c)| m.binary(format!("x{i}"), f64::from(*c) / 4.0))
+            .collect();
+        for (r, (coefs, rhs)) in rows.iter().enumerate() {
+            let terms = x
+                .iter()
+                .zip(coefs)
+                .map(|(v, a)| (*v, f64::from(*a)))
+                .collect();
+            m.row(format!("r{r}"), terms, Sense::Le, f64::from(*rhs));
+        }
+        m.obj_constant = f64::from(constant);
+        let n = objective.len();
+        let optimum = (0..1u32 << n)
+            .map(|mask| (0..n).map(|i| f64::from(mask >> i & 1)).collect::<Vec<_>>())
+            .filter(|v| m.violations(v).is_empty())
+            .map(|v| m.objective_of(&v))
+            .fold(f64::INFINITY, f64::min);
+        (m, optimum)
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(48))]
+        /// The reported bound is a true lower bound: never above the optimum
+        /// found by trying every plan, and equal to it when the backend
+        /// proves optimality.
+        #[test]
+        fn prop_the_bound_never_exceeds_the_optimum(
+            (objective, rows) in (2usize..=10).prop_flat_map(|n| (
+                proptest::collection::vec(-40i32..=40, n),
+                proptest::collection::vec(
+                    (proptest::collection::vec(0u8..=9, n), 0u16..=30), 1..=3),
+            )),
+            constant in -50i32..=50,
+        ) {
+            let (m, optimum) = random_binary_program(&objective, &rows, constant);
+            let out = solve(&m, 10.0, &[]).unwrap();
+            let slack = 1e-6 * optimum.abs().max(1.0);
+            prop_assert!(out.objective >= optimum - slack, "{} < {optimum}", out.objective);
+            if let Some(bound) = out.bound {
+                prop_assert!(bound <= optimum + slack, "bound {bound} > optimum {optimum}");
+                if out.proven_optimal {
+                    prop_assert!((bound - optimum).abs() <= slack, "bound {bound}, optimum {optimum}");
+                }
+            }
+            if out.proven_optimal {
+                prop_assert!((out.objective - optimum).abs() <= slack);
+            }
+            #[cfg(feature = "highs")]
+            prop_assert!(out.bound.is_some(), "HiGHS finished a tiny MIP without a bound");
+        }
+    }
+
+    #[cfg(feature = "highs")]
+    mod highs {
+        use super::super::*;
+
+        /// A multi-dimensional knapsack too big to close in a tenth of a
+        /// second: 300 binaries, 10 rows, profits tied to weights.
+        fn hard_knapsack() -> Mip {
+            let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+            let mut next = move |hi: u64| {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                1 + seed % hi
+            };
+            let n = 300;
+            let weights: Vec<Vec<f64>> = (0..10)
+                .map(|_| (0..n).map(|_| next(1000) as f64).collect())
+                .collect();
+            let mut m = Mip::default();
+            let x: Vec<_> = (0..n)
+                .map(|i| {
+                    let mean = weights.iter().map(|w| w[i]).sum::<f64>() / 10.0;
+                    m.binary(format!("x{i}"), -(mean + next(500) as f64))
+                })
+                .collect();
+            for (r, w) in weights.iter().enumerate() {
+                let capacity = w.iter().sum::<f64>() / 2.0;
+                m.row(
+                    format!("r{r}"),
+                    x.iter().zip(w).map(|(v, a)| (*v, *a)).collect(),
+                    Sense::Le,
+                    capacity,
+                );
+            }
+            m
+        }
+
+        #[test]
+        fn a_stopped_highs_still_reports_a_bound_below_its_plan() {
+            let mut m = hard_knapsack();
+            m.obj_constant = 1e5;
+            let start: Vec<_> = (0..m.vars.len())
+                .map(|i| (crate::ir::Var(i), 0.0))
+                .collect();
+            let out = solve(&m, 0.1, &start).unwrap();
+            assert!(
+                !out.proven_optimal,
+                "closed in 0.1 s: the test needs a harder model"
+            );
+            let bound = out.bound.expect("HiGHS has a root bound after 0.1 s");
+            assert!(
+                bound <= out.objective + 1e-6,
+                "bound {bound} > plan {}",
+                out.objective
+            );
+            // The LP relaxation bounds the MIP from below, and so does the
+            // MIP's dual bound: the relaxation cannot be above it.
+            let mut lp = m.clone();
+            for v in &mut lp.vars {
+                v.integer = false;
+            }
+            let relaxed = solve(&lp, 10.0, &[]).unwrap();
+            assert!(relaxed.proven_optimal);
+            let lp_bound = relaxed
+                .bound
+                .expect("an LP solved to optimality is its own bound");
+            assert!((lp_bound - relaxed.objective).abs() <= 1e-6 * lp_bound.abs());
+            assert!(
+                relaxed.objective <= bound + 1e-6 * bound.abs(),
+                "LP {} above the MIP bound {bound}",
+                relaxed.objective
+            );
+            assert!(bound < 1e5, "the constant is kept: {bound}");
+        }
+
+        #[test]
+        fn an_early_bound_stays_below_a_later_plan() {
+            let m = hard_knapsack();
+            let stopped = solve(&m, 0.1, &[]).unwrap();
+            let longer = solve(&m, 2.0, &[]).unwrap();
+            for bound in [stopped.bound, longer.bound].into_iter().flatten() {
+                for plan in [stopped.objective, longer.objective] {
+                    assert!(bound <= plan + 1e-6, "bound {bound} > plan {plan}");
+                }
+            }
+        }
     }
 }

@@ -647,3 +647,49 @@ fn without_the_band_nothing_is_proven_about_it() {
     assert_eq!((band.heaviest_bound, band.lightest_bound), (None, None));
     assert!(band.heaviest >= band.lightest && band.held_below.is_empty());
 }
+
+/// HiGHS as a prover on the tiny school's fairness model: its bound is below
+/// its own plan and below a plan found without it (phase 1's, completed).
+#[cfg(feature = "highs")]
+#[test]
+fn the_highs_backend_bound_holds_on_the_tiny_school() {
+    use super::build::Model;
+    use super::objective::{self, Targets};
+    let school = tiny_school();
+    let demand = crate::demand::build(&school, 1);
+    let mut model = Model::new(&school, &demand);
+    for (v, w) in model.unmet.clone() {
+        model.mip.add_obj(v, w);
+    }
+    let phase1 = crate::backend::solve(&model.mip, 10.0, &[]).unwrap();
+    let targets = Targets::from_totals(&model, &phase1.values, None);
+    for v in &mut model.mip.vars {
+        v.obj = 0.0;
+    }
+    let terms = objective::add(&mut model, &targets, None);
+    for (v, c) in terms.all() {
+        model.mip.add_obj(v, c);
+    }
+    let other = terms.complete(&phase1.values, model.mip.vars.len());
+    assert_eq!(model.mip.violations(&other), Vec::<String>::new());
+    let other = model.mip.objective_of(&other);
+    let out = crate::backend::solve(&model.mip, 30.0, &[]).unwrap();
+    let bound = out.bound.expect("HiGHS reports its bound");
+    let slack = 1e-6 * out.objective.abs().max(1.0);
+    assert!(
+        bound <= out.objective + slack,
+        "bound {bound} > plan {}",
+        out.objective
+    );
+    assert!(
+        bound <= other + slack,
+        "bound {bound} > phase 1's plan {other}"
+    );
+    if out.proven_optimal {
+        assert!(
+            (bound - out.objective).abs() <= slack,
+            "proven, yet {bound} vs {}",
+            out.objective
+        );
+    }
+}
