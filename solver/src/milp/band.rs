@@ -332,9 +332,9 @@ pub(crate) fn report(model: &Model, values: &[f64], found: Option<&Found>) -> Op
 
 /// The LP relaxation of phase 1 at unmet demand `unmet_max`, with `caps`
 /// (person, most minutes): with `floor_of` None, the least possible H with
-/// every teacher of `ts` at most H × share; else the most possible L with
-/// everyone of `floor_of` at least L × share. A true bound: every plan is a
-/// point of the LP.
+/// every teacher of `ts` at most H × share (rows (16) with H a variable);
+/// else the most possible L with everyone of `floor_of` at least L × share
+/// (rows (17)). A true bound: every plan is a point of the LP.
 fn lp_extreme(
     model: &Model,
     unmet_max: f64,
@@ -391,7 +391,8 @@ fn with_band(model: &Model, unmet_max: f64, caps: &[(usize, f64)], floors: &[(us
     mip
 }
 
-/// Rows that hold every load between its floor and its cap.
+/// Rows that hold every load between its floor and its cap: rows (16)
+/// and (17) of docs/model.md §4.
 pub(crate) fn band_rows(
     model: &Model,
     caps: &[(usize, f64)],
