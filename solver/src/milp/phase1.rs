@@ -97,7 +97,8 @@ pub(crate) fn cover(
 /// the weeks of the cycle, so week 1 decides those (with its own posts) and
 /// each later week is solved with them fixed. The pieces together are a plan
 /// for the whole cycle; its unmet demand is the sum of the weeks' minima, so
-/// phase 1 is optimal unless week 1's club choices hurt a later week. For a
+/// phase 1 is optimal unless week 1's club choices hurt a later week — which
+/// is why a cycle of several weeks claims neither a bound nor a proof. For a
 /// one-week cycle this is the plain solve. (On the large demo with a 4-week
 /// cycle the whole model found no plan in 24 s; see docs/benchmarks.md.)
 /// Each week starts from `start`'s values for its variables.

@@ -37,6 +37,15 @@ fn unmet(plan: &Plan) -> u32 {
         .sum()
 }
 
+/// The fairness term of the plan's objective.
+fn fairness(plan: &Plan) -> Option<f64> {
+    plan.solve
+        .objective
+        .iter()
+        .find(|t| t.name == "fairness")
+        .map(|t| t.value)
+}
+
 fn assignments(plan: &Plan) -> BTreeSet<(String, StaffId, Role)> {
     plan.posts
         .iter()
@@ -95,21 +104,11 @@ fn a_re_solve_of_an_unchanged_school_changes_nothing() {
     assert_eq!(assignments(&first), assignments(&second));
     let changes = second.solve.changes.expect("a re-solve says what changed");
     assert_eq!((changes.changed, changes.added), (0, 0));
-    let after = second
-        .solve
-        .objective
-        .iter()
-        .find(|t| t.name == "fairness")
-        .map(|t| t.value);
+    let after = fairness(&second);
     assert_eq!(changes.fairness_before, after, "same plan, same fairness");
-    let first_fairness = first
-        .solve
-        .objective
-        .iter()
-        .find(|t| t.name == "fairness")
-        .map(|t| t.value);
     assert_eq!(
-        first_fairness, after,
+        fairness(&first),
+        after,
         "one plan, one fairness at 7 s and 2 s"
     );
     assert_eq!(check(&school, &second), vec![]);
