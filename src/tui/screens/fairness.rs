@@ -104,7 +104,7 @@ pub fn draw_fairness(frame: &mut Frame, area: Rect, view: &View<'_>) {
     let spread: Vec<String> = by_count.iter().map(|(n, k)| format!("{n}×{k}")).collect();
     let late = summary.late_duties.map_or_else(String::new, |(lo, hi)| {
         format!(
-            "{}: {}  ({})",
+            "{}{}  ({})",
             t.ov_late,
             fill(t.ov_late_line, &[&lo, &hi]),
             spread.join(" ")

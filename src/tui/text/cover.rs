@@ -49,6 +49,8 @@ pub struct CoverText {
     pub col_balance: &'static str,
     pub col_breaks: &'static str,
     pub on_site: &'static str,
+    /// Before the post a candidate is already at school for: "在校：…".
+    pub at_school_for: &'static str,
     pub call_in: &'static str,
     pub breaks_nothing: &'static str,
     /// Busy, over the daily cap, over the weekly cap, against a preference.
@@ -107,6 +109,7 @@ pub static ZH: CoverText = CoverText {
     col_balance: "代课差",
     col_breaks: "会违反",
     on_site: "在校",
+    at_school_for: "在校：",
     call_in: "需叫来",
     breaks_nothing: "无",
     break_rules: ["同时另有岗位", "超每日上限", "超每周上限", "不合意愿"],
@@ -163,6 +166,7 @@ pub static EN: CoverText = CoverText {
     col_balance: "Balance",
     col_breaks: "Would break",
     on_site: "yes",
+    at_school_for: "at school for ",
     call_in: "call in",
     breaks_nothing: "nothing",
     break_rules: ["busy elsewhere", "daily cap", "weekly cap", "preference"],

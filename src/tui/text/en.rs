@@ -103,7 +103,7 @@ pub static EN: Text = Text {
     ov_fairness: "Teachers' weighted minutes per week",
     ov_fairness_minutes: "weighted minutes",
     ov_fairness_note: "minutes / target",
-    ov_late: "Late duties per teacher",
+    ov_late: "Late duties per teacher: ",
     ov_late_line: "{} to {} per cycle",
     ov_warnings: "Checks",
     ov_no_warnings: "No errors or warnings",

@@ -104,7 +104,7 @@ pub static ZH: Text = Text {
     ov_fairness: "教师每周加权分钟数",
     ov_fairness_minutes: "加权分钟",
     ov_fairness_note: "分钟 / 目标",
-    ov_late: "每位教师的延时值班",
+    ov_late: "每位教师的延时值班：",
     ov_late_line: "每周期 {} 至 {} 次",
     ov_warnings: "检查",
     ov_no_warnings: "没有错误或警告",

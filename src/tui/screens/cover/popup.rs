@@ -253,8 +253,8 @@ pub fn draw_pick(pick: &Pick, frame: &mut Frame, area: Rect, view: &View<'_>) {
         if let Some(with) = &cand.on_site_with {
             // The post in words, as the rota names it, with its times that day.
             spans.push(Span::raw(format!(
-                "{}: {} {}–{}  ",
-                c.on_site,
+                "{}{} {}–{}  ",
+                c.at_school_for,
                 post_words(doc, t, &with.post),
                 with.start,
                 with.end
