@@ -129,6 +129,14 @@ impl Mip {
         out
     }
 
+    /// The integer variables' values (rounded) as a backend's starting point.
+    pub fn hint(&self, values: &[f64]) -> Vec<(Var, f64)> {
+        (0..values.len())
+            .filter(|&i| self.vars[i].integer)
+            .map(|i| (Var(i), values[i].round()))
+            .collect()
+    }
+
     pub fn objective_of(&self, values: &[f64]) -> f64 {
         self.obj_constant
             + self

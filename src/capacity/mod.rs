@@ -184,10 +184,9 @@ fn join_all(items: &[String], lang: Lang) -> String {
 }
 
 fn join(items: &[&str], w: &Words) -> String {
-    let lang = if w.and == " and " { Lang::En } else { Lang::Zh };
     join_all(
         &items.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>(),
-        lang,
+        w.lang,
     )
 }
 
@@ -278,15 +277,9 @@ fn hire(h: &Hire, school: &School, w: &Words) -> String {
     }
     if let Some(club) = &h.club {
         // The skill by its display name in the words' language.
-        let lang = if std::ptr::eq(w, Words::of(Lang::Zh)) {
-            Lang::Zh
-        } else {
-            Lang::En
-        };
-        let skill = h
-            .skill
-            .as_ref()
-            .map_or_else(String::new, |s| crate::words::skills::name(school, s, lang));
+        let skill = h.skill.as_ref().map_or_else(String::new, |s| {
+            crate::words::skills::name(school, s, w.lang)
+        });
         return fill(
             w.club,
             &[

@@ -4,6 +4,8 @@
 use crate::tui::text::Lang;
 
 pub struct Words {
+    /// The language these words are in.
+    pub lang: Lang,
     pub weekdays: [&'static str; 5],
     /// Sessions as a day's part: "late pickup", "拓展服务".
     pub sessions: [&'static str; 6],
@@ -108,6 +110,7 @@ impl Words {
 }
 
 pub static ZH: Words = Words {
+    lang: Lang::Zh,
     weekdays: ["周一", "周二", "周三", "周四", "周五"],
     sessions: ["早间看护", "午间看护", "基本服务", "拓展服务", "弹性离校", "晚自习"],
     sessions_many: ["早间看护", "午间看护", "基本服务", "拓展服务", "弹性离校", "晚自习"],
@@ -167,6 +170,7 @@ pub static ZH: Words = Words {
 };
 
 pub static EN: Words = Words {
+    lang: Lang::En,
     weekdays: ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"],
     sessions: [
         "morning care",

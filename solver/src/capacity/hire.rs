@@ -91,7 +91,7 @@ pub(super) fn hires(
     let (mut values, bound) = if done {
         (start, weeks)
     } else {
-        match backend::solve(&model.mip, left.max(0.5), &hint(&model.mip, &start)) {
+        match backend::solve(&model.mip, left.max(0.5), &model.mip.hint(&start)) {
             Ok(out)
                 if model.mip.objective_of(&out.values) <= model.mip.objective_of(&start) + 1e-6 =>
             {
@@ -171,7 +171,7 @@ fn week_bound(mip: &crate::ir::Mip, k: u8, seconds: f64, start: &[f64]) -> Optio
         let (sub, old) = mip.restrict(&keep);
         let first: Vec<f64> = old.iter().map(|o| start[o.0]).collect();
         let share = left / f64::from(k - week + 1);
-        if let Some(b) = backend::solve(&sub, share, &hint(&sub, &first))
+        if let Some(b) = backend::solve(&sub, share, &sub.hint(&first))
             .ok()
             .as_ref()
             .and_then(bound_of)
@@ -180,14 +180,6 @@ fn week_bound(mip: &crate::ir::Mip, k: u8, seconds: f64, start: &[f64]) -> Optio
         }
     }
     best
-}
-
-/// Integer values of `values` as a backend's starting point.
-fn hint(mip: &crate::ir::Mip, values: &[f64]) -> Vec<(Var, f64)> {
-    (0..values.len())
-        .filter(|&i| mip.vars[i].integer)
-        .map(|i| (Var(i), values[i].round()))
-        .collect()
 }
 
 /// The (week, weekday)s of the gaps.
@@ -240,7 +232,7 @@ fn restricted(
     }
     let (sub, old) = model.mip.restrict(&keep);
     let first: Vec<f64> = old.iter().map(|o| start[o.0]).collect();
-    match backend::solve(&sub, seconds.max(0.2), &hint(&sub, &first)) {
+    match backend::solve(&sub, seconds.max(0.2), &sub.hint(&first)) {
         Ok(out) if sub.objective_of(&out.values) < sub.objective_of(&first) - 1e-6 => {
             let mut better = start;
             for (new, o) in old.iter().enumerate() {

@@ -78,10 +78,7 @@ pub(super) fn surplus(
         });
         first[d.0] = f64::from(u8::from(on));
     }
-    let hint: Vec<(Var, f64)> = (0..first.len())
-        .filter(|&i| mip.vars[i].integer)
-        .map(|i| (Var(i), first[i].round()))
-        .collect();
+    let hint = mip.hint(&first);
     let (values, bound) = match backend::solve(&mip, options.time_limit_seconds, &hint) {
         Ok(out) if mip.objective_of(&out.values) <= mip.objective_of(&first) + 1e-6 => {
             (out.values, out.bound)

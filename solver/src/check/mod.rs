@@ -123,7 +123,7 @@ fn v(place: Place, rule: Rule, detail: Detail) -> Violation {
     }
 }
 
-fn at(post: &Post) -> Place {
+pub(super) fn at(post: &Post) -> Place {
     Place::Post(post.id.clone())
 }
 

@@ -87,7 +87,7 @@ pub(super) fn check(
                     .find(|p| eligible(p, post) && holding.free_for(school, p, &[post]))
                 {
                     out.push(v(
-                        Place::Post(post.id.clone()),
+                        super::at(post),
                         Rule::FreeButUnused,
                         Detail::FreeToAssist {
                             staff: p.id.clone(),
@@ -106,7 +106,7 @@ pub(super) fn check(
         });
         if let Some(Some(p)) = leader {
             out.push(v(
-                Place::Post(post.id.clone()),
+                super::at(post),
                 Rule::FreeButUnused,
                 Detail::FreeToLead {
                     staff: p.id.clone(),
@@ -121,7 +121,7 @@ pub(super) fn check(
                 .find(|p| eligible(p, post) && holding.free_for(school, p, &[post]))
             {
                 out.push(v(
-                    Place::Post(post.id.clone()),
+                    super::at(post),
                     Rule::FreeButUnused,
                     Detail::FreeForAdults {
                         open,

@@ -128,8 +128,9 @@ pub(crate) fn find(
         all.iter().map(|(_, r)| r).sum::<f64>() / all.len() as f64
     });
     // Each step is a constructor run (a second on a large school, more on
-    // a busy machine): one is started only while twice as much time is left
-    // as the solve's own constructor took, and as the last step took. (From
+    // a busy machine): one is started only while as much time is left as
+    // twice the solve's own constructor run, and as the longest step so far
+    // took. (From
     // a guess of 0.2 s, one run on the large realistic school at 5 s on a
     // busy machine took 1.7 s past the band's share, and phase 2 had 0.6 s.)
     let mut step = (constructed * 2).max(std::time::Duration::from_millis(50));

@@ -57,11 +57,7 @@ pub(crate) fn fewest_changes(
     for (v, w) in keep {
         mip.add_obj(*v, -w);
     }
-    let start: Vec<(Var, f64)> = (0..values.len())
-        .filter(|&i| mip.vars[i].integer)
-        .map(|i| (Var(i), values[i].round()))
-        .collect();
-    match backend::solve(&mip, deadline.seconds_left().max(0.1), &start) {
+    match backend::solve(&mip, deadline.seconds_left().max(0.1), &mip.hint(&values)) {
         Ok(out) if kept(keep, &out.values) > kept(keep, &values) + 0.5 => out.values,
         _ => values,
     }

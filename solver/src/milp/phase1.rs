@@ -170,29 +170,19 @@ pub(crate) fn teacher_total_estimate(model: &Model, seconds: f64) -> Option<(f64
     for (v, w) in &model.unmet {
         lp.add_obj(*v, *w);
     }
-    let teacher_minutes: Vec<_> = (0..model.school.staff.len())
-        .filter(|&p| model.is_teacher(p))
-        .flat_map(|p| model.load_terms(p))
-        .collect();
+    let teachers = || (0..model.school.staff.len()).filter(|&p| model.is_teacher(p));
+    let teacher_minutes: Vec<_> = teachers().flat_map(|p| model.load_terms(p)).collect();
+    let teacher_late: Vec<_> = teachers().flat_map(|p| model.late_terms(p)).collect();
     for (v, c) in &teacher_minutes {
         lp.add_obj(*v, c * 1e-3);
     }
     // The late duties too, below the minutes: among the LP's optima the
     // fewest, so the estimate is one number for the school.
-    for p in (0..model.school.staff.len()).filter(|&p| model.is_teacher(p)) {
-        for (v, c) in model.late_terms(p) {
-            lp.add_obj(v, c * 1e-6);
-        }
+    for (v, c) in &teacher_late {
+        lp.add_obj(*v, c * 1e-6);
     }
     let out = backend::solve(&lp, seconds.max(0.1), &[]).ok()?;
-    let late: f64 = (0..model.school.staff.len())
-        .filter(|&p| model.is_teacher(p))
-        .flat_map(|p| model.late_terms(p))
-        .map(|(v, c)| c * out.values[v.0])
-        .sum();
-    let minutes: f64 = teacher_minutes
-        .iter()
-        .map(|(v, c)| c * out.values[v.0])
-        .sum();
+    let total = |terms: &[(Var, f64)]| terms.iter().map(|(v, c)| c * out.values[v.0]).sum::<f64>();
+    let (minutes, late) = (total(&teacher_minutes), total(&teacher_late));
     Some((minutes, late))
 }

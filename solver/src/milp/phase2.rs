@@ -39,10 +39,7 @@ pub(crate) fn improve(
     let swapper = swap::Swapper::new(&model.mip, pools, terms, model.school.staff.len());
     let mut moves = swapper.improve(&mut best.values, deadline.at(share(0.2)));
     best.objective = model.mip.objective_of(&best.values);
-    let hint: Vec<(ir::Var, f64)> = (0..best.values.len())
-        .filter(|&i| model.mip.vars[i].integer)
-        .map(|i| (ir::Var(i), best.values[i]))
-        .collect();
+    let hint = model.mip.hint(&best.values);
     let full = deadline
         .has(Duration::from_millis(200))
         .then(|| backend::solve(&model.mip, deadline.seconds_left() * 0.3, &hint));

@@ -42,11 +42,6 @@ impl Candidate {
             .iter()
             .all(|b| b.rule() == BreakRule::Preference)
     }
-
-    /// The breaks in English, `; `-separated (empty: "breaks nothing").
-    pub fn breaks_text(&self) -> String {
-        crate::plan::breaks_english(&self.breaks, &crate::namer::Ids)
-    }
 }
 
 /// What the ranking needs to know about the date.

@@ -214,9 +214,11 @@ fn reconcile_from(
     dates: &[NaiveDate],
 ) -> Result<Repair, RepairError> {
     let wanted: BTreeSet<NaiveDate> = dates.iter().copied().collect();
-    let days: Vec<ServiceDay> = calendar::service_days(&school.term, work.cycle_weeks)
-        .into_iter()
+    let all_days = calendar::service_days(&school.term, work.cycle_weeks);
+    let days: Vec<ServiceDay> = all_days
+        .iter()
         .filter(|d| wanted.contains(&d.date))
+        .copied()
         .collect();
     let timing = Timing::new(school, &work);
     let stale = drop_stale(school, &mut work, &days, &timing);
@@ -237,9 +239,8 @@ fn reconcile_from(
         .collect::<BTreeSet<u32>>()
         .into_iter()
         .collect();
-    let all_days = calendar::service_days(&school.term, work.cycle_weeks);
     let started = std::time::Instant::now();
-    let pieces = weeks.chunks(PIECE_WEEKS).count().max(1);
+    let pieces = weeks.len().div_ceil(PIECE_WEEKS);
     let (mut places, mut variables, mut proven_optimal) = (0, 0, true);
     for (n, piece) in weeks.chunks(PIECE_WEEKS).enumerate() {
         let week_rosters: Vec<DayRoster> = all_days

@@ -14,7 +14,7 @@ use ratatui::Frame;
 
 use super::View;
 use crate::capacity::{report, Detail, Tone, Words};
-use crate::tui::text::{Lang, Text};
+use crate::tui::text::Lang;
 use crate::tui::theme;
 use crate::tui::widgets::{boxed, width, wrap};
 
@@ -81,15 +81,6 @@ impl CapacityPanel {
     /// Shown when the plan leaves something short, or once asked for.
     pub fn shown(&self, view: &View<'_>) -> bool {
         self.working.is_some() || self.answer.is_some() || view.doc.plan.unmet().next().is_some()
-    }
-}
-
-/// The interface's language, from its words (the panel's own are elsewhere).
-pub fn lang_of(text: &Text) -> Lang {
-    if std::ptr::eq(text, Lang::En.text()) {
-        Lang::En
-    } else {
-        Lang::Zh
     }
 }
 

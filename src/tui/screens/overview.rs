@@ -106,7 +106,7 @@ impl Screen for OverviewScreen {
     }
 
     fn help(&self, t: &'static Text) -> Vec<(&'static str, &'static str)> {
-        let words = crate::capacity::Words::of(super::capacity::lang_of(t));
+        let words = crate::capacity::Words::of(t.lang);
         vec![("↑↓ jk", t.key_move), ("c", words.panel_key)]
     }
 }
@@ -186,7 +186,11 @@ fn term_lines(view: &View<'_>, cols: usize) -> Vec<Line<'static>> {
     ));
     lines.extend(field(
         t.ov_cycle,
-        format!("{} × {}", s.rules.cycle_weeks, t.weekdays[0..5].join("")),
+        format!(
+            "{} × {}",
+            s.rules.cycle_weeks,
+            t.lang.vocab().weekdays[0..5].join("")
+        ),
         Style::default(),
         cols,
     ));

@@ -18,10 +18,6 @@ pub static EN: Text = Text {
     screen_availability: "Avail",
     screen_export: "Export",
 
-    weekdays: crate::words::vocab::EN.weekdays,
-    sessions: crate::words::vocab::EN.sessions,
-    post_kinds: crate::words::vocab::EN.post_kinds,
-    staff_kinds: crate::words::vocab::EN.staff_kinds,
     solve_status: ["not solved", "optimal", "feasible", "no plan"],
 
     unsaved_mark: "[modified]",

@@ -40,14 +40,6 @@ pub struct Text {
     pub screen_availability: &'static str,
     pub screen_export: &'static str,
 
-    /// Monday to Sunday.
-    pub weekdays: [&'static str; 7],
-    /// In `SessionKind::ALL` order.
-    pub sessions: [&'static str; 6],
-    /// Homework, club, late, duty leader, gate, reception.
-    pub post_kinds: [&'static str; 6],
-    /// Teacher, leader, retired, parent, community, coach.
-    pub staff_kinds: [&'static str; 6],
     /// Not solved, optimal, feasible, no plan.
     pub solve_status: [&'static str; 4],
 
@@ -252,35 +244,21 @@ impl Lang {
 }
 
 impl Text {
+    // Weekdays, sessions and kinds are the language layer's words.
     pub fn weekday(&self, d: Weekday) -> &'static str {
-        self.weekdays[d.index()]
+        self.lang.vocab().weekday(d)
     }
 
     pub fn session(&self, s: SessionKind) -> &'static str {
-        let i = SessionKind::ALL.iter().position(|k| *k == s).unwrap_or(0);
-        self.sessions[i]
+        self.lang.vocab().session(s)
     }
 
     pub fn post_kind(&self, k: PostKind) -> &'static str {
-        self.post_kinds[match k {
-            PostKind::Homework => 0,
-            PostKind::Club => 1,
-            PostKind::Late => 2,
-            PostKind::DutyLeader => 3,
-            PostKind::Gate => 4,
-            PostKind::Reception => 5,
-        }]
+        self.lang.vocab().post_kind(k)
     }
 
     pub fn staff_kind(&self, k: StaffKind) -> &'static str {
-        self.staff_kinds[match k {
-            StaffKind::Teacher => 0,
-            StaffKind::Leader => 1,
-            StaffKind::Retired => 2,
-            StaffKind::Parent => 3,
-            StaffKind::Community => 4,
-            StaffKind::Coach => 5,
-        }]
+        self.lang.vocab().staff_kind(k)
     }
 
     pub fn solve_status(&self, s: SolveStatus) -> &'static str {

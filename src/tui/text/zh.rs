@@ -18,10 +18,6 @@ pub static ZH: Text = Text {
     screen_availability: "可用时间",
     screen_export: "导出",
 
-    weekdays: crate::words::vocab::ZH.weekdays,
-    sessions: crate::words::vocab::ZH.sessions,
-    post_kinds: crate::words::vocab::ZH.post_kinds,
-    staff_kinds: crate::words::vocab::ZH.staff_kinds,
     solve_status: ["未求解", "最优", "可行", "无方案"],
 
     unsaved_mark: "[未保存]",

@@ -268,7 +268,11 @@ pub fn draw_pick(pick: &Pick, frame: &mut Frame, area: Rect, view: &View<'_>) {
             } else {
                 theme::bad()
             };
-            spans.push(Span::styled(cand.breaks_text(), style));
+            let names = crate::words::Names::new(t.lang, &doc.school, Some(&doc.plan));
+            spans.push(Span::styled(
+                crate::words::plan::breaks(&cand.breaks, &names),
+                style,
+            ));
         }
         lines.push(Line::from(spans));
     }
