@@ -78,7 +78,15 @@ fn solver_code_does_no_io_and_reads_no_clock() {
         .iter()
         .zip(&texts)
         .flat_map(|(file, text)| {
-            let dir = file.parent().unwrap().to_owned();
+            // A `mod.rs` or `lib.rs` file's child modules sit beside it;
+            // `foo.rs`'s in `foo/`.
+            let parent = file.parent().unwrap();
+            let stem = file.file_stem().unwrap();
+            let dir = if stem == "mod" || stem == "lib" {
+                parent.to_owned()
+            } else {
+                parent.join(stem)
+            };
             split_tests(text)
                 .1
                 .into_iter()

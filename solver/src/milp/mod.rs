@@ -16,6 +16,7 @@ mod phase1;
 mod phase2;
 #[cfg(test)]
 mod realistic_tests;
+mod rosters;
 mod swap;
 #[cfg(test)]
 mod tests;

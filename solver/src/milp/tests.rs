@@ -693,3 +693,41 @@ fn the_highs_backend_bound_holds_on_the_tiny_school() {
         );
     }
 }
+
+/// Three teachers and four homework posts of one length on four days: the
+/// compact LP shares them out at 4/3 of a post each, but whole rosters
+/// give someone two posts; the rosters' bound (docs/model.md §5.3) proves
+/// the band at two posts, where the LP's stays at 4/3.
+#[test]
+fn whole_rosters_prove_the_band_the_lp_cannot() {
+    use super::band;
+    use super::build::Model;
+    let mut school = micro_capped(&[5, 5, 5]);
+    for p in &mut school.staff {
+        p.max_per_week = None;
+        p.part_time_percent = 100;
+        p.preferences.clear();
+    }
+    let demand = crate::demand::build(&school, 1);
+    let model = Model::new(&school, &demand);
+    let ts = band::teachers(&model);
+    assert_eq!(ts.len(), 3);
+    let post = demand.posts[0].weighted_minutes();
+    assert!(demand
+        .posts
+        .iter()
+        .all(|p| (p.weighted_minutes() - post).abs() < 1e-9));
+    assert_eq!(demand.posts.len(), 4);
+    let lp = band::lp_extreme(&model, 0.0, &ts, &[], None, 10.0).expect("the LP's bound");
+    assert!((lp - 4.0 / 3.0 * post).abs() < 1e-6, "LP {lp}, post {post}");
+    let heaviest = 2.0 * post;
+    let far = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    let none = vec![0.0; model.mip.vars.len()];
+    let proven = band::roster_bound(&model, &none, 0.0, &ts, Some(lp), heaviest - 1.0, 1.0, far);
+    assert_eq!(proven, Some(heaviest - 1.0));
+    // And the whole solve says so: heaviest two posts, proven.
+    let plan = solve(&school, &options(10.0)).plan;
+    let band = plan.solve.band.expect("a band");
+    assert!((band.heaviest - heaviest).abs() < 1e-6, "{band:?}");
+    assert!(band.heaviest_proven(), "{band:?}");
+}

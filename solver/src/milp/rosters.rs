@@ -1,0 +1,593 @@
+//! Personal rosters: a lower bound on a model's optimum from its
+//! Dantzig–Wolfe reformulation (docs/model.md §5.3, rows (18) and (19)).
+//!
+//! Each person's 0/1 variables and the rows that name only them and cap
+//! them (≤ rows with non-negative coefficients: one post at a time, per day,
+//! per week, the band's load cap) form that person's block. A roster is one
+//! whole choice for the block that keeps its rows. The reformulation picks a
+//! mix of rosters per person (row (19): the weights sum to 1) and keeps every
+//! other row as it is (row (18)). Its LP bound is at least the compact LP's,
+//! and above it wherever a person's capped load cannot be filled with whole
+//! posts — what the compact LP hides by splitting posts.
+//!
+//! The bound is Lagrangian: for any multipliers π of the rows outside the
+//! blocks (≥ 0 on ≥ rows, ≤ 0 on ≤ rows), the least of the Lagrangian —
+//! each person's best roster at the reduced costs, found exactly by a search
+//! over their variables — is a true lower bound, whatever π is. The π come
+//! from a master LP over the rosters found so far (solved as its dual with
+//! microlp, one row added per new roster), so the bound climbs to the
+//! reformulation's LP value; every π is checked by the exact pricing, never
+//! trusted, so an imprecise LP costs strength, not truth.
+
+use crate::ir::{Mip, Sense};
+use microlp::{ComparisonOp, LinearExpr, OptimizationDirection, Problem};
+use std::collections::BTreeMap;
+use std::time::Instant;
+
+/// Most search nodes for one person's best roster; past it the pricing is
+/// not exact and that round gives no bound.
+const NODES: usize = 400_000;
+
+/// The result of `bound`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Bound {
+    /// The best true lower bound found (None: no round finished exactly).
+    pub value: Option<f64>,
+    /// The reformulation's LP value was reached (no roster can improve it).
+    pub converged: bool,
+}
+
+/// One person's block: their 0/1 variables and the rows that cap only them.
+struct Block {
+    /// Model variables, forced ones (lo = 1) first excluded.
+    vars: Vec<usize>,
+    forced: Vec<usize>,
+    /// Rows over `vars` (local indices), with what the forced ones leave.
+    rows: Vec<(Vec<(usize, f64)>, f64)>,
+}
+
+/// Rosters found so far (each the model variables it sets to 1), to start
+/// the next bound of a similar model from: those that keep its rows are
+/// used, the others left.
+pub(crate) type Found = Vec<Vec<usize>>;
+
+/// A lower bound on the least objective of `mip` (with its constant).
+/// Stops as soon as the bound exceeds `enough` (when given) or the master
+/// shows it cannot, or at `until`. Starts from the rosters in `found` that
+/// fit and adds those it finds.
+pub(crate) fn bound(mip: &Mip, enough: Option<f64>, until: Instant, found: &mut Found) -> Bound {
+    let none = Bound {
+        value: None,
+        converged: false,
+    };
+    let Some(split) = Split::of(mip) else {
+        return none;
+    };
+    split.run(mip, enough, until, found).unwrap_or(none)
+}
+
+impl Block {
+    /// `roster` (model variables) as this block's local indices, if it is
+    /// one of its rosters: every forced variable in it, and its rows kept.
+    fn fitting(&self, roster: &[usize]) -> Option<Vec<usize>> {
+        if !self.forced.iter().all(|j| roster.contains(j)) {
+            return None;
+        }
+        let mut chosen = Vec::new();
+        for j in roster {
+            if !self.forced.contains(j) {
+                chosen.push(self.vars.iter().position(|v| v == j)?);
+            }
+        }
+        let keeps = self.rows.iter().all(|(terms, rhs)| {
+            let used: f64 = terms
+                .iter()
+                .filter(|(k, _)| chosen.contains(k))
+                .map(|(_, a)| a)
+                .sum();
+            used <= rhs + 1e-9
+        });
+        keeps.then_some(chosen)
+    }
+}
+
+/// The model split into blocks and the rows that link them.
+struct Split {
+    blocks: Vec<Block>,
+    /// Rows outside every block (indices into mip.rows).
+    linking: Vec<usize>,
+    /// Per variable: (position in `linking`, coefficient).
+    column: Vec<Vec<(usize, f64)>>,
+    /// Variables in no block (kept whole in the master).
+    free: Vec<usize>,
+}
+
+impl Split {
+    fn of(mip: &Mip) -> Option<Split> {
+        let n = mip.vars.len();
+        let in_block = |j: usize| {
+            let v = &mip.vars[j];
+            v.owner.is_some() && v.integer && v.lo >= 0.0 && v.hi <= 1.0
+        };
+        let mut block_rows: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+        let mut linking = Vec::new();
+        for (i, row) in mip.rows.iter().enumerate() {
+            let owner = row.terms.first().and_then(|(v, _)| mip.vars[v.0].owner);
+            let capping = row.sense == Sense::Le
+                && row
+                    .terms
+                    .iter()
+                    .all(|(v, a)| *a >= 0.0 && in_block(v.0) && mip.vars[v.0].owner == owner);
+            match owner {
+                Some(p) if capping => block_rows.entry(p).or_default().push(i),
+                _ => linking.push(i),
+            }
+        }
+        let mut column = vec![Vec::new(); n];
+        for (k, &i) in linking.iter().enumerate() {
+            for (v, a) in &mip.rows[i].terms {
+                column[v.0].push((k, *a));
+            }
+        }
+        let mut by_owner: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+        let mut free = Vec::new();
+        for j in 0..n {
+            if in_block(j) && mip.vars[j].hi > 0.5 {
+                by_owner
+                    .entry(mip.vars[j].owner.unwrap_or_default())
+                    .or_default()
+                    .push(j);
+            } else if !in_block(j) {
+                free.push(j);
+            }
+        }
+        let mut blocks = Vec::new();
+        for (p, vars) in by_owner {
+            let (forced, vars): (Vec<usize>, Vec<usize>) =
+                vars.into_iter().partition(|&j| mip.vars[j].lo > 0.5);
+            let local: BTreeMap<usize, usize> =
+                vars.iter().enumerate().map(|(k, &j)| (j, k)).collect();
+            let mut rows = Vec::new();
+            for &i in block_rows.get(&p).map_or(&[][..], |r| &r[..]) {
+                let row = &mip.rows[i];
+                let mut left = row.rhs;
+                let mut terms = Vec::new();
+                for (v, a) in &row.terms {
+                    if forced.contains(&v.0) {
+                        left -= a;
+                    } else if let Some(&k) = local.get(&v.0) {
+                        terms.push((k, *a));
+                    }
+                }
+                if left < -1e-9 {
+                    return None; // the forced choices break a cap: no plan at all
+                }
+                rows.push((terms, left));
+            }
+            blocks.push(Block { vars, forced, rows });
+        }
+        Some(Split {
+            blocks,
+            linking,
+            column,
+            free,
+        })
+    }
+
+    fn reduced(&self, mip: &Mip, pi: &[f64], j: usize) -> f64 {
+        mip.vars[j].obj - self.column[j].iter().map(|(k, a)| pi[*k] * a).sum::<f64>()
+    }
+
+    /// The Lagrangian at `pi` (signs already right; None where a free
+    /// variable makes it unbounded), each person's best roster found with
+    /// its reduced cost, and whether every search finished.
+    #[allow(clippy::type_complexity)]
+    fn lagrangian(&self, mip: &Mip, pi: &[f64]) -> (Option<f64>, Vec<(f64, Vec<usize>)>, bool) {
+        let mut total = mip.obj_constant;
+        let mut bounded = true;
+        let mut inexact = false;
+        for (k, &i) in self.linking.iter().enumerate() {
+            total += pi[k] * mip.rows[i].rhs;
+        }
+        for &j in &self.free {
+            let rc = self.reduced(mip, pi, j);
+            let v = &mip.vars[j];
+            let at = if rc > 0.0 { v.lo } else { v.hi };
+            if rc.abs() > 1e-12 {
+                if at.is_finite() {
+                    total += rc * at;
+                } else {
+                    bounded = false;
+                }
+            }
+        }
+        let best: Vec<(f64, Vec<usize>)> = self
+            .blocks
+            .iter()
+            .map(|b| {
+                let rc: Vec<f64> = b.vars.iter().map(|&j| self.reduced(mip, pi, j)).collect();
+                let fixed: f64 = b.forced.iter().map(|&j| self.reduced(mip, pi, j)).sum();
+                let priced = best_roster(b, &rc);
+                if priced.upper > priced.best.0 {
+                    inexact = true;
+                }
+                total += fixed - priced.upper;
+                (fixed - priced.best.0, priced.best.1)
+            })
+            .collect();
+        (bounded.then_some(total), best, !inexact)
+    }
+
+    fn run(
+        &self,
+        mip: &Mip,
+        enough: Option<f64>,
+        until: Instant,
+        found: &mut Found,
+    ) -> Option<Bound> {
+        let scale = mip.vars.iter().map(|v| v.obj.abs()).fold(1.0, f64::max);
+        let cap = 10.0 * scale;
+        let mut master = Problem::new(OptimizationDirection::Maximize);
+        let pi: Vec<microlp::Variable> = self
+            .linking
+            .iter()
+            .map(|&i| {
+                let row = &mip.rows[i];
+                let range = match row.sense {
+                    Sense::Ge => (0.0, cap),
+                    Sense::Le => (-cap, 0.0),
+                    Sense::Eq => (-cap, cap),
+                };
+                master.add_var(row.rhs, range)
+            })
+            .collect();
+        let mu: Vec<microlp::Variable> = self
+            .blocks
+            .iter()
+            .map(|_| master.add_var(1.0, (f64::NEG_INFINITY, f64::INFINITY)))
+            .collect();
+        // The free variables: w_j ≤ reduced cost × each finite bound, and
+        // the reduced cost's sign where a bound is infinite.
+        for &j in &self.free {
+            let v = &mip.vars[j];
+            let w = master.add_var(1.0, (f64::NEG_INFINITY, f64::INFINITY));
+            for at in [v.lo, v.hi] {
+                let mut e = LinearExpr::empty();
+                if at.is_finite() {
+                    e.add(w, 1.0);
+                    for (k, a) in &self.column[j] {
+                        e.add(pi[*k], a * at);
+                    }
+                    master.add_constraint(e, ComparisonOp::Le, at * v.obj);
+                } else {
+                    for (k, a) in &self.column[j] {
+                        e.add(pi[*k], *a);
+                    }
+                    let op = if at > 0.0 {
+                        ComparisonOp::Le
+                    } else {
+                        ComparisonOp::Ge
+                    };
+                    master.add_constraint(e, op, v.obj);
+                }
+            }
+        }
+        // Each person's forced roster (usually the empty one), and the
+        // rosters found before that still fit.
+        let block_of: BTreeMap<usize, usize> = self
+            .blocks
+            .iter()
+            .enumerate()
+            .flat_map(|(b, block)| block.vars.iter().chain(&block.forced).map(move |&j| (j, b)))
+            .collect();
+        for (b, block) in self.blocks.iter().enumerate() {
+            let (row, rhs) = self.roster_row(mip, &pi, mu[b], block, &[]);
+            master.add_constraint(row, ComparisonOp::Le, rhs);
+        }
+        for roster in found.iter() {
+            let Some(&b) = roster.first().and_then(|j| block_of.get(j)) else {
+                continue;
+            };
+            if let Some(chosen) = self.blocks[b].fitting(roster) {
+                let (row, rhs) = self.roster_row(mip, &pi, mu[b], &self.blocks[b], &chosen);
+                master.add_constraint(row, ComparisonOp::Le, rhs);
+            }
+        }
+        let left = |until: Instant| until.saturating_duration_since(Instant::now());
+        master.set_time_limit(left(until));
+        let mut solution = master.solve().ok()?.into_solution().ok()?;
+        let mut best: Option<f64> = None;
+        let mut converged = false;
+        while Instant::now() < until {
+            let signed: Vec<f64> = self
+                .linking
+                .iter()
+                .enumerate()
+                .map(|(k, &i)| {
+                    let x = solution.var_value(pi[k]);
+                    match mip.rows[i].sense {
+                        Sense::Ge => x.max(0.0),
+                        Sense::Le => x.min(0.0),
+                        Sense::Eq => x,
+                    }
+                })
+                .collect();
+            let (value, rosters, exact) = self.lagrangian(mip, &signed);
+            if let Some(v) = value {
+                best = Some(best.map_or(v, |b: f64| b.max(v)));
+            }
+            if enough.is_some_and(|e| best.is_some_and(|b| b > e)) {
+                break;
+            }
+            // The master is a relaxation of the reformulation's dual: at or
+            // below `enough` the bound cannot get past it.
+            if enough.is_some_and(|e| solution.objective() <= e + 1e-9) {
+                break;
+            }
+            let mut added = false;
+            let now: Vec<f64> = mu.iter().map(|&m| solution.var_value(m)).collect();
+            let mut next = Some(solution);
+            for (b, (value, chosen)) in rosters.iter().enumerate() {
+                if *value < now[b] - 1e-7 * scale {
+                    let block = &self.blocks[b];
+                    found.push(
+                        block
+                            .forced
+                            .iter()
+                            .copied()
+                            .chain(chosen.iter().map(|&k| block.vars[k]))
+                            .collect(),
+                    );
+                    let (row, rhs) = self.roster_row(mip, &pi, mu[b], block, chosen);
+                    let s = next.take()?;
+                    next = Some(
+                        s.add_constraint(row, ComparisonOp::Le, rhs)
+                            .ok()?
+                            .into_solution()
+                            .ok()?,
+                    );
+                    added = true;
+                }
+            }
+            solution = next?;
+            if !added {
+                converged = value.is_some() && exact;
+                break;
+            }
+        }
+        Some(Bound {
+            value: best,
+            converged,
+        })
+    }
+
+    /// The master's row for a roster of `block`: μ + π·(its linking
+    /// coefficients) ≤ its cost.
+    fn roster_row(
+        &self,
+        mip: &Mip,
+        pi: &[microlp::Variable],
+        mu: microlp::Variable,
+        block: &Block,
+        chosen: &[usize],
+    ) -> (LinearExpr, f64) {
+        let mut coef: BTreeMap<usize, f64> = BTreeMap::new();
+        let mut cost = 0.0;
+        for &j in block
+            .forced
+            .iter()
+            .chain(chosen.iter().map(|&k| &block.vars[k]))
+        {
+            cost += mip.vars[j].obj;
+            for (k, a) in &self.column[j] {
+                *coef.entry(*k).or_default() += a;
+            }
+        }
+        let mut e = LinearExpr::empty();
+        e.add(mu, 1.0);
+        for (k, a) in coef {
+            if a != 0.0 {
+                e.add(pi[k], a);
+            }
+        }
+        (e, cost)
+    }
+}
+
+/// A person's best roster at the reduced costs: `upper` is at least the
+/// most gain (−reduced cost) any roster has — equal to `best`'s gain when
+/// the search finished, else the search's bound at its root.
+struct Priced {
+    upper: f64,
+    /// (gain, local indices of the roster's variables).
+    best: (f64, Vec<usize>),
+}
+
+/// The roster of `block` with the most gain, by a depth-first search.
+fn best_roster(block: &Block, rc: &[f64]) -> Priced {
+    let mut cand: Vec<usize> = (0..block.vars.len()).filter(|&k| rc[k] < -1e-12).collect();
+    cand.sort_by(|&a, &b| rc[a].total_cmp(&rc[b]));
+    let gain: Vec<f64> = cand.iter().map(|&k| -rc[k]).collect();
+    let mut rows_of: Vec<Vec<(usize, f64)>> = vec![Vec::new(); block.vars.len()];
+    for (r, (terms, _)) in block.rows.iter().enumerate() {
+        for &(k, a) in terms {
+            rows_of[k].push((r, a));
+        }
+    }
+    // For the search's bound: a family of disjoint rows read as counts (at
+    // most ⌊rhs / least coefficient⌋ of their variables), and the row with
+    // the most unequal coefficients read as a knapsack (the load cap).
+    let mut counted: Vec<Option<usize>> = vec![None; block.vars.len()];
+    let mut limit = Vec::new();
+    let equal = |r: usize| {
+        let terms = &block.rows[r].0;
+        terms.iter().all(|(_, a)| (*a - terms[0].1).abs() <= 1e-9)
+    };
+    let mut order: Vec<usize> = (0..block.rows.len()).collect();
+    order.sort_by_key(|&r| std::cmp::Reverse(block.rows[r].0.len()));
+    for &r in order.iter().filter(|&&r| equal(r)) {
+        let (terms, rhs) = &block.rows[r];
+        if terms
+            .iter()
+            .any(|(k, a)| counted[*k].is_some() || *a <= 0.0)
+        {
+            continue;
+        }
+        let least = terms.iter().map(|(_, a)| *a).fold(f64::INFINITY, f64::min);
+        let g = limit.len();
+        limit.push((rhs / least + 1e-9).floor().max(0.0) as usize);
+        for (k, _) in terms {
+            counted[*k] = Some(g);
+        }
+    }
+    let knapsack = order.iter().copied().find(|&r| !equal(r));
+    let weight: Vec<f64> = cand
+        .iter()
+        .map(|&k| {
+            knapsack
+                .and_then(|r| rows_of[k].iter().find(|(q, _)| *q == r))
+                .map_or(0.0, |(_, a)| *a)
+        })
+        .collect();
+    let mut by_ratio: Vec<usize> = (0..cand.len()).collect();
+    by_ratio.sort_by(|&a, &b| (gain[b] * weight[a]).total_cmp(&(gain[a] * weight[b])));
+    let mut search = Search {
+        block,
+        cand: &cand,
+        gain: &gain,
+        rows_of: &rows_of,
+        counted: &counted,
+        limit: &limit,
+        knapsack,
+        weight: &weight,
+        by_ratio: &by_ratio,
+        used: block.rows.iter().map(|_| 0.0).collect(),
+        taken: vec![0; limit.len()],
+        chosen: Vec::new(),
+        best: (0.0, Vec::new()),
+        nodes: 0,
+    };
+    let root = search.ceiling(0);
+    search.go(0, 0.0);
+    let upper = if search.nodes <= NODES {
+        search.best.0
+    } else {
+        root.max(search.best.0)
+    };
+    Priced {
+        upper,
+        best: search.best,
+    }
+}
+
+struct Search<'a> {
+    block: &'a Block,
+    cand: &'a [usize],
+    gain: &'a [f64],
+    rows_of: &'a [Vec<(usize, f64)>],
+    counted: &'a [Option<usize>],
+    limit: &'a [usize],
+    knapsack: Option<usize>,
+    /// Per candidate: its coefficient in the knapsack row.
+    weight: &'a [f64],
+    /// Candidates by gain per unit of weight, best first.
+    by_ratio: &'a [usize],
+    used: Vec<f64>,
+    taken: Vec<usize>,
+    chosen: Vec<usize>,
+    best: (f64, Vec<usize>),
+    nodes: usize,
+}
+
+impl Search<'_> {
+    fn fits(&self, k: usize) -> bool {
+        self.rows_of[k]
+            .iter()
+            .all(|&(r, a)| self.used[r] + a <= self.block.rows[r].1 + 1e-9)
+    }
+
+    /// At most what candidates from `from` on can add to the roster so far
+    /// (those that no longer fit never will, deeper down): the lesser of
+    /// two relaxations — each counting row its remaining count of the best
+    /// of them, the others all of theirs; and the knapsack row filled by
+    /// gain per weight, the last one in part.
+    fn ceiling(&self, from: usize) -> f64 {
+        let mut room: Vec<usize> = self
+            .limit
+            .iter()
+            .zip(&self.taken)
+            .map(|(l, t)| l.saturating_sub(*t))
+            .collect();
+        let mut counts = 0.0;
+        for t in from..self.cand.len() {
+            let k = self.cand[t];
+            if !self.fits(k) {
+                continue;
+            }
+            match self.counted[k] {
+                Some(g) if room[g] == 0 => {}
+                Some(g) => {
+                    room[g] -= 1;
+                    counts += self.gain[t];
+                }
+                None => counts += self.gain[t],
+            }
+        }
+        let Some(r) = self.knapsack else {
+            return counts;
+        };
+        let mut left = self.block.rows[r].1 - self.used[r];
+        let mut filled = 0.0;
+        for &t in self.by_ratio {
+            if t < from || !self.fits(self.cand[t]) {
+                continue;
+            }
+            let w = self.weight[t];
+            if w <= left {
+                filled += self.gain[t];
+                left -= w;
+            } else {
+                filled += self.gain[t] * left / w;
+                break;
+            }
+        }
+        counts.min(filled)
+    }
+
+    fn go(&mut self, from: usize, value: f64) {
+        self.nodes += 1;
+        if value > self.best.0 + 1e-12 {
+            self.best = (value, self.chosen.clone());
+        }
+        if self.nodes > NODES || value + self.ceiling(from) <= self.best.0 + 1e-12 {
+            return;
+        }
+        for t in from..self.cand.len() {
+            let k = self.cand[t];
+            if !self.fits(k) {
+                continue;
+            }
+            for &(r, a) in &self.rows_of[k] {
+                self.used[r] += a;
+            }
+            if let Some(g) = self.counted[k] {
+                self.taken[g] += 1;
+            }
+            self.chosen.push(k);
+            self.go(t + 1, value + self.gain[t]);
+            self.chosen.pop();
+            if let Some(g) = self.counted[k] {
+                self.taken[g] -= 1;
+            }
+            for &(r, a) in &self.rows_of[k] {
+                self.used[r] -= a;
+            }
+            if self.nodes > NODES || value + self.ceiling(t + 1) <= self.best.0 + 1e-12 {
+                return;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;
