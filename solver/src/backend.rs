@@ -224,6 +224,96 @@ mod with_highs {
     }
 }
 
+/// An LP maximised, then solved again from where it stood after each row
+/// added (the band's roster bound adds one row per roster it finds:
+/// milp/rosters.rs). microlp's own in every build: its dual simplex picks
+/// up from the last basis, which good_lp's interface does not offer.
+pub struct GrowingLp {
+    problem: Option<microlp::Problem>,
+    solution: Option<microlp::Solution>,
+    vars: Vec<microlp::Variable>,
+}
+
+impl Default for GrowingLp {
+    fn default() -> Self {
+        GrowingLp {
+            problem: Some(microlp::Problem::new(
+                microlp::OptimizationDirection::Maximize,
+            )),
+            solution: None,
+            vars: Vec::new(),
+        }
+    }
+}
+
+impl GrowingLp {
+    /// A variable with objective `obj` between `lo` and `hi` (before `solve`).
+    pub fn var(&mut self, obj: f64, lo: f64, hi: f64) -> usize {
+        let problem = self.problem.as_mut().expect("variables come before solve");
+        self.vars.push(problem.add_var(obj, (lo, hi)));
+        self.vars.len() - 1
+    }
+
+    fn expr(&self, terms: &[(usize, f64)]) -> microlp::LinearExpr {
+        let mut e = microlp::LinearExpr::empty();
+        for &(v, a) in terms {
+            e.add(self.vars[v], a);
+        }
+        e
+    }
+
+    fn op(sense: Sense) -> microlp::ComparisonOp {
+        match sense {
+            Sense::Le => microlp::ComparisonOp::Le,
+            Sense::Ge => microlp::ComparisonOp::Ge,
+            Sense::Eq => microlp::ComparisonOp::Eq,
+        }
+    }
+
+    /// Adds a row; after `solve`, solves again with it. False if that
+    /// solve failed (infeasible, out of time, numerical trouble).
+    pub fn row(&mut self, terms: &[(usize, f64)], sense: Sense, rhs: f64) -> bool {
+        let e = self.expr(terms);
+        if let Some(problem) = self.problem.as_mut() {
+            problem.add_constraint(e, Self::op(sense), rhs);
+            return true;
+        }
+        let Some(solution) = self.solution.take() else {
+            return false;
+        };
+        self.solution = solution
+            .add_constraint(e, Self::op(sense), rhs)
+            .ok()
+            .and_then(|o| o.into_solution().ok());
+        self.solution.is_some()
+    }
+
+    /// Solves the rows so far, stopping at `until` (later rows re-solve
+    /// within what is left of it). False if no optimum was reached.
+    pub fn solve(&mut self, until: Instant) -> bool {
+        let Some(mut problem) = self.problem.take() else {
+            return self.solution.is_some();
+        };
+        problem.set_time_limit(until.saturating_duration_since(Instant::now()));
+        self.solution = problem.solve().ok().and_then(|o| o.into_solution().ok());
+        self.solution.is_some()
+    }
+
+    /// The value of `v` in the last solution (0 before one).
+    pub fn value(&self, v: usize) -> f64 {
+        self.solution
+            .as_ref()
+            .map_or(0.0, |s| s.var_value(self.vars[v]))
+    }
+
+    /// The last solution's objective (−∞ before one).
+    pub fn objective(&self) -> f64 {
+        self.solution
+            .as_ref()
+            .map_or(f64::NEG_INFINITY, microlp::Solution::objective)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use proptest::prelude::*;
@@ -246,6 +336,23 @@ mod tests {
         let out = solve(&m, 10.0, &[]).unwrap();
         assert!(out.proven_optimal);
         assert!((out.objective + 9.0).abs() < 1e-6, "{}", out.objective);
+    }
+
+    #[test]
+    fn a_growing_lp_solves_again_after_each_row() {
+        // max x + y, x ≤ 3, y ≤ 2 → 5; then x + y ≤ 4 → 4; then x ≥ 3.5 → no
+        // plan (x ≤ 3).
+        let far = Instant::now() + std::time::Duration::from_secs(10);
+        let mut lp = GrowingLp::default();
+        let x = lp.var(1.0, 0.0, 3.0);
+        let y = lp.var(1.0, 0.0, 2.0);
+        assert!(lp.solve(far));
+        assert!((lp.objective() - 5.0).abs() < 1e-9);
+        assert!(lp.row(&[(x, 1.0), (y, 1.0)], Sense::Le, 4.0));
+        assert!((lp.objective() - 4.0).abs() < 1e-9);
+        assert!((lp.value(x) + lp.value(y) - 4.0).abs() < 1e-9);
+        assert!(!lp.row(&[(x, 1.0)], Sense::Ge, 3.5));
+        assert_eq!(lp.objective(), f64::NEG_INFINITY);
     }
 
     #[test]

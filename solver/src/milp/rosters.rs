@@ -19,8 +19,8 @@
 //! reformulation's LP value; every π is checked by the exact pricing, never
 //! trusted, so an imprecise LP costs strength, not truth.
 
+use crate::backend::GrowingLp;
 use crate::ir::{Mip, Sense};
-use microlp::{ComparisonOp, LinearExpr, OptimizationDirection, Problem};
 use std::collections::BTreeMap;
 use std::time::Instant;
 
@@ -56,14 +56,14 @@ pub(crate) type Found = Vec<Vec<usize>>;
 /// shows it cannot, or at `until`. Starts from the rosters in `found` that
 /// fit and adds those it finds.
 pub(crate) fn bound(mip: &Mip, enough: Option<f64>, until: Instant, found: &mut Found) -> Bound {
-    let none = Bound {
-        value: None,
-        converged: false,
-    };
-    let Some(split) = Split::of(mip) else {
-        return none;
-    };
-    split.run(mip, enough, until, found).unwrap_or(none)
+    match Split::of(mip) {
+        Some(split) => split.run(mip, enough, until, found),
+        // The locked choices break a person's own caps: no plan, no bound.
+        None => Bound {
+            value: None,
+            converged: false,
+        },
+    }
 }
 
 impl Block {
@@ -218,57 +218,46 @@ impl Split {
         (bounded.then_some(total), best, !inexact)
     }
 
-    fn run(
-        &self,
-        mip: &Mip,
-        enough: Option<f64>,
-        until: Instant,
-        found: &mut Found,
-    ) -> Option<Bound> {
+    fn run(&self, mip: &Mip, enough: Option<f64>, until: Instant, found: &mut Found) -> Bound {
         let scale = mip.vars.iter().map(|v| v.obj.abs()).fold(1.0, f64::max);
+        // The master: the reformulation's dual over the rosters found, its
+        // multipliers boxed (a box only weakens the bound, never falsifies
+        // it: every π is priced exactly below).
         let cap = 10.0 * scale;
-        let mut master = Problem::new(OptimizationDirection::Maximize);
-        let pi: Vec<microlp::Variable> = self
+        let mut master = GrowingLp::default();
+        let pi: Vec<usize> = self
             .linking
             .iter()
             .map(|&i| {
                 let row = &mip.rows[i];
-                let range = match row.sense {
+                let (lo, hi) = match row.sense {
                     Sense::Ge => (0.0, cap),
                     Sense::Le => (-cap, 0.0),
                     Sense::Eq => (-cap, cap),
                 };
-                master.add_var(row.rhs, range)
+                master.var(row.rhs, lo, hi)
             })
             .collect();
-        let mu: Vec<microlp::Variable> = self
+        let mu: Vec<usize> = self
             .blocks
             .iter()
-            .map(|_| master.add_var(1.0, (f64::NEG_INFINITY, f64::INFINITY)))
+            .map(|_| master.var(1.0, f64::NEG_INFINITY, f64::INFINITY))
             .collect();
         // The free variables: w_j ≤ reduced cost × each finite bound, and
         // the reduced cost's sign where a bound is infinite.
         for &j in &self.free {
             let v = &mip.vars[j];
-            let w = master.add_var(1.0, (f64::NEG_INFINITY, f64::INFINITY));
+            let w = master.var(1.0, f64::NEG_INFINITY, f64::INFINITY);
             for at in [v.lo, v.hi] {
-                let mut e = LinearExpr::empty();
                 if at.is_finite() {
-                    e.add(w, 1.0);
-                    for (k, a) in &self.column[j] {
-                        e.add(pi[*k], a * at);
-                    }
-                    master.add_constraint(e, ComparisonOp::Le, at * v.obj);
+                    let mut terms = vec![(w, 1.0)];
+                    terms.extend(self.column[j].iter().map(|&(k, a)| (pi[k], a * at)));
+                    master.row(&terms, Sense::Le, at * v.obj);
                 } else {
-                    for (k, a) in &self.column[j] {
-                        e.add(pi[*k], *a);
-                    }
-                    let op = if at > 0.0 {
-                        ComparisonOp::Le
-                    } else {
-                        ComparisonOp::Ge
-                    };
-                    master.add_constraint(e, op, v.obj);
+                    let terms: Vec<(usize, f64)> =
+                        self.column[j].iter().map(|&(k, a)| (pi[k], a)).collect();
+                    let sense = if at > 0.0 { Sense::Le } else { Sense::Ge };
+                    master.row(&terms, sense, v.obj);
                 }
             }
         }
@@ -281,30 +270,28 @@ impl Split {
             .flat_map(|(b, block)| block.vars.iter().chain(&block.forced).map(move |&j| (j, b)))
             .collect();
         for (b, block) in self.blocks.iter().enumerate() {
-            let (row, rhs) = self.roster_row(mip, &pi, mu[b], block, &[]);
-            master.add_constraint(row, ComparisonOp::Le, rhs);
+            let (terms, cost) = self.roster_row(mip, &pi, mu[b], block, &[]);
+            master.row(&terms, Sense::Le, cost);
         }
         for roster in found.iter() {
             let Some(&b) = roster.first().and_then(|j| block_of.get(j)) else {
                 continue;
             };
             if let Some(chosen) = self.blocks[b].fitting(roster) {
-                let (row, rhs) = self.roster_row(mip, &pi, mu[b], &self.blocks[b], &chosen);
-                master.add_constraint(row, ComparisonOp::Le, rhs);
+                let (terms, cost) = self.roster_row(mip, &pi, mu[b], &self.blocks[b], &chosen);
+                master.row(&terms, Sense::Le, cost);
             }
         }
-        let left = |until: Instant| until.saturating_duration_since(Instant::now());
-        master.set_time_limit(left(until));
-        let mut solution = master.solve().ok()?.into_solution().ok()?;
         let mut best: Option<f64> = None;
         let mut converged = false;
-        while Instant::now() < until {
+        let mut solved = master.solve(until);
+        while solved && Instant::now() < until {
             let signed: Vec<f64> = self
                 .linking
                 .iter()
                 .enumerate()
                 .map(|(k, &i)| {
-                    let x = solution.var_value(pi[k]);
+                    let x = master.value(pi[k]);
                     match mip.rows[i].sense {
                         Sense::Ge => x.max(0.0),
                         Sense::Le => x.min(0.0),
@@ -321,14 +308,13 @@ impl Split {
             }
             // The master is a relaxation of the reformulation's dual: at or
             // below `enough` the bound cannot get past it.
-            if enough.is_some_and(|e| solution.objective() <= e + 1e-9) {
+            if enough.is_some_and(|e| master.objective() <= e + 1e-9) {
                 break;
             }
+            let now: Vec<f64> = mu.iter().map(|&m| master.value(m)).collect();
             let mut added = false;
-            let now: Vec<f64> = mu.iter().map(|&m| solution.var_value(m)).collect();
-            let mut next = Some(solution);
             for (b, (value, chosen)) in rosters.iter().enumerate() {
-                if *value < now[b] - 1e-7 * scale {
+                if *value < now[b] - 1e-7 * scale && solved {
                     let block = &self.blocks[b];
                     found.push(
                         block
@@ -338,39 +324,32 @@ impl Split {
                             .chain(chosen.iter().map(|&k| block.vars[k]))
                             .collect(),
                     );
-                    let (row, rhs) = self.roster_row(mip, &pi, mu[b], block, chosen);
-                    let s = next.take()?;
-                    next = Some(
-                        s.add_constraint(row, ComparisonOp::Le, rhs)
-                            .ok()?
-                            .into_solution()
-                            .ok()?,
-                    );
+                    let (terms, cost) = self.roster_row(mip, &pi, mu[b], block, chosen);
+                    solved = master.row(&terms, Sense::Le, cost);
                     added = true;
                 }
             }
-            solution = next?;
             if !added {
                 converged = value.is_some() && exact;
                 break;
             }
         }
-        Some(Bound {
+        Bound {
             value: best,
             converged,
-        })
+        }
     }
 
     /// The master's row for a roster of `block`: μ + π·(its linking
-    /// coefficients) ≤ its cost.
+    /// coefficients) ≤ its cost, as (terms, cost).
     fn roster_row(
         &self,
         mip: &Mip,
-        pi: &[microlp::Variable],
-        mu: microlp::Variable,
+        pi: &[usize],
+        mu: usize,
         block: &Block,
         chosen: &[usize],
-    ) -> (LinearExpr, f64) {
+    ) -> (Vec<(usize, f64)>, f64) {
         let mut coef: BTreeMap<usize, f64> = BTreeMap::new();
         let mut cost = 0.0;
         for &j in block
@@ -383,14 +362,13 @@ impl Split {
                 *coef.entry(*k).or_default() += a;
             }
         }
-        let mut e = LinearExpr::empty();
-        e.add(mu, 1.0);
-        for (k, a) in coef {
-            if a != 0.0 {
-                e.add(pi[k], a);
-            }
-        }
-        (e, cost)
+        let mut terms = vec![(mu, 1.0)];
+        terms.extend(
+            coef.into_iter()
+                .filter(|(_, a)| *a != 0.0)
+                .map(|(k, a)| (pi[k], a)),
+        );
+        (terms, cost)
     }
 }
 
