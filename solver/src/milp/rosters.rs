@@ -24,8 +24,8 @@ use crate::ir::{Mip, Sense};
 use std::collections::BTreeMap;
 use std::time::Instant;
 
-/// Most search nodes for one person's best roster; past it the pricing is
-/// not exact and that round gives no bound.
+/// Most search nodes for one person's best roster; past it (or past the
+/// bound's time) the search's root bound stands in for the best.
 const NODES: usize = 400_000;
 
 /// The result of `bound`.
@@ -182,7 +182,12 @@ impl Split {
     /// variable makes it unbounded), each person's best roster found with
     /// its reduced cost, and whether every search finished.
     #[allow(clippy::type_complexity)]
-    fn lagrangian(&self, mip: &Mip, pi: &[f64]) -> (Option<f64>, Vec<(f64, Vec<usize>)>, bool) {
+    fn lagrangian(
+        &self,
+        mip: &Mip,
+        pi: &[f64],
+        until: Instant,
+    ) -> (Option<f64>, Vec<(f64, Vec<usize>)>, bool) {
         let mut total = mip.obj_constant;
         let mut bounded = true;
         let mut inexact = false;
@@ -207,7 +212,7 @@ impl Split {
             .map(|b| {
                 let rc: Vec<f64> = b.vars.iter().map(|&j| self.reduced(mip, pi, j)).collect();
                 let fixed: f64 = b.forced.iter().map(|&j| self.reduced(mip, pi, j)).sum();
-                let priced = best_roster(b, &rc);
+                let priced = best_roster(b, &rc, until);
                 if priced.upper > priced.best.0 {
                     inexact = true;
                 }
@@ -299,7 +304,7 @@ impl Split {
                     }
                 })
                 .collect();
-            let (value, rosters, exact) = self.lagrangian(mip, &signed);
+            let (value, rosters, exact) = self.lagrangian(mip, &signed, until);
             if let Some(v) = value {
                 best = Some(best.map_or(v, |b: f64| b.max(v)));
             }
@@ -382,7 +387,7 @@ struct Priced {
 }
 
 /// The roster of `block` with the most gain, by a depth-first search.
-fn best_roster(block: &Block, rc: &[f64]) -> Priced {
+fn best_roster(block: &Block, rc: &[f64], until: Instant) -> Priced {
     let mut cand: Vec<usize> = (0..block.vars.len()).filter(|&k| rc[k] < -1e-12).collect();
     cand.sort_by(|&a, &b| rc[a].total_cmp(&rc[b]));
     let gain: Vec<f64> = cand.iter().map(|&k| -rc[k]).collect();
@@ -444,6 +449,7 @@ fn best_roster(block: &Block, rc: &[f64]) -> Priced {
         chosen: Vec::new(),
         best: (0.0, Vec::new()),
         nodes: 0,
+        until,
     };
     let root = search.ceiling(0);
     search.go(0, 0.0);
@@ -475,6 +481,8 @@ struct Search<'a> {
     chosen: Vec<usize>,
     best: (f64, Vec<usize>),
     nodes: usize,
+    /// Past it the search stops as if out of nodes.
+    until: Instant,
 }
 
 impl Search<'_> {
@@ -534,6 +542,9 @@ impl Search<'_> {
 
     fn go(&mut self, from: usize, value: f64) {
         self.nodes += 1;
+        if self.nodes % 4096 == 0 && Instant::now() >= self.until {
+            self.nodes = NODES + 1;
+        }
         if value > self.best.0 + 1e-12 {
             self.best = (value, self.chosen.clone());
         }
