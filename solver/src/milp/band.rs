@@ -157,10 +157,9 @@ pub(crate) fn find(
         &deadline,
     );
     let mut heaviest = max_of(&best);
-    // Where the LP leaves a gap: whole rosters (rosters.rs). Over a cycle of
-    // several weeks a person's rosters are too many for its search to price
-    // in time (the medium demo over 2 weeks: 25 rounds in 30 s, no bound;
-    // docs/model.md §5.3), so only on one-week cycles.
+    // Where the LP leaves a gap: whole rosters (rosters.rs). Only on
+    // one-week cycles: over two weeks the medium demo's master needed more
+    // than 40 s for one value of H (docs/model.md §5.3).
     let mut heaviest_bound = if model.demand.cycle_weeks <= 1
         && h_lp.is_some_and(|b| heaviest - b > res)
         && deadline.has(std::time::Duration::from_secs(1))
