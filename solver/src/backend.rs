@@ -288,13 +288,15 @@ impl GrowingLp {
         self.solution.is_some()
     }
 
-    /// Solves the rows so far, stopping at `until` (later rows re-solve
-    /// within what is left of it). False if no optimum was reached.
-    pub fn solve(&mut self, until: Instant) -> bool {
+    /// Solves the rows so far, within `each` and stopping at `until`;
+    /// each later row's solve gets `each` too (microlp keeps a call's limit,
+    /// so a caller that must stop promptly gives a short one). False if no
+    /// optimum was reached.
+    pub fn solve(&mut self, until: Instant, each: std::time::Duration) -> bool {
         let Some(mut problem) = self.problem.take() else {
             return self.solution.is_some();
         };
-        problem.set_time_limit(until.saturating_duration_since(Instant::now()));
+        problem.set_time_limit(until.saturating_duration_since(Instant::now()).min(each));
         self.solution = problem.solve().ok().and_then(|o| o.into_solution().ok());
         self.solution.is_some()
     }
@@ -346,7 +348,7 @@ mod tests {
         let mut lp = GrowingLp::default();
         let x = lp.var(1.0, 0.0, 3.0);
         let y = lp.var(1.0, 0.0, 2.0);
-        assert!(lp.solve(far));
+        assert!(lp.solve(far, std::time::Duration::from_secs(10)));
         assert!((lp.objective() - 5.0).abs() < 1e-9);
         assert!(lp.row(&[(x, 1.0), (y, 1.0)], Sense::Le, 4.0));
         assert!((lp.objective() - 4.0).abs() < 1e-9);

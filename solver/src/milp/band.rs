@@ -25,6 +25,9 @@ use crate::milp::deadline::Deadline;
 use crate::model::StaffKind;
 use crate::plan::{FairBand, HeldBelow, Holder};
 
+mod proof;
+pub(crate) use proof::RosterProof;
+
 /// Minutes a week to which the band is proven.
 pub const RESOLUTION: f64 = 1.0;
 
@@ -39,6 +42,8 @@ pub(crate) struct Found {
     pub caps: Vec<(usize, f64)>,
     /// (person, least weighted minutes over the cycle).
     pub floors: Vec<(usize, f64)>,
+    /// The LP's least heaviest, over the cycle (where its LP finished).
+    pub lp_bound: Option<f64>,
 }
 
 /// The teachers whose load the band is about: those with something to do.
@@ -157,30 +162,9 @@ pub(crate) fn find(
         &deadline,
     );
     let mut heaviest = max_of(&best);
-    // Where the LP leaves a gap: whole rosters (rosters.rs). Only on
-    // one-week cycles: over two weeks the medium demo's master needed more
-    // than 40 s for one value of H (docs/model.md §5.3).
-    let mut heaviest_bound = if model.demand.cycle_weeks <= 1
-        && h_lp.is_some_and(|b| heaviest - b > res)
-        && deadline.has(std::time::Duration::from_secs(1))
-    {
-        let until = std::time::Instant::now()
-            + std::time::Duration::from_secs_f64(deadline.seconds_left() * 0.3);
-        roster_bound(
-            model,
-            &best,
-            unmet_max,
-            &ts,
-            h_lp,
-            heaviest - res,
-            res,
-            until,
-        )
-        .or(h_lp)
-    } else {
-        h_lp
-    };
-    // Where a gap is left, ask the MILP about the next value down.
+    let mut heaviest_bound = h_lp;
+    // Where the LP leaves a gap, ask the MILP about the next value down
+    // (whole rosters try too, beside phase 2: `proof.rs`).
     if heaviest_bound.is_none_or(|b| heaviest - b > res)
         && deadline.has(std::time::Duration::from_secs(1))
     {
@@ -279,6 +263,7 @@ pub(crate) fn find(
         },
         caps,
         floors,
+        lp_bound: h_lp,
     })
 }
 
@@ -443,79 +428,6 @@ pub(crate) fn add_rows(mip: &mut Mip, rows: Vec<crate::ir::Row>) {
     for r in rows {
         mip.row(r.name, r.terms, r.sense, r.rhs);
     }
-}
-
-/// The largest H in [`from`, `to`] (to `res`) at which whole rosters prove
-/// that no plan at unmet demand `unmet_max` keeps every teacher of `ts` at
-/// most H × share (`to` proven proves the band). None if none is proven
-/// (or past `until`).
-#[allow(clippy::too_many_arguments)]
-pub(super) fn roster_bound(
-    model: &Model,
-    plan: &[f64],
-    unmet_max: f64,
-    ts: &[usize],
-    from: Option<f64>,
-    to: f64,
-    res: f64,
-    until: std::time::Instant,
-) -> Option<f64> {
-    // The plan's own rosters start the master (those under the cap fit).
-    let mut found: Vec<Vec<usize>> = (0..model.school.staff.len())
-        .map(|p| {
-            (0..plan.len())
-                .filter(|&j| model.mip.vars[j].owner == Some(p) && plan[j] > 0.5)
-                .collect::<Vec<usize>>()
-        })
-        .filter(|r| !r.is_empty())
-        .collect();
-    let mut impossible = |h: f64| {
-        let caps: Vec<(usize, f64)> = ts.iter().map(|&p| (p, h * share(model, p))).collect();
-        let mut probe = model.mip.clone();
-        for v in &mut probe.vars {
-            v.obj = 0.0;
-        }
-        probe.obj_constant = 0.0;
-        for (v, w) in &model.unmet {
-            probe.add_obj(*v, *w);
-        }
-        add_rows(&mut probe, band_rows(model, &caps, &[]));
-        crate::milp::rosters::bound(&probe, Some(unmet_max + 1e-6), until, &mut found)
-            .value
-            .is_some_and(|b| b > unmet_max + 1e-6)
-    };
-    // Up from the LP's bound, in growing steps (the rosters' bound lies a
-    // few minutes above it; a step past it costs a whole master solve),
-    // then halving between the last proven value and the first unproven.
-    let mut low = from?;
-    let mut high = None;
-    let mut proven = None;
-    let mut step = res;
-    while std::time::Instant::now() < until {
-        let h = (low + step).min(to);
-        if impossible(h) {
-            proven = Some(h);
-            low = h;
-            if h >= to {
-                return proven;
-            }
-            step *= 2.0;
-        } else {
-            high = Some(h);
-            break;
-        }
-    }
-    let mut high = high?;
-    while high - low > res && std::time::Instant::now() < until {
-        let mid = f64::midpoint(low, high);
-        if impossible(mid) {
-            low = mid;
-            proven = Some(mid);
-        } else {
-            high = mid;
-        }
-    }
-    proven
 }
 
 enum Exact {

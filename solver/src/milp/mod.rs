@@ -198,6 +198,21 @@ pub fn solve(school: &School, options: &SolveOptions) -> Solved {
     if let Some(found) = &band {
         values.clone_from(&found.values);
     }
+    // Whole rosters try to prove the band's heaviest on the other core while
+    // phase 2 improves the plan (the bound only reports): never with one
+    // core, where it would take phase 2's time.
+    let cores = std::thread::available_parallelism().map_or(1, usize::from);
+    let band_proof = band
+        .as_ref()
+        .filter(|_| cores >= 2 && deadline.has(Duration::from_secs(1)))
+        .and_then(|found| band::RosterProof::for_band(&model, found, &values, unmet_value))
+        .map(|proof| {
+            let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+            let until = Instant::now() + Duration::from_secs_f64(deadline.seconds_left());
+            let stopping = std::sync::Arc::clone(&stop);
+            let running = std::thread::spawn(move || proof.run(until, &stopping));
+            (stop, running)
+        });
 
     // Phase 2: keep unmet demand (and changes) as they are; fairness,
     // preferences, gaps, stability.
@@ -289,6 +304,15 @@ pub fn solve(school: &School, options: &SolveOptions) -> Solved {
     };
     let outcome = best;
     stats.phase2_seconds = phase2_started.elapsed().as_secs_f64();
+    let mut band = band;
+    if let Some((stop, running)) = band_proof {
+        stop.store(true, std::sync::atomic::Ordering::Relaxed);
+        let proven = running.join().ok().flatten();
+        if let (Some(found), Some(h)) = (band.as_mut(), proven) {
+            let b = &mut found.band;
+            b.heaviest_bound = Some(b.heaviest_bound.map_or(h, |was| was.max(h)));
+        }
+    }
     let mut plan = extract::plan(&model, &outcome.values, minimal);
     let objective = report_terms(&model.unmet, &terms, &outcome);
     let gap = outcome

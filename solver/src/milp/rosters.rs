@@ -23,7 +23,12 @@ use crate::backend::GrowingLp;
 use crate::ir::{Mip, Sense};
 use price::{best_roster, Block};
 use std::collections::BTreeMap;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Instant;
+
+/// Most time one solve of the master may take (microlp cannot be told to
+/// stop during a solve; the bound beside phase 2 must stop when it ends).
+const MASTER_CALL: std::time::Duration = std::time::Duration::from_secs(1);
 
 /// The result of `bound`.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -41,11 +46,17 @@ pub(crate) type Found = Vec<Vec<usize>>;
 
 /// A lower bound on the least objective of `mip` (with its constant).
 /// Stops as soon as the bound exceeds `enough` (when given) or the master
-/// shows it cannot, or at `until`. Starts from the rosters in `found` that
+/// shows it cannot, or at `until`, or once `stop` is set. Starts from the rosters in `found` that
 /// fit and adds those it finds.
-pub(crate) fn bound(mip: &Mip, enough: Option<f64>, until: Instant, found: &mut Found) -> Bound {
+pub(crate) fn bound(
+    mip: &Mip,
+    enough: Option<f64>,
+    until: Instant,
+    stop: &AtomicBool,
+    found: &mut Found,
+) -> Bound {
     match Split::of(mip) {
-        Some(split) => split.run(mip, enough, until, found),
+        Some(split) => split.run(mip, enough, until, stop, found),
         // The locked choices break a person's own caps: no plan, no bound.
         None => Bound {
             value: None,
@@ -150,6 +161,7 @@ impl Split {
         mip: &Mip,
         pi: &[f64],
         until: Instant,
+        stop: &AtomicBool,
     ) -> (Option<f64>, Vec<(f64, Vec<usize>)>, bool) {
         let mut total = mip.obj_constant;
         let mut bounded = true;
@@ -175,7 +187,7 @@ impl Split {
             .map(|b| {
                 let rc: Vec<f64> = b.vars.iter().map(|&j| self.reduced(mip, pi, j)).collect();
                 let fixed: f64 = b.forced.iter().map(|&j| self.reduced(mip, pi, j)).sum();
-                let priced = best_roster(b, &rc, until);
+                let priced = best_roster(b, &rc, until, stop);
                 if priced.upper > priced.best.0 {
                     inexact = true;
                 }
@@ -186,7 +198,14 @@ impl Split {
         (bounded.then_some(total), best, !inexact)
     }
 
-    fn run(&self, mip: &Mip, enough: Option<f64>, until: Instant, found: &mut Found) -> Bound {
+    fn run(
+        &self,
+        mip: &Mip,
+        enough: Option<f64>,
+        until: Instant,
+        stop: &AtomicBool,
+        found: &mut Found,
+    ) -> Bound {
         let scale = mip.vars.iter().map(|v| v.obj.abs()).fold(1.0, f64::max);
         // The master: the reformulation's dual over the rosters found, its
         // multipliers boxed (a box only weakens the bound, never falsifies
@@ -252,8 +271,8 @@ impl Split {
         }
         let mut best: Option<f64> = None;
         let mut converged = false;
-        let mut solved = master.solve(until);
-        while solved && Instant::now() < until {
+        let mut solved = master.solve(until, MASTER_CALL);
+        while solved && Instant::now() < until && !stop.load(Ordering::Relaxed) {
             let signed: Vec<f64> = self
                 .linking
                 .iter()
@@ -267,7 +286,7 @@ impl Split {
                     }
                 })
                 .collect();
-            let (value, rosters, exact) = self.lagrangian(mip, &signed, until);
+            let (value, rosters, exact) = self.lagrangian(mip, &signed, until, stop);
             if let Some(v) = value {
                 best = Some(best.map_or(v, |b: f64| b.max(v)));
             }

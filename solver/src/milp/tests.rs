@@ -723,8 +723,13 @@ fn whole_rosters_prove_the_band_the_lp_cannot() {
     let heaviest = 2.0 * post;
     let far = std::time::Instant::now() + std::time::Duration::from_secs(30);
     let none = vec![0.0; model.mip.vars.len()];
-    let proven = band::roster_bound(&model, &none, 0.0, &ts, Some(lp), heaviest - 1.0, 1.0, far);
-    assert_eq!(proven, Some(heaviest - 1.0));
+    let proof = band::RosterProof::new(&model, &none, 0.0, lp, heaviest - 1.0);
+    let stop = std::sync::atomic::AtomicBool::new(false);
+    assert_eq!(proof.run(far, &stop), Some(heaviest - 1.0));
+    // Stopped, it proves nothing more.
+    stop.store(true, std::sync::atomic::Ordering::Relaxed);
+    let proof = band::RosterProof::new(&model, &none, 0.0, lp, heaviest - 1.0);
+    assert_eq!(proof.run(far, &stop), None);
     // And the whole solve says so: heaviest two posts, proven.
     let plan = solve(&school, &options(10.0)).plan;
     let band = plan.solve.band.expect("a band");

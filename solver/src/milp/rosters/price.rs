@@ -2,6 +2,7 @@
 //! depth-first search over their variables, bounded so that what it
 //! reports as the most gain is never below the truth.
 
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Instant;
 
 /// Most search nodes for one person's best roster; past it (or past the
@@ -52,13 +53,13 @@ pub(super) struct Priced {
 }
 
 /// The roster of `block` with the most gain, by a depth-first search.
-pub(super) fn best_roster(block: &Block, rc: &[f64], until: Instant) -> Priced {
-    searched(block, rc, until, NODES)
+pub(super) fn best_roster(block: &Block, rc: &[f64], until: Instant, stop: &AtomicBool) -> Priced {
+    searched(block, rc, until, stop, NODES)
 }
 
 /// The roster of `block` with the most gain, by a depth-first search of at
 /// most `nodes` nodes.
-fn searched(block: &Block, rc: &[f64], until: Instant, nodes: usize) -> Priced {
+fn searched(block: &Block, rc: &[f64], until: Instant, stop: &AtomicBool, nodes: usize) -> Priced {
     let mut cand: Vec<usize> = (0..block.vars.len()).filter(|&k| rc[k] < -1e-12).collect();
     cand.sort_by(|&a, &b| rc[a].total_cmp(&rc[b]));
     let gain: Vec<f64> = cand.iter().map(|&k| -rc[k]).collect();
@@ -122,6 +123,7 @@ fn searched(block: &Block, rc: &[f64], until: Instant, nodes: usize) -> Priced {
         nodes: 0,
         limit_nodes: nodes,
         until,
+        stop,
     };
     let root = search.ceiling(0);
     search.go(0, 0.0);
@@ -154,8 +156,9 @@ struct Search<'a> {
     best: (f64, Vec<usize>),
     nodes: usize,
     limit_nodes: usize,
-    /// Past it the search stops as if out of nodes.
+    /// Past it, or once `stop` is set, the search stops as if out of nodes.
     until: Instant,
+    stop: &'a AtomicBool,
 }
 
 impl Search<'_> {
@@ -215,7 +218,9 @@ impl Search<'_> {
 
     fn go(&mut self, from: usize, value: f64) {
         self.nodes += 1;
-        if self.nodes % 4096 == 0 && Instant::now() >= self.until {
+        if self.nodes % 4096 == 1
+            && (Instant::now() >= self.until || self.stop.load(Ordering::Relaxed))
+        {
             self.nodes = self.limit_nodes + 1;
         }
         if value > self.best.0 + 1e-12 {

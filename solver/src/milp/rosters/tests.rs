@@ -2,6 +2,7 @@ use super::*;
 use crate::backend;
 use crate::ir::Var;
 use proptest::prelude::*;
+use std::sync::atomic::AtomicBool;
 use std::time::Duration;
 
 fn soon() -> Instant {
@@ -59,7 +60,7 @@ fn two_teachers_three_posts() -> (Mip, Vec<Vec<Var>>) {
 fn whole_rosters_see_what_split_posts_hide() {
     let (m, _) = two_teachers_three_posts();
     assert!(lp(&m).abs() < 1e-6, "the compact LP covers every post");
-    let b = bound(&m, None, soon(), &mut Vec::new());
+    let b = bound(&m, None, soon(), &AtomicBool::new(false), &mut Vec::new());
     let value = b.value.expect("a bound");
     assert!((value - 1.0).abs() < 1e-6, "bound {value}");
     assert!(b.converged);
@@ -69,7 +70,13 @@ fn whole_rosters_see_what_split_posts_hide() {
 #[test]
 fn enough_stops_as_soon_as_the_bound_passes_it() {
     let (m, _) = two_teachers_three_posts();
-    let b = bound(&m, Some(0.5), soon(), &mut Vec::new());
+    let b = bound(
+        &m,
+        Some(0.5),
+        soon(),
+        &AtomicBool::new(false),
+        &mut Vec::new(),
+    );
     assert!(b.value.is_some_and(|v| v > 0.5), "{b:?}");
 }
 
@@ -79,12 +86,15 @@ fn a_forced_choice_is_part_of_every_roster() {
     // (one post) and the slack; the bound stays 1, the optimum 1.
     let (mut m, x) = two_teachers_three_posts();
     m.vars[x[0][0].0].lo = 1.0;
-    let b = bound(&m, None, soon(), &mut Vec::new());
+    let b = bound(&m, None, soon(), &AtomicBool::new(false), &mut Vec::new());
     assert!((b.value.unwrap() - optimum(&m)).abs() < 1e-6, "{b:?}");
     // Locked to two posts, the cap is broken: no plan, no bound claimed.
     m.vars[x[0][1].0].lo = 1.0;
     assert_eq!(optimum(&m), f64::INFINITY);
-    assert_eq!(bound(&m, None, soon(), &mut Vec::new()).value, None);
+    assert_eq!(
+        bound(&m, None, soon(), &AtomicBool::new(false), &mut Vec::new()).value,
+        None
+    );
 }
 
 /// A random small staffing model: `people` with 2–4 posts each they may
@@ -152,7 +162,7 @@ proptest! {
         let m = random_school(&people, posts, &costs, &clash);
         prop_assume!(m.vars.len() <= 18);
         let best = optimum(&m);
-        let b = bound(&m, None, soon(), &mut Vec::new());
+        let b = bound(&m, None, soon(), &AtomicBool::new(false), &mut Vec::new());
         let value = b.value.expect("a bound on a tiny model");
         prop_assert!(value <= best + 1e-6, "bound {value} > optimum {best}");
         prop_assert!(value >= lp(&m) - 1e-6, "bound {value} < LP {}", lp(&m));
