@@ -12,12 +12,14 @@
 //!
 //! The bound is Lagrangian: for any multipliers π of the rows outside the
 //! blocks (≥ 0 on ≥ rows, ≤ 0 on ≤ rows), the least of the Lagrangian —
-//! each person's best roster at the reduced costs, found exactly by a search
-//! over their variables — is a true lower bound, whatever π is. The π come
-//! from a master LP over the rosters found so far (solved as its dual with
+//! each person's best roster at the reduced costs, found by a search over
+//! their variables (where the search is cut short, its bound from above
+//! stands in) — is a true lower bound, whatever π is. The π come from a
+//! master LP over the rosters found so far (solved as its dual with
 //! microlp, one row added per new roster), so the bound climbs to the
-//! reformulation's LP value; every π is checked by the exact pricing, never
-//! trusted, so an imprecise LP costs strength, not truth.
+//! reformulation's LP value; every π is priced, never trusted, so an
+//! imprecise LP costs strength, not truth. (A reduced cost within 10⁻¹² of
+//! zero counts as zero.)
 
 use crate::backend::GrowingLp;
 use crate::ir::{Mip, Sense};
@@ -46,8 +48,8 @@ pub(crate) type Found = Vec<Vec<usize>>;
 
 /// A lower bound on the least objective of `mip` (with its constant).
 /// Stops as soon as the bound exceeds `enough` (when given) or the master
-/// shows it cannot, or at `until`, or once `stop` is set. Starts from the rosters in `found` that
-/// fit and adds those it finds.
+/// shows it will not, at `until`, or once `stop` is set. Starts from the
+/// rosters in `found` that fit, and adds those it finds.
 pub(crate) fn bound(
     mip: &Mip,
     enough: Option<f64>,
@@ -207,6 +209,8 @@ impl Split {
         found: &mut Found,
     ) -> Bound {
         let scale = mip.vars.iter().map(|v| v.obj.abs()).fold(1.0, f64::max);
+        found.sort_unstable();
+        found.dedup();
         // The master: the reformulation's dual over the rosters found, its
         // multipliers boxed (a box only weakens the bound, never falsifies
         // it: every π is priced exactly below).
@@ -293,8 +297,8 @@ impl Split {
             if enough.is_some_and(|e| best.is_some_and(|b| b > e)) {
                 break;
             }
-            // The master is a relaxation of the reformulation's dual: at or
-            // below `enough` the bound cannot get past it.
+            // The master relaxes the reformulation's dual (fewer rosters):
+            // at or below `enough`, no π in its box takes the bound past it.
             if enough.is_some_and(|e| master.objective() <= e + 1e-9) {
                 break;
             }

@@ -11,8 +11,9 @@ const NODES: usize = 400_000;
 
 /// One person's block: their 0/1 variables and the rows that cap only them.
 pub(super) struct Block {
-    /// Model variables, forced ones (lo = 1) first excluded.
+    /// The model variables that may be 0 or 1 (not the forced ones).
     pub vars: Vec<usize>,
+    /// The model variables fixed at 1 (a lock).
     pub forced: Vec<usize>,
     /// Rows over `vars` (local indices), with what the forced ones leave.
     pub rows: Vec<(Vec<(usize, f64)>, f64)>,
@@ -54,12 +55,6 @@ pub(super) struct Priced {
 
 /// The roster of `block` with the most gain, by a depth-first search.
 pub(super) fn best_roster(block: &Block, rc: &[f64], until: Instant, stop: &AtomicBool) -> Priced {
-    searched(block, rc, until, stop, NODES)
-}
-
-/// The roster of `block` with the most gain, by a depth-first search of at
-/// most `nodes` nodes.
-fn searched(block: &Block, rc: &[f64], until: Instant, stop: &AtomicBool, nodes: usize) -> Priced {
     let mut cand: Vec<usize> = (0..block.vars.len()).filter(|&k| rc[k] < -1e-12).collect();
     cand.sort_by(|&a, &b| rc[a].total_cmp(&rc[b]));
     let gain: Vec<f64> = cand.iter().map(|&k| -rc[k]).collect();
@@ -121,13 +116,12 @@ fn searched(block: &Block, rc: &[f64], until: Instant, stop: &AtomicBool, nodes:
         chosen: Vec::new(),
         best: (0.0, Vec::new()),
         nodes: 0,
-        limit_nodes: nodes,
         until,
         stop,
     };
     let root = search.ceiling(0);
     search.go(0, 0.0);
-    let upper = if search.nodes <= search.limit_nodes {
+    let upper = if search.nodes <= NODES {
         search.best.0
     } else {
         root.max(search.best.0)
@@ -155,7 +149,6 @@ struct Search<'a> {
     chosen: Vec<usize>,
     best: (f64, Vec<usize>),
     nodes: usize,
-    limit_nodes: usize,
     /// Past it, or once `stop` is set, the search stops as if out of nodes.
     until: Instant,
     stop: &'a AtomicBool,
@@ -221,12 +214,12 @@ impl Search<'_> {
         if self.nodes % 4096 == 1
             && (Instant::now() >= self.until || self.stop.load(Ordering::Relaxed))
         {
-            self.nodes = self.limit_nodes + 1;
+            self.nodes = NODES + 1;
         }
         if value > self.best.0 + 1e-12 {
             self.best = (value, self.chosen.clone());
         }
-        if self.nodes > self.limit_nodes || value + self.ceiling(from) <= self.best.0 + 1e-12 {
+        if self.nodes > NODES || value + self.ceiling(from) <= self.best.0 + 1e-12 {
             return;
         }
         for t in from..self.cand.len() {
@@ -249,7 +242,7 @@ impl Search<'_> {
             for &(r, a) in &self.rows_of[k] {
                 self.used[r] -= a;
             }
-            if self.nodes > self.limit_nodes || value + self.ceiling(t + 1) <= self.best.0 + 1e-12 {
+            if self.nodes > NODES || value + self.ceiling(t + 1) <= self.best.0 + 1e-12 {
                 return;
             }
         }
