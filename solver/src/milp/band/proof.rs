@@ -31,8 +31,8 @@ pub(crate) struct RosterProof {
 
 impl RosterProof {
     /// For the band `found` of the plan `values` at unmet demand
-    /// `unmet_max`; None where there is nothing to prove (the LP proved
-    /// it) or the rosters are out of reach: only one-week cycles, since over
+    /// `unmet_max`; None where there is nothing left to prove or the
+    /// rosters are out of reach: only one-week cycles, since over
     /// two weeks the medium demo's master needed more than 40 s for one H.
     pub(crate) fn for_band(
         model: &Model,
@@ -43,7 +43,10 @@ impl RosterProof {
         let weeks = f64::from(model.demand.cycle_weeks.max(1));
         let res = super::RESOLUTION * weeks;
         let to = found.band.heaviest * weeks - res;
-        let from = found.lp_bound?;
+        // From the best bound the band has (the exact probe may have
+        // proven more than the LP).
+        let proven = found.band.heaviest_bound.map(|b| b * weeks);
+        let from = found.lp_bound?.max(proven.unwrap_or(f64::NEG_INFINITY));
         (model.demand.cycle_weeks <= 1 && to > from)
             .then(|| RosterProof::new(model, values, unmet_max, from, to))
     }
