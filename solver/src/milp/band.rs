@@ -684,6 +684,14 @@ fn take_over(
 /// and a week, no two posts at once), per full share; and what holds them
 /// if that is below others: their weekly cap, or their availability.
 fn reachable(model: &Model, p: usize) -> (usize, f64, Holder) {
+    let (most, why) = most_minutes(model, p);
+    (p, most / share(model, p), why)
+}
+
+/// The most weighted minutes `p` could carry over the cycle alone (every
+/// post they may take, one at a time, within their caps a day and a week),
+/// and what holds them there.
+pub(crate) fn most_minutes(model: &Model, p: usize) -> (f64, Holder) {
     let st = &model.staffing[p];
     let mut total = 0.0;
     let mut cap_binds = false;
@@ -730,7 +738,7 @@ fn reachable(model: &Model, p: usize) -> (usize, f64, Holder) {
     } else {
         Holder::Availability
     };
-    (p, total / share(model, p), why)
+    (total, why)
 }
 
 /// Fills `best[n]` with the most minutes of `n` non-overlapping posts among `acts[from..]`.

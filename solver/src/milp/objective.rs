@@ -160,7 +160,6 @@ impl Targets {
             .filter(|&p| !model.late_terms(p).is_empty())
             .collect();
         let share = |p: usize| model.staffing[p].share;
-        let share_all: f64 = teachers.iter().map(|&p| share(p)).sum::<f64>().max(1e-9);
         let share_late: f64 = late_able.iter().map(|&p| share(p)).sum::<f64>().max(1e-9);
         let leaders: Vec<usize> = (0..n)
             .filter(|&p| model.is_leader(p) && !model.duty_terms(p).is_empty())
@@ -176,8 +175,23 @@ impl Targets {
             late: vec![None; n],
             duty: vec![None; n],
         };
-        for &p in &teachers {
-            t.minutes[p] = Some(total_minutes * share(p) / share_all);
+        // Shared by water-filling (§5.4): a teacher who could not carry their
+        // share of the level alone (availability, caps: the band's "held
+        // below") is given what they can reach, and the others share the
+        // rest, so no target is out of its teacher's reach.
+        let most: Vec<f64> = teachers
+            .iter()
+            .map(|&p| crate::milp::band::most_minutes(model, p).0)
+            .collect();
+        let shares: Vec<f64> = teachers.iter().map(|&p| share(p)).collect();
+        let level = water_level(total_minutes, &shares, &most);
+        for (i, &p) in teachers.iter().enumerate() {
+            let fair = if shares[i] > 0.0 {
+                shares[i] * level
+            } else {
+                0.0
+            };
+            t.minutes[p] = Some(fair.min(most[i]));
         }
         for &p in &late_able {
             t.late[p] = Some(total_late * share(p) / share_late);
@@ -186,6 +200,31 @@ impl Targets {
             t.duty[p] = Some(duty_days / leaders.len() as f64);
         }
         t
+    }
+}
+
+/// The level L at which Σ min(share × L, most) = `total` (every share of it
+/// that its teacher could not carry goes to the others); infinite when even
+/// everyone's most is not the total.
+pub(crate) fn water_level(total: f64, shares: &[f64], most: &[f64]) -> f64 {
+    let mut order: Vec<usize> = (0..shares.len()).filter(|&i| shares[i] > 0.0).collect();
+    order.sort_by(|&a, &b| (most[a] / shares[a]).total_cmp(&(most[b] / shares[b])));
+    let mut left = total;
+    let mut share_left: f64 = order.iter().map(|&i| shares[i]).sum();
+    for &i in &order {
+        if share_left <= 1e-12 {
+            break;
+        }
+        if most[i] / shares[i] >= left / share_left {
+            break;
+        }
+        left -= most[i];
+        share_left -= shares[i];
+    }
+    if share_left <= 1e-12 {
+        f64::INFINITY
+    } else {
+        left / share_left
     }
 }
 
@@ -466,7 +505,43 @@ mod tests {
         sums.into_iter().collect()
     }
 
+    #[test]
+    fn water_filling_gives_a_teacher_held_below_what_they_can_reach() {
+        // 120 minutes among shares 1, 1, 0.5; the first can carry 10 alone:
+        // the others share 110 as 1 : 0.5.
+        let level = super::water_level(120.0, &[1.0, 1.0, 0.5], &[10.0, 100.0, 100.0]);
+        assert!((level - 110.0 / 1.5).abs() < 1e-9, "{level}");
+        // Nobody held below: the plain shares.
+        let level = super::water_level(120.0, &[1.0, 1.0, 0.5], &[100.0, 100.0, 100.0]);
+        assert!((level - 48.0).abs() < 1e-9, "{level}");
+        // Everyone's most is not the total: the level is unbounded (each
+        // target is then their most).
+        assert!(super::water_level(120.0, &[1.0, 1.0], &[10.0, 20.0]).is_infinite());
+    }
+
     proptest! {
+        /// The targets water-filling gives sum to the total (when it can be
+        /// carried), none above its teacher's most, and those below their
+        /// most all at the same level per share.
+        #[test]
+        fn prop_water_filled_targets_sum_to_the_total_within_reach(
+            people in proptest::collection::vec((1u32..=100, 0u32..300), 1..8),
+            part in 0u32..=100,
+        ) {
+            let shares: Vec<f64> = people.iter().map(|(s, _)| f64::from(*s) / 100.0).collect();
+            let most: Vec<f64> = people.iter().map(|(_, m)| f64::from(*m)).collect();
+            let total = most.iter().sum::<f64>() * f64::from(part) / 100.0;
+            let level = super::water_level(total, &shares, &most);
+            let targets: Vec<f64> = shares.iter().zip(&most).map(|(s, m)| (s * level).min(*m)).collect();
+            prop_assert!((targets.iter().sum::<f64>() - total).abs() < 1e-6 * total.max(1.0));
+            for (i, t) in targets.iter().enumerate() {
+                prop_assert!(*t <= most[i] + 1e-9);
+                if *t < most[i] - 1e-9 {
+                    prop_assert!((t / shares[i] - level).abs() < 1e-6 * level.max(1.0));
+                }
+            }
+        }
+
         #[test]
         fn prop_reachable_sums_are_exactly_the_subset_sums(
             weights in proptest::collection::vec(0i64..90, 0..11),

@@ -321,7 +321,48 @@ fn exhaustive_best(school: &School, template: &Plan) -> f64 {
         .iter()
         .map(|p| f64::from(p.part_time_percent) / 100.0)
         .collect();
-    let share_sum: f64 = shares.iter().sum();
+    // Targets (§5.4): what each could carry — the most minutes they have in
+    // any staffing the checker accepts — and the total shared by
+    // water-filling, the level found by halving.
+    let staffing = |code: usize| {
+        let mut plan = template.clone();
+        let mut c = code;
+        for post in &mut plan.posts {
+            post.staff = vec![Assignment {
+                staff: school.staff[c % n].id.clone(),
+                role: Role::Lead,
+            }];
+            c /= n;
+        }
+        plan
+    };
+    let minutes_of = |plan: &Plan, p: usize| -> f64 {
+        plan.posts
+            .iter()
+            .filter(|post| post.staff[0].staff == school.staff[p].id)
+            .map(|post| f64::from(post.minutes()))
+            .sum()
+    };
+    let mut most = vec![0.0_f64; n];
+    for code in 0..n.pow(posts as u32) {
+        let plan = staffing(code);
+        if check(school, &plan).is_empty() {
+            for (p, m) in most.iter_mut().enumerate() {
+                *m = m.max(minutes_of(&plan, p));
+            }
+        }
+    }
+    let carried = |level: f64| -> f64 { (0..n).map(|p| (shares[p] * level).min(most[p])).sum() };
+    let (mut low, mut high) = (0.0, 10.0 * total + 1.0);
+    for _ in 0..200 {
+        let mid = f64::midpoint(low, high);
+        if carried(mid) < total {
+            low = mid;
+        } else {
+            high = mid;
+        }
+    }
+    let target = |p: usize| (shares[p] * high).min(most[p]);
     let mut best = f64::INFINITY;
     for code in 0..n.pow(posts as u32) {
         let mut plan = template.clone();
@@ -347,7 +388,7 @@ fn exhaustive_best(school: &School, template: &Plan) -> f64 {
                 .iter()
                 .map(|post| (f64::from(post.minutes()) / LOAD_UNIT_MINUTES).round())
                 .sum();
-            score += load_penalty(units * LOAD_UNIT_MINUTES - total * shares[p] / share_sum);
+            score += load_penalty(units * LOAD_UNIT_MINUTES - target(p));
             for post in &mine {
                 for pref in &person.preferences {
                     if pref.matches(post.day, post.session) {
