@@ -479,10 +479,11 @@ proptest! {
     #![proptest_config(ProptestConfig { cases: 6, failure_persistence: None, ..ProptestConfig::default() })]
 
     /// The bounds are true on random small schools: each solve's bound on
-    /// the objective lies below every plan found for the school (its own,
-    /// and another solve's at another time limit: the targets are the
-    /// school's, so the objectives compare), and the band's bound on the
-    /// heaviest below every plan's heaviest.
+    /// the objective lies below its plan, the best the search found (plans
+    /// of two solves are not compared: each optimises inside the band it
+    /// found, §5.3, and a tighter band is another model); the band's bound
+    /// on the heaviest lies below every plan's heaviest at the same
+    /// coverage, its own and another solve's at another time limit.
     #[test]
     fn prop_every_bound_lies_below_every_plan_found(
         blocked in proptest::collection::vec((0usize..8, 0usize..5, 0usize..3), 0..10),
@@ -493,15 +494,17 @@ proptest! {
         school.classes[0].extended = [counts[1] / 3; 5];
         let plans = [solve(&school, &options(2.0)).plan, solve(&school, &options(4.0)).plan];
         for a in &plans {
+            let plan = a.solve.objective_value.unwrap();
+            if let Some(bound) = a.solve.bound {
+                prop_assert!(bound <= plan + 1e-6 * plan.abs().max(1.0), "bound {bound} > its plan's {plan}");
+            }
             for b in &plans {
-                let plan = b.solve.objective_value.unwrap();
-                let slack = 1e-6 * plan.abs().max(1.0);
-                if let Some(bound) = a.solve.bound {
-                    prop_assert!(bound <= plan + slack, "bound {bound} > a plan's {plan}");
-                }
                 let (Some(band), Some(other)) = (&a.solve.band, &b.solve.band) else {
                     continue;
                 };
+                if (unmet(a) - unmet(b)).abs() > 1e-6 {
+                    continue;
+                }
                 if let Some(h) = band.heaviest_bound {
                     prop_assert!(h <= other.heaviest + 1e-6, "heaviest bound {h} > a plan's heaviest {}", other.heaviest);
                 }
