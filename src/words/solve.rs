@@ -9,6 +9,12 @@ use super::{Lang, Names};
 /// The solve's status in words.
 pub fn status(solve: &SolveReport, lang: Lang) -> String {
     let minimal = solve.changes.is_some_and(|c| !c.fresh);
+    // Phase 2 optimises inside the fairest band found (docs/model.md §5.3):
+    // its proof is "the fairest" only when the band itself is proven.
+    let band_open = solve
+        .band
+        .as_ref()
+        .is_some_and(|b| !(b.heaviest_proven() && b.lightest_proven()));
     match (lang, solve.status) {
         (Lang::Zh, SolveStatus::NotSolved) => "还没有排班".to_owned(),
         (Lang::En, SolveStatus::NotSolved) => "not solved yet".to_owned(),
@@ -19,6 +25,13 @@ pub fn status(solve: &SolveReport, lang: Lang) -> String {
         }
         (Lang::En, SolveStatus::Optimal) if minimal => {
             "proven the fairest of the plans that change no more than this".to_owned()
+        }
+        (Lang::Zh, SolveStatus::Optimal) if band_open => {
+            "在找到的负担范围内已证明最好；这个范围是否还能更窄，尚未证明".to_owned()
+        }
+        (Lang::En, SolveStatus::Optimal) if band_open => {
+            "proven the best within the band of loads found; not proven that no band is narrower"
+                .to_owned()
         }
         (Lang::Zh, SolveStatus::Optimal) => "已证明是最公平的方案".to_owned(),
         (Lang::En, SolveStatus::Optimal) => "proven the fairest plan".to_owned(),
@@ -182,6 +195,30 @@ mod tests {
         assert!(status(&solve, Lang::En).contains("almost surely the fairest"));
         solve.status = SolveStatus::Optimal;
         assert_eq!(status(&solve, Lang::Zh), "已证明是最公平的方案");
+        // Optimal inside a band not proven: not "the fairest".
+        solve.band = Some(FairBand {
+            heaviest: 150.0,
+            heaviest_bound: Some(135.0),
+            lightest: 130.0,
+            resolution: 1.0,
+            ..FairBand::default()
+        });
+        let zh = status(&solve, Lang::Zh);
+        assert!(
+            zh.contains("负担范围内已证明最好") && !zh.contains("最公平"),
+            "{zh}"
+        );
+        assert!(status(&solve, Lang::En).contains("within the band"));
+        // Both ends of the band proven: the fairest.
+        solve.band = Some(FairBand {
+            heaviest: 150.0,
+            heaviest_bound: Some(150.0),
+            lightest: 130.0,
+            lightest_bound: Some(130.0),
+            resolution: 1.0,
+            ..FairBand::default()
+        });
+        assert_eq!(status(&solve, Lang::En), "proven the fairest plan");
         assert_eq!(term("late_evenness", Lang::Zh), "弹性离校均衡");
     }
 }
