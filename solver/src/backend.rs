@@ -322,9 +322,8 @@ mod tests {
 
     use super::*;
 
-    #[test]
-    fn a_tiny_knapsack_is_solved_to_its_known_optimum() {
-        // max 5a + 4b + 3c s.t. 2a + 3b + c <= 5, binaries: the optimum is a = b = 1, value 9.
+    /// max 5a + 4b + 3c s.t. 2a + 3b + c ≤ 5, binaries (as a minimum).
+    fn knapsack() -> Mip {
         let mut m = Mip::default();
         let a = m.binary("a".into(), -5.0);
         let b = m.binary("b".into(), -4.0);
@@ -335,6 +334,13 @@ mod tests {
             Sense::Le,
             5.0,
         );
+        m
+    }
+
+    #[test]
+    fn a_tiny_knapsack_is_solved_to_its_known_optimum() {
+        // max 5a + 4b + 3c s.t. 2a + 3b + c <= 5, binaries: the optimum is a = b = 1, value 9.
+        let m = knapsack();
         let out = solve(&m, 10.0, &[]).unwrap();
         assert!(out.proven_optimal);
         assert!((out.objective + 9.0).abs() < 1e-6, "{}", out.objective);
@@ -369,16 +375,7 @@ mod tests {
     fn the_bound_is_on_the_objectives_scale() {
         // The knapsack above plus a constant of 100: the optimum is 91, and
         // a proven bound says 91 too, not the -9 the backend saw.
-        let mut m = Mip::default();
-        let a = m.binary("a".into(), -5.0);
-        let b = m.binary("b".into(), -4.0);
-        let c = m.binary("c".into(), -3.0);
-        m.row(
-            "w".into(),
-            vec![(a, 2.0), (b, 3.0), (c, 1.0)],
-            Sense::Le,
-            5.0,
-        );
+        let mut m = knapsack();
         m.obj_constant = 100.0;
         let out = solve(&m, 10.0, &[]).unwrap();
         assert!(out.proven_optimal);

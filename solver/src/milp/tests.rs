@@ -365,15 +365,7 @@ fn exhaustive_best(school: &School, template: &Plan) -> f64 {
     let target = |p: usize| (shares[p] * high).min(most[p]);
     let mut best = f64::INFINITY;
     for code in 0..n.pow(posts as u32) {
-        let mut plan = template.clone();
-        let mut c = code;
-        for post in &mut plan.posts {
-            post.staff = vec![Assignment {
-                staff: school.staff[c % n].id.clone(),
-                role: Role::Lead,
-            }];
-            c /= n;
-        }
+        let plan = staffing(code);
         if !check(school, &plan).is_empty() || !in_band(&plan) {
             continue;
         }

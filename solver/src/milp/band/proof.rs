@@ -69,14 +69,13 @@ impl RosterProof {
             base.add_obj(*v, *w);
         }
         let weeks = f64::from(model.demand.cycle_weeks.max(1));
-        let found = (0..model.school.staff.len())
-            .map(|p| {
-                (0..values.len())
-                    .filter(|&j| model.mip.vars[j].owner == Some(p) && values[j] > 0.5)
-                    .collect::<Vec<usize>>()
-            })
-            .filter(|r| !r.is_empty())
-            .collect();
+        let mut by_person = std::collections::BTreeMap::<usize, Vec<usize>>::new();
+        for (j, v) in model.mip.vars.iter().enumerate() {
+            if let Some(p) = v.owner.filter(|_| values.get(j).is_some_and(|x| *x > 0.5)) {
+                by_person.entry(p).or_default().push(j);
+            }
+        }
+        let found = by_person.into_values().collect();
         RosterProof {
             base,
             loads: teachers(model)
