@@ -6,8 +6,10 @@
 //!
 //! - an upper plan comes from the constructor run with every teacher capped
 //!   at H × their share (a search over H), then from handing posts from the
-//!   heaviest to lighter teachers (`lower_max`); for L*, from handing posts
-//!   to the lightest (`raise_min`);
+//!   heaviest to lighter teachers (`improve`, `Direction::LowerMax`), then
+//!   from a neighbourhood search that lets several teachers trade at once
+//!   (`squeeze.rs`); for L*, from handing posts to the lightest
+//!   (`Direction::RaiseMin`);
 //! - a proof comes from the LP relaxation of phase 1 with the caps as rows
 //!   (min H, then max L: a true bound, as every plan is a point of the LP),
 //!   and where the LP leaves a gap from a MILP asked whether the next value
@@ -26,6 +28,7 @@ use crate::model::StaffKind;
 use crate::plan::{FairBand, HeldBelow, Holder};
 
 mod proof;
+pub(crate) mod squeeze;
 pub(crate) use proof::RosterProof;
 
 /// Minutes a week to which the band is proven.
@@ -161,6 +164,11 @@ pub(crate) fn find(
         unmet_max,
         &deadline,
     );
+    // Then several teachers trading at once, in a neighbourhood search
+    // (`squeeze.rs`), for most of what is left.
+    let until = std::time::Instant::now()
+        + std::time::Duration::from_secs_f64(deadline.seconds_left() * 0.6);
+    best = squeeze::lower_heaviest(model, &best, &ts, unmet_max, res, h_lp, deadline.at(until));
     let mut heaviest = max_of(&best);
     let mut heaviest_bound = h_lp;
     // Where the LP leaves a gap, ask the MILP about the next value down
@@ -463,7 +471,7 @@ fn exact(
 
 /// The constructor with every teacher of `ts` capped at `h` × share (and
 /// `caps` if given): a plan at unmet demand `unmet_max`, if it finds one.
-fn capped(
+pub(crate) fn capped(
     model: &Model,
     pinned: &[Var],
     ts: &[usize],

@@ -18,12 +18,21 @@ pub struct Neighbours {
     pub eligible: std::collections::BTreeMap<usize, Vec<usize>>,
 }
 
-/// Improves `best` until `deadline` (or a cancel); returns the best plan found.
+/// The most one round's sub-solve may take. Most rounds that improve do so
+/// within a few hundredths of a second; a longer cap spends the time on
+/// neighbourhoods microlp cannot settle, and fewer rounds find less
+/// (docs/benchmarks.md, "Shorter rounds": a 0.5 s cap left plans 14–28 %
+/// costlier than 0.1 s in the same 20 s).
+const ROUND_SECONDS: f64 = 0.1;
+
+/// Improves `best` until `deadline` (or a cancel), or until its objective
+/// reaches `floor` (a bound nothing can beat); returns the best plan found.
 pub(crate) fn improve(
     mip: &Mip,
     mut best: Outcome,
     deadline: Deadline<'_>,
     neighbours: &Neighbours,
+    floor: f64,
 ) -> (Outcome, u32) {
     let people = mip
         .vars
@@ -37,7 +46,7 @@ pub(crate) fn improve(
     let mut rng = XorShift(0x9e37_79b9_7f4a_7c15);
     let mut rounds = 0;
     let mut stale = 0;
-    while deadline.has(Duration::from_millis(100)) && stale < 400 {
+    while deadline.has(Duration::from_millis(100)) && stale < 400 && best.objective > floor + 1e-9 {
         rounds += 1;
         let free = neighbourhood(mip, &best.values, people, stale, neighbours, &mut rng);
         let free_unowned = rounds % 5 == 0;
@@ -65,7 +74,7 @@ pub(crate) fn improve(
             .map(|(new, o)| (Var(new), best.values[o.0].round()))
             .collect();
         let left = deadline.seconds_left();
-        let result = backend::solve(&sub, left.min(0.5), &start);
+        let result = backend::solve(&sub, left.min(ROUND_SECONDS), &start);
         let Ok(out) = result else {
             stale += 1;
             continue;
@@ -91,9 +100,10 @@ pub(crate) fn improve(
 }
 
 /// The people to free: one of the costliest (at random among the top
-/// quarter), and people who could take one of the posts that person holds
-/// now, so that the post can change hands; more of them the longer nothing
-/// improved, and now and then anyone at random.
+/// quarter, among those who cost anything), and people who could take one
+/// of the posts that person holds now, so that the post can change hands;
+/// more of them the longer nothing improved, and now and then anyone at
+/// random.
 fn neighbourhood(
     mip: &Mip,
     values: &[f64],
@@ -110,7 +120,11 @@ fn neighbourhood(
     }
     let mut order: Vec<usize> = (0..people).collect();
     order.sort_by(|a, b| cost[*b].total_cmp(&cost[*a]));
-    let top = (people / 4).max(1);
+    let top = order[..(people / 4).max(1)]
+        .iter()
+        .filter(|p| cost[**p] > 1e-9)
+        .count()
+        .max(1);
     let centre = order[(rng.next() % top as u64) as usize];
     let size = (4 + stale as usize / 20).min(people);
     let mut free = vec![centre];

@@ -57,11 +57,14 @@ pub(crate) fn improve(
     if best.proven_optimal {
         return best;
     }
+    // The bound, where there is one, is as low as any plan can go.
+    let floor = best.bound.unwrap_or(f64::NEG_INFINITY);
     let (mut better, rounds) = lns::improve(
         &model.mip,
         best,
         deadline.at(share(0.95)),
         &model.neighbourhoods(),
+        floor,
     );
     moves += swapper.improve(&mut better.values, deadline);
     better.objective = model.mip.objective_of(&better.values);

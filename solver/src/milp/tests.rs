@@ -807,3 +807,56 @@ fn whole_rosters_prove_the_band_the_lp_cannot() {
     assert!((band.heaviest - heaviest).abs() < 1e-6, "{band:?}");
     assert!(band.heaviest_proven(), "{band:?}");
 }
+
+/// The neighbourhood search for a lighter heaviest (`band/squeeze.rs`):
+/// from a plan that puts every post on one teacher, it reaches the least
+/// heaviest exhaustive search finds, and its plan keeps every row of the
+/// model at the same coverage.
+#[test]
+fn the_squeeze_lowers_the_heaviest_to_the_least_possible() {
+    use super::band;
+    use super::build::Model;
+    let mut school = micro_capped(&[5, 5, 5]);
+    for p in &mut school.staff {
+        p.max_per_week = None;
+        p.part_time_percent = 100;
+        p.preferences.clear();
+    }
+    let demand = crate::demand::build(&school, 1);
+    let model = Model::new(&school, &demand);
+    let ts = band::teachers(&model);
+    // Everyone but the first teacher capped at nothing: all four on one.
+    let start = band::capped(&model, &[], &ts[1..], 0.0, None, 0.0).expect("one teacher takes all");
+    let heaviest = |values: &[f64]| {
+        ts.iter()
+            .map(|&p| {
+                model
+                    .load_terms(p)
+                    .iter()
+                    .map(|(v, wm)| values[v.0].round() * wm)
+                    .sum::<f64>()
+            })
+            .fold(0.0, f64::max)
+    };
+    let post = demand.posts[0].weighted_minutes();
+    assert!((heaviest(&start) - 4.0 * post).abs() < 1e-6);
+    let far = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    let squeezed = band::squeeze::lower_heaviest(
+        &model,
+        &start,
+        &ts,
+        0.0,
+        1.0,
+        None,
+        super::deadline::Deadline::new(far, None),
+    );
+    assert_eq!(model.mip.violations(&squeezed), Vec::<String>::new());
+    assert!(model.unmet.iter().all(|(v, _)| squeezed[v.0] < 1e-6));
+    let plan = solve(&school, &options(10.0)).plan;
+    let least = exhaustive_least_heaviest(&school, &plan);
+    assert!(
+        (heaviest(&squeezed) - least).abs() < 1e-6,
+        "squeezed to {}, least possible {least}",
+        heaviest(&squeezed)
+    );
+}
