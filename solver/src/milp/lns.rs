@@ -21,8 +21,8 @@ pub struct Neighbours {
 /// The most one round's sub-solve may take. Most rounds that improve do so
 /// within a few hundredths of a second; a longer cap spends the time on
 /// neighbourhoods microlp cannot settle, and fewer rounds find less
-/// (docs/benchmarks.md, "Shorter rounds": a 0.5 s cap left plans 14–28 %
-/// costlier than 0.1 s in the same 20 s).
+/// (docs/benchmarks.md, "Squeezing the heaviest, and shorter rounds": with
+/// a 0.5 s cap plans cost 14–28 % more than with 0.1 s in the same 20 s).
 const ROUND_SECONDS: f64 = 0.1;
 
 /// Improves `best` until `deadline` (or a cancel), or until its objective

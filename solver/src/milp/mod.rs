@@ -280,7 +280,16 @@ pub fn solve(school: &School, options: &SolveOptions) -> Solved {
             seconds: 0.0,
         }
     } else {
-        phase2::improve(&model, &terms, start_values, deadline, &mut notes)
+        // The full solve takes the other core where the roster proof does not.
+        let spare_core = cores >= 2 && band_proof.is_none();
+        phase2::improve(
+            &model,
+            &terms,
+            start_values,
+            deadline,
+            spare_core,
+            &mut notes,
+        )
     };
     // The last word is the constructor's: no place open while someone is
     // free for it (the MILP phases cannot open one, but stop where they are).

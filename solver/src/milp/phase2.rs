@@ -1,8 +1,10 @@
 //! Phase 2's search (docs/model.md §6): from phase 1's plan, completed, the
-//! swap search takes the loads most of the way to fair; a short full solve
-//! gives a bound (and sometimes the proof); then the neighbourhood search
-//! improves the plan until the time is up, with a last swap pass.
+//! swap search takes the loads most of the way to fair; a full solve gives
+//! a bound (and sometimes the proof), first for a share of the time or, on
+//! a spare core, beside the neighbourhood search, which improves the plan
+//! until the time is up; then a last swap pass.
 
+use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 use crate::backend::{self, Outcome};
@@ -13,11 +15,15 @@ use crate::milp::objective::Terms;
 use crate::milp::{lns, swap};
 
 /// The best plan found from `start` by `deadline`; notes say how it went.
+/// With `spare_core`, the full solve runs on a thread of its own beside the
+/// neighbourhood search, for all of phase 2's time, rather than before it
+/// for a share.
 pub(crate) fn improve(
     model: &Model,
     terms: &Terms,
     start: Vec<f64>,
     deadline: Deadline<'_>,
+    spare_core: bool,
     notes: &mut Vec<crate::plan::SolveNote>,
 ) -> Outcome {
     let end = Instant::now() + Duration::from_secs_f64(deadline.seconds_left());
@@ -40,22 +46,27 @@ pub(crate) fn improve(
     let mut moves = swapper.improve(&mut best.values, deadline.at(share(0.2)));
     best.objective = model.mip.objective_of(&best.values);
     let hint = model.mip.hint(&best.values);
-    let full = deadline
-        .has(Duration::from_millis(200))
-        .then(|| backend::solve(&model.mip, deadline.seconds_left() * 0.3, &hint));
-    match full {
-        None if deadline.cancelled() => {
+    let mut beside = None;
+    if !deadline.has(Duration::from_millis(200)) {
+        if deadline.cancelled() {
             notes.push(crate::plan::SolveNote::Cancelled);
         }
-        None => {}
-        Some(Ok(out)) if out.objective <= best.objective + 1e-9 => best = out,
-        Some(Ok(out)) => best.bound = out.bound,
-        // Why the backend found nothing is for solver experts (`--write-model`);
-        // the note says what it means for the plan.
-        Some(Err(_)) => notes.push(crate::plan::SolveNote::NoBound),
-    }
-    if best.proven_optimal {
-        return best;
+    } else if spare_core {
+        // microlp cannot be stopped inside a solve: the search does not
+        // wait for it past the deadline, and a late answer is dropped.
+        let (send, receive) = mpsc::channel();
+        let mip = model.mip.clone();
+        let seconds = deadline.seconds_left() * 0.95;
+        std::thread::spawn(move || {
+            let _ = send.send(backend::solve(&mip, seconds, &hint));
+        });
+        beside = Some(receive);
+    } else {
+        let full = backend::solve(&model.mip, deadline.seconds_left() * 0.3, &hint);
+        take(&mut best, full, notes);
+        if best.proven_optimal {
+            return best;
+        }
     }
     // The bound, where there is one, is as low as any plan can go.
     let floor = best.bound.unwrap_or(f64::NEG_INFINITY);
@@ -66,11 +77,36 @@ pub(crate) fn improve(
         &model.neighbourhoods(),
         floor,
     );
-    moves += swapper.improve(&mut better.values, deadline);
-    better.objective = model.mip.objective_of(&better.values);
+    if let Some(full) = beside.and_then(|receive| {
+        receive
+            .recv_timeout(Duration::from_secs_f64(deadline.seconds_left()))
+            .ok()
+    }) {
+        take(&mut better, full, notes);
+    }
+    if !better.proven_optimal {
+        moves += swapper.improve(&mut better.values, deadline);
+        better.objective = model.mip.objective_of(&better.values);
+    }
     notes.push(crate::plan::SolveNote::Improved {
         swaps: moves as u32,
         rounds,
     });
     better
+}
+
+/// The full solve's answer into `best`: its plan where it is no worse (with
+/// its proof), else only its bound.
+fn take(
+    best: &mut Outcome,
+    full: Result<Outcome, backend::BackendError>,
+    notes: &mut Vec<crate::plan::SolveNote>,
+) {
+    match full {
+        Ok(out) if out.objective <= best.objective + 1e-9 => *best = out,
+        Ok(out) => best.bound = out.bound,
+        // Why the backend found nothing is for solver experts (`--write-model`);
+        // the note says what it means for the plan.
+        Err(_) => notes.push(crate::plan::SolveNote::NoBound),
+    }
 }
