@@ -26,13 +26,14 @@ pub struct Neighbours {
 const ROUND_SECONDS: f64 = 0.1;
 
 /// Improves `best` until `deadline` (or a cancel), or until its objective
-/// reaches `floor` (a bound nothing can beat); returns the best plan found.
+/// reaches `floor()`, read each round: a bound nothing can beat, or +∞ once
+/// a plan found elsewhere is proven best. Returns the best plan found.
 pub(crate) fn improve(
     mip: &Mip,
     mut best: Outcome,
     deadline: Deadline<'_>,
     neighbours: &Neighbours,
-    floor: f64,
+    floor: &dyn Fn() -> f64,
 ) -> (Outcome, u32) {
     let people = mip
         .vars
@@ -46,7 +47,8 @@ pub(crate) fn improve(
     let mut rng = XorShift(0x9e37_79b9_7f4a_7c15);
     let mut rounds = 0;
     let mut stale = 0;
-    while deadline.has(Duration::from_millis(100)) && stale < 400 && best.objective > floor + 1e-9 {
+    while deadline.has(Duration::from_millis(100)) && stale < 400 && best.objective > floor() + 1e-9
+    {
         rounds += 1;
         let free = neighbourhood(mip, &best.values, people, stale, neighbours, &mut rng);
         let free_unowned = rounds % 5 == 0;

@@ -4,7 +4,8 @@
 //! a spare core, beside the neighbourhood search, which improves the plan
 //! until the time is up; then a last swap pass.
 
-use std::sync::mpsc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{mpsc, Arc};
 use std::time::{Duration, Instant};
 
 use crate::backend::{self, Outcome};
@@ -47,6 +48,7 @@ pub(crate) fn improve(
     best.objective = model.mip.objective_of(&best.values);
     let hint = model.mip.hint(&best.values);
     let mut beside = None;
+    let proven = Arc::new(AtomicBool::new(false));
     if !deadline.has(Duration::from_millis(200)) {
         if deadline.cancelled() {
             notes.push(crate::plan::SolveNote::Cancelled);
@@ -57,8 +59,14 @@ pub(crate) fn improve(
         let (send, receive) = mpsc::channel();
         let mip = model.mip.clone();
         let seconds = deadline.seconds_left() * 0.95;
+        let proven = Arc::clone(&proven);
         std::thread::spawn(move || {
-            let _ = send.send(backend::solve(&mip, seconds, &hint));
+            let out = backend::solve(&mip, seconds, &hint);
+            // A plan proven best ends the search beside it.
+            if out.as_ref().is_ok_and(|o| o.proven_optimal) {
+                proven.store(true, Ordering::Relaxed);
+            }
+            let _ = send.send(out);
         });
         beside = Some(receive);
     } else {
@@ -75,7 +83,13 @@ pub(crate) fn improve(
         best,
         deadline.at(share(0.95)),
         &model.neighbourhoods(),
-        floor,
+        &|| {
+            if proven.load(Ordering::Relaxed) {
+                f64::INFINITY
+            } else {
+                floor
+            }
+        },
     );
     if let Some(full) = beside.and_then(|receive| {
         receive

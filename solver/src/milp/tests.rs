@@ -898,6 +898,28 @@ fn the_full_solve_beside_the_search_proves_what_it_proves_first() {
     };
     let first = run(false);
     let beside = run(true);
+    // The neighbourhood search stops as soon as its floor says nothing is
+    // left to find (a plan proven best beside it), and not before.
+    let incumbent = || crate::backend::Outcome {
+        objective: model.mip.objective_of(&start),
+        values: start.clone(),
+        proven_optimal: false,
+        bound: None,
+        seconds: 0.0,
+    };
+    let far = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    let lns = |floor: f64| {
+        super::lns::improve(
+            &model.mip,
+            incumbent(),
+            super::deadline::Deadline::new(far, None),
+            &model.neighbourhoods(),
+            &|| floor,
+        )
+        .1
+    };
+    assert_eq!(lns(f64::INFINITY), 0);
+    assert!(lns(f64::NEG_INFINITY) > 0);
     assert!(first.proven_optimal, "{:?}", first.bound);
     assert!(beside.proven_optimal, "{:?}", beside.bound);
     assert!((first.objective - beside.objective).abs() < 1e-6);

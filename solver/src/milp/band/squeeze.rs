@@ -105,6 +105,6 @@ fn reach(
         bound: None,
         seconds: 0.0,
     };
-    let (out, _) = lns::improve(&mip, incumbent, deadline, neighbours, 0.0);
+    let (out, _) = lns::improve(&mip, incumbent, deadline, neighbours, &|| 0.0);
     (out.objective <= 1e-6).then(|| out.values[..model.mip.vars.len()].to_vec())
 }
