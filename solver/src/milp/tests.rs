@@ -72,17 +72,15 @@ fn the_tiny_school_solves_fully_and_passes_the_checker() {
         .all(|p| p.staff[0].staff.as_str() == "t4"));
 }
 
-#[test]
-fn swaps_keep_every_row_and_lower_the_objective() {
-    use super::build::Model;
+/// Phase 2's model of `school` as a solve builds it, without a band or a
+/// previous plan: the targets from phase 1's optimum, the objective's
+/// terms, and phase 1's plan completed into a phase-2 start.
+fn fairness_model<'a>(
+    school: &'a School,
+    demand: &'a crate::demand::Demand,
+) -> (super::build::Model<'a>, super::objective::Terms, Vec<f64>) {
     use super::objective::{self, Targets};
-    let mut school = tiny_school();
-    for cap in &mut school.rules.caps {
-        cap.per_week = 12;
-        cap.per_day = 3;
-    }
-    let demand = crate::demand::build(&school, 1);
-    let mut model = Model::new(&school, &demand);
+    let mut model = super::build::Model::new(school, demand);
     for (v, w) in model.unmet.clone() {
         model.mip.add_obj(v, w);
     }
@@ -95,7 +93,19 @@ fn swaps_keep_every_row_and_lower_the_objective() {
     for (v, c) in terms.all() {
         model.mip.add_obj(v, c);
     }
-    let mut values = terms.complete(&phase1.values, model.mip.vars.len());
+    let start = terms.complete(&phase1.values, model.mip.vars.len());
+    (model, terms, start)
+}
+
+#[test]
+fn swaps_keep_every_row_and_lower_the_objective() {
+    let mut school = tiny_school();
+    for cap in &mut school.rules.caps {
+        cap.per_week = 12;
+        cap.per_day = 3;
+    }
+    let demand = crate::demand::build(&school, 1);
+    let (model, terms, mut values) = fairness_model(&school, &demand);
     assert_eq!(
         model.mip.violations(&values),
         Vec::<String>::new(),
@@ -724,24 +734,9 @@ fn without_the_band_nothing_is_proven_about_it() {
 #[cfg(feature = "highs")]
 #[test]
 fn the_highs_backend_bound_holds_on_the_tiny_school() {
-    use super::build::Model;
-    use super::objective::{self, Targets};
     let school = tiny_school();
     let demand = crate::demand::build(&school, 1);
-    let mut model = Model::new(&school, &demand);
-    for (v, w) in model.unmet.clone() {
-        model.mip.add_obj(v, w);
-    }
-    let phase1 = crate::backend::solve(&model.mip, 10.0, &[]).unwrap();
-    let targets = Targets::from_totals(&model, &phase1.values, None);
-    for v in &mut model.mip.vars {
-        v.obj = 0.0;
-    }
-    let terms = objective::add(&mut model, &targets, None);
-    for (v, c) in terms.all() {
-        model.mip.add_obj(v, c);
-    }
-    let other = terms.complete(&phase1.values, model.mip.vars.len());
+    let (model, _, other) = fairness_model(&school, &demand);
     assert_eq!(model.mip.violations(&other), Vec::<String>::new());
     let other = model.mip.objective_of(&other);
     let out = crate::backend::solve(&model.mip, 30.0, &[]).unwrap();
@@ -765,6 +760,18 @@ fn the_highs_backend_bound_holds_on_the_tiny_school() {
     }
 }
 
+/// Three full-time teachers without caps or preferences, and four homework
+/// posts of one length on four days.
+fn three_equal_teachers() -> School {
+    let mut school = micro_capped(&[5, 5, 5]);
+    for p in &mut school.staff {
+        p.max_per_week = None;
+        p.part_time_percent = 100;
+        p.preferences.clear();
+    }
+    school
+}
+
 /// Three teachers and four homework posts of one length on four days: the
 /// compact LP shares them out at 4/3 of a post each, but whole rosters
 /// give someone two posts; the rosters' bound (docs/model.md §5.3) proves
@@ -773,12 +780,7 @@ fn the_highs_backend_bound_holds_on_the_tiny_school() {
 fn whole_rosters_prove_the_band_the_lp_cannot() {
     use super::band;
     use super::build::Model;
-    let mut school = micro_capped(&[5, 5, 5]);
-    for p in &mut school.staff {
-        p.max_per_week = None;
-        p.part_time_percent = 100;
-        p.preferences.clear();
-    }
+    let school = three_equal_teachers();
     let demand = crate::demand::build(&school, 1);
     let model = Model::new(&school, &demand);
     let ts = band::teachers(&model);
@@ -816,12 +818,7 @@ fn whole_rosters_prove_the_band_the_lp_cannot() {
 fn the_squeeze_lowers_the_heaviest_to_the_least_possible() {
     use super::band;
     use super::build::Model;
-    let mut school = micro_capped(&[5, 5, 5]);
-    for p in &mut school.staff {
-        p.max_per_week = None;
-        p.part_time_percent = 100;
-        p.preferences.clear();
-    }
+    let school = three_equal_teachers();
     let demand = crate::demand::build(&school, 1);
     let model = Model::new(&school, &demand);
     let ts = band::teachers(&model);
@@ -866,24 +863,9 @@ fn the_squeeze_lowers_the_heaviest_to_the_least_possible() {
 /// optimum, with the same objective, and a plan that keeps every row.
 #[test]
 fn the_full_solve_beside_the_search_proves_what_it_proves_first() {
-    use super::build::Model;
-    use super::objective::{self, Targets};
     let school = tiny_school();
     let demand = crate::demand::build(&school, 1);
-    let mut model = Model::new(&school, &demand);
-    for (v, w) in model.unmet.clone() {
-        model.mip.add_obj(v, w);
-    }
-    let phase1 = crate::backend::solve(&model.mip, 10.0, &[]).unwrap();
-    let targets = Targets::from_totals(&model, &phase1.values, None);
-    for v in &mut model.mip.vars {
-        v.obj = 0.0;
-    }
-    let terms = objective::add(&mut model, &targets, None);
-    for (v, c) in terms.all() {
-        model.mip.add_obj(v, c);
-    }
-    let start = terms.complete(&phase1.values, model.mip.vars.len());
+    let (model, terms, start) = fairness_model(&school, &demand);
     let run = |spare_core: bool| {
         let far = std::time::Instant::now() + std::time::Duration::from_secs(20);
         let mut notes = Vec::new();
