@@ -96,7 +96,9 @@ fn solve_saves_a_plan_that_loads_and_passes_check() {
         "status: ",
         "microlp",
         "variables",
-        "teachers' weighted minutes per week: min ",
+        // Per full-time share for the band, as worked here: both say which.
+        "fairness (weighted minutes, per full-time share): ",
+        "teachers' weighted minutes per week (as worked, not per full-time share): min ",
         "late duties per teacher",
         "duty-leader days over the cycle: 张建国 ",
     ] {

@@ -202,12 +202,12 @@ pub fn report(
     if let Some(m) = summary.teacher_minutes {
         lines.push(if zh {
             format!(
-                "教师每周加权分钟数：最少 {:.0}，中位数 {:.0}，最多 {:.0}",
+                "教师每周加权分钟数（实际分钟，未按工作量折算）：最少 {:.0}，中位数 {:.0}，最多 {:.0}",
                 m.min, m.median, m.max
             )
         } else {
             format!(
-                "teachers' weighted minutes per week: min {:.0}, median {:.0}, max {:.0}",
+                "teachers' weighted minutes per week (as worked, not per full-time share): min {:.0}, median {:.0}, max {:.0}",
                 m.min, m.median, m.max
             )
         });
