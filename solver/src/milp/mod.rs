@@ -17,6 +17,7 @@ mod phase2;
 #[cfg(test)]
 mod realistic_tests;
 mod rosters;
+mod spare;
 mod swap;
 #[cfg(test)]
 mod tests;
@@ -201,17 +202,25 @@ pub fn solve(school: &School, options: &SolveOptions) -> Solved {
     // Whole rosters try to prove the band's heaviest on the other core while
     // phase 2 improves the plan (the bound only reports): never with one
     // core, where it would take phase 2's time.
+    // Then phase 2's full solve takes that core for the time left (§6).
     let cores = std::thread::available_parallelism().map_or(1, usize::from);
+    let mut spare = (cores >= 2).then(spare::SpareCore::default);
     let band_proof = band
         .as_ref()
-        .filter(|_| cores >= 2 && deadline.has(Duration::from_secs(1)))
-        .and_then(|found| band::RosterProof::for_band(&model, found, &values, unmet_value))
-        .map(|proof| {
+        .zip(spare.as_mut())
+        .filter(|_| deadline.has(Duration::from_secs(1)))
+        .and_then(|(found, core)| {
+            let proof = band::RosterProof::for_band(&model, found, &values, unmet_value)?;
             let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
-            let until = Instant::now() + Duration::from_secs_f64(deadline.seconds_left());
+            // At most half the time left, so the full solve has the rest.
+            let until = Instant::now() + Duration::from_secs_f64(deadline.seconds_left() * 0.5);
             let stopping = std::sync::Arc::clone(&stop);
-            let running = std::thread::spawn(move || proof.run(until, &stopping));
-            (stop, running)
+            let hold = core.hold();
+            let running = std::thread::spawn(move || {
+                let _hold = hold;
+                proof.run(until, &stopping)
+            });
+            Some((stop, running))
         });
 
     // Phase 2: keep unmet demand (and changes) as they are; fairness,
@@ -280,16 +289,7 @@ pub fn solve(school: &School, options: &SolveOptions) -> Solved {
             seconds: 0.0,
         }
     } else {
-        // The full solve takes the other core where the roster proof does not.
-        let spare_core = cores >= 2 && band_proof.is_none();
-        phase2::improve(
-            &model,
-            &terms,
-            start_values,
-            deadline,
-            spare_core,
-            &mut notes,
-        )
+        phase2::improve(&model, &terms, start_values, deadline, spare, &mut notes)
     };
     // The last word is the constructor's: no place open while someone is
     // free for it (the MILP phases cannot open one, but stop where they are).

@@ -13,18 +13,20 @@ use crate::ir;
 use crate::milp::build::Model;
 use crate::milp::deadline::Deadline;
 use crate::milp::objective::Terms;
+use crate::milp::spare::SpareCore;
 use crate::milp::{lns, swap};
 
 /// The best plan found from `start` by `deadline`; notes say how it went.
-/// With `spare_core`, the full solve runs on a thread of its own beside the
-/// neighbourhood search, for all of phase 2's time, rather than before it
-/// for a share.
+/// With a `spare` core, the full solve runs on a thread of its own beside
+/// the neighbourhood search, from when the core is free (the band's roster
+/// proof may hold it first) to the end of phase 2, rather than before the
+/// search for a share of its time.
 pub(crate) fn improve(
     model: &Model,
     terms: &Terms,
     start: Vec<f64>,
     deadline: Deadline<'_>,
-    spare_core: bool,
+    spare: Option<SpareCore>,
     notes: &mut Vec<crate::plan::SolveNote>,
 ) -> Outcome {
     let end = Instant::now() + Duration::from_secs_f64(deadline.seconds_left());
@@ -49,19 +51,31 @@ pub(crate) fn improve(
     let hint = model.mip.hint(&best.values);
     let mut beside = None;
     let proven = Arc::new(AtomicBool::new(false));
+    // Set when phase 2 no longer waits for the full solve beside it.
+    let over = Arc::new(AtomicBool::new(false));
     if !deadline.has(Duration::from_millis(200)) {
         if deadline.cancelled() {
             notes.push(crate::plan::SolveNote::Cancelled);
         }
-    } else if spare_core {
+    } else if let Some(core) = spare {
         // microlp cannot be stopped inside a solve: the search does not
         // wait for it past the deadline, and a late answer is dropped.
         let (send, receive) = mpsc::channel();
         let mip = model.mip.clone();
-        let seconds = deadline.seconds_left() * 0.95;
         let proven = Arc::clone(&proven);
+        let over = Arc::clone(&over);
+        let stop_at = Instant::now() + end.saturating_duration_since(Instant::now()).mul_f64(0.95);
         std::thread::spawn(move || {
-            let out = backend::solve(&mip, seconds, &hint);
+            let free = core.wait(stop_at);
+            if over.load(Ordering::Relaxed) {
+                return;
+            }
+            let seconds = stop_at.saturating_duration_since(Instant::now());
+            if !free || seconds < Duration::from_millis(200) {
+                let _ = send.send(Err(backend::BackendError::NoPlanInTime));
+                return;
+            }
+            let out = backend::solve(&mip, seconds.as_secs_f64(), &hint);
             // A plan proven best ends the search beside it.
             if out.as_ref().is_ok_and(|o| o.proven_optimal) {
                 proven.store(true, Ordering::Relaxed);
@@ -92,9 +106,11 @@ pub(crate) fn improve(
         },
     );
     if let Some(full) = beside.and_then(|receive| {
-        receive
+        let answer = receive
             .recv_timeout(Duration::from_secs_f64(deadline.seconds_left()))
-            .ok()
+            .ok();
+        over.store(true, Ordering::Relaxed);
+        answer
     }) {
         take(&mut better, full, notes);
     }

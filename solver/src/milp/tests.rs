@@ -863,23 +863,48 @@ fn the_squeeze_lowers_the_heaviest_to_the_least_possible() {
 /// optimum, with the same objective, and a plan that keeps every row.
 #[test]
 fn the_full_solve_beside_the_search_proves_what_it_proves_first() {
+    use super::spare::SpareCore;
     let school = tiny_school();
     let demand = crate::demand::build(&school, 1);
     let (model, terms, start) = fairness_model(&school, &demand);
-    let run = |spare_core: bool| {
-        let far = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    let run = |spare: Option<SpareCore>, seconds: u64| {
+        let far = std::time::Instant::now() + std::time::Duration::from_secs(seconds);
         let mut notes = Vec::new();
-        super::phase2::improve(
+        let out = super::phase2::improve(
             &model,
             &terms,
             start.clone(),
             super::deadline::Deadline::new(far, None),
-            spare_core,
+            spare,
             &mut notes,
-        )
+        );
+        (out, notes)
     };
-    let first = run(false);
-    let beside = run(true);
+    let first = run(None, 20).0;
+    let beside = run(Some(SpareCore::default()), 20).0;
+    // A core held by another job (the band's roster proof) is taken once
+    // that job ends; one held to the end leaves the plan without a bound,
+    // and a note says so.
+    let held = |job: std::time::Duration, seconds: u64| {
+        let mut core = SpareCore::default();
+        let hold = core.hold();
+        let job = std::thread::spawn(move || {
+            std::thread::sleep(job);
+            drop(hold);
+        });
+        let out = run(Some(core), seconds);
+        job.join().unwrap();
+        out
+    };
+    let (after, _) = held(std::time::Duration::from_millis(300), 20);
+    assert!(after.proven_optimal, "{:?}", after.bound);
+    let (never, notes) = held(std::time::Duration::from_secs(3), 1);
+    assert!(!never.proven_optimal && never.bound.is_none());
+    assert!(
+        notes.contains(&crate::plan::SolveNote::NoBound),
+        "{notes:?}"
+    );
+    assert_eq!(model.mip.violations(&never.values), Vec::<String>::new());
     // The neighbourhood search stops as soon as its floor says nothing is
     // left to find (a plan proven best beside it), and not before.
     let incumbent = || crate::backend::Outcome {
