@@ -25,6 +25,12 @@ pub struct BenchArgs {
     pub time_limit: f64,
     #[arg(long)]
     pub header: bool,
+    /// Solve this many times, one row each, and a line with the spread
+    /// (least, median, most) of the objective, the bound and the heaviest:
+    /// one run says little on a noisy machine. The peak memory column is
+    /// the process's peak so far.
+    #[arg(long, value_name = "N", default_value_t = 1, value_parser = clap::value_parser!(u32).range(1..=100))]
+    pub runs: u32,
     /// Solve without the fairest band (docs/model.md §5.3), to measure what
     /// it costs and gains; the row's size says "(no band)".
     #[arg(long)]
@@ -56,9 +62,84 @@ pub fn run(args: &BenchArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Re
     if let Some(edits) = &args.resolve_edits {
         return super::bench_resolve::run(&school, args, edits, out);
     }
+    if args.header {
+        writeln!(out, "| size | profile | K | staff | posts | vars (int) | build s | constructor s | constructor unmet | coverage s | phase 2 s | total s | status | objective | unmet | bound | gap | heaviest (bound) / lightest, min a week | peak MB | checker |")?;
+        writeln!(
+            out,
+            "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
+        )?;
+    }
+    let mut spread = Spread::default();
+    let mut outcome = Outcome::Clean;
+    for _ in 0..args.runs {
+        if one_run(args, &school, out, &mut spread)? == Outcome::Bug {
+            outcome = Outcome::Bug;
+        }
+    }
+    if args.runs > 1 {
+        writeln!(out)?;
+        writeln!(out, "{}", spread.line(args.runs))?;
+    }
+    Ok(outcome)
+}
+
+/// What varies from run to run, one entry per run (None: not found).
+#[derive(Default)]
+struct Spread {
+    objective: Vec<Option<f64>>,
+    bound: Vec<Option<f64>>,
+    heaviest: Vec<Option<f64>>,
+}
+
+impl Spread {
+    /// "Spread over 3 runs (least / median / most): objective 337.7 /
+    /// 384.0 / 414.5; …", a value not found in some runs counted apart.
+    fn line(&self, runs: u32) -> String {
+        let say = |name: &str, values: &[Option<f64>]| {
+            let mut found: Vec<f64> = values.iter().flatten().copied().collect();
+            found.sort_by(f64::total_cmp);
+            let missing = values.len() - found.len();
+            let text = match (found.first(), found.last()) {
+                (Some(least), Some(most)) => {
+                    format!("{name} {least:.1} / {:.1} / {most:.1}", median(&found))
+                }
+                _ => format!("{name} –"),
+            };
+            if missing > 0 {
+                format!("{text} (none in {missing})")
+            } else {
+                text
+            }
+        };
+        format!(
+            "Spread over {runs} runs (least / median / most): {}; {}; {}.",
+            say("objective", &self.objective),
+            say("bound", &self.bound),
+            say("heaviest, min a week", &self.heaviest)
+        )
+    }
+}
+
+/// The middle of sorted `values` (the mean of the two middle ones).
+fn median(values: &[f64]) -> f64 {
+    let n = values.len();
+    if n % 2 == 1 {
+        values[n / 2]
+    } else {
+        f64::midpoint(values[n / 2 - 1], values[n / 2])
+    }
+}
+
+/// One solve of `school` and its table row; what varies goes to `spread`.
+fn one_run(
+    args: &BenchArgs,
+    school: &kehou_solver::model::School,
+    out: &mut dyn Write,
+    spread: &mut Spread,
+) -> io::Result<Outcome> {
     let started = std::time::Instant::now();
     let solved = solve(
-        &school,
+        school,
         &SolveOptions {
             cycle_weeks: Some(args.cycle_weeks),
             time_limit_seconds: Some(args.time_limit),
@@ -67,7 +148,7 @@ pub fn run(args: &BenchArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Re
         },
     );
     let wall = started.elapsed().as_secs_f64();
-    let violations = kehou_solver::check::check(&school, &solved.plan);
+    let violations = kehou_solver::check::check(school, &solved.plan);
     let s = &solved.stats;
     let r = &solved.plan.solve;
     let unmet = r
@@ -75,13 +156,9 @@ pub fn run(args: &BenchArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Re
         .iter()
         .find(|t| t.name == "unmet")
         .map_or(0.0, |t| t.value);
-    if args.header {
-        writeln!(out, "| size | profile | K | staff | posts | vars (int) | build s | constructor s | constructor unmet | coverage s | phase 2 s | total s | status | objective | unmet | bound | gap | heaviest (bound) / lightest, min a week | peak MB | checker |")?;
-        writeln!(
-            out,
-            "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
-        )?;
-    }
+    spread.objective.push(r.objective_value);
+    spread.bound.push(r.bound);
+    spread.heaviest.push(r.band.as_ref().map(|b| b.heaviest));
     let num = |x: Option<f64>| x.map_or("–".to_owned(), |v| format!("{v:.1}"));
     writeln!(
         out,

@@ -291,3 +291,48 @@ fn demo_into_a_missing_directory_exits_2() {
     assert_eq!(run.code, 2, "{}", run.all());
     assert!(run.stderr.contains("cannot save"), "{}", run.all());
 }
+
+#[test]
+fn bench_runs_prints_a_row_a_run_and_their_spread() {
+    let run = kehou(&[
+        "bench",
+        "--size",
+        "small",
+        "--cycle-weeks",
+        "1",
+        "--time-limit",
+        "1",
+        "--runs",
+        "2",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.all());
+    let rows: Vec<&str> = run
+        .stdout
+        .lines()
+        .filter(|l| l.starts_with("| Small"))
+        .collect();
+    assert_eq!(rows.len(), 2, "{}", run.all());
+    assert!(rows.iter().all(|r| r.ends_with("| ok |")), "{}", run.all());
+    let spread = run
+        .stdout
+        .lines()
+        .find(|l| l.starts_with("Spread over 2 runs"))
+        .unwrap_or_else(|| panic!("{}", run.all()));
+    // Each run's objective is the 14th cell; the spread's least and most
+    // are the two of them.
+    let objective = |row: &str| -> f64 { row.split('|').nth(14).unwrap().trim().parse().unwrap() };
+    let (a, b) = (objective(rows[0]), objective(rows[1]));
+    let said: Vec<f64> = spread
+        .split("objective ")
+        .nth(1)
+        .and_then(|s| s.split(';').next())
+        .unwrap()
+        .split(" / ")
+        .map(|x| x.trim().parse().unwrap())
+        .collect();
+    assert_eq!(said.len(), 3, "{spread}");
+    assert!((said[0] - a.min(b)).abs() < 0.051, "{spread}");
+    assert!((said[2] - a.max(b)).abs() < 0.051, "{spread}");
+    assert!(said[0] <= said[1] && said[1] <= said[2], "{spread}");
+    assert!(kehou(&["bench", "--runs", "0"]).code == 2);
+}

@@ -296,7 +296,7 @@ Examples:
   kehou bench --size large --cycle-weeks 4 --time-limit 60 --header
   kehou bench --profile realistic --time-limit 20 --resolve-edits 0,1,5,20 --header
   kehou bench --size large --capacity --time-limit 20 --header",
-            usage: "kehou bench [--size S] [--profile P] [--seed N] [--cycle-weeks K] [--time-limit S] [--header] [--no-band] [--resolve-edits N,…] [--tui SCHOOL] [--capacity]",
+            usage: "kehou bench [--size S] [--profile P] [--seed N] [--cycle-weeks K] [--time-limit S] [--header] [--runs N] [--no-band] [--resolve-edits N,…] [--tui SCHOOL] [--capacity]",
             args: &[
                 ("size", "School size"),
                 ("profile", "Generator profile"),
@@ -304,6 +304,7 @@ Examples:
                 ("cycle_weeks", "Weeks in the rotation cycle"),
                 ("time_limit", "Solver time limit in seconds"),
                 ("header", "Print the table header first"),
+                ("runs", "Solve this many times, one row each, and a line with the least, median and most objective, bound and heaviest: one run says little on a noisy machine; the peak memory column is the process's peak so far"),
                 ("no_band", "Solve without the fairest band (docs/model.md §5.3), to measure what it costs and gains; the row's size says \"(no band)\""),
                 (
                     "resolve_edits",

@@ -278,7 +278,7 @@ kehou 自己的检查——这是 kehou 的缺陷：不保存，请报告。",
   kehou bench --size 大 --cycle-weeks 4 --time-limit 60 --header
   kehou bench --profile 真实 --time-limit 20 --resolve-edits 0,1,5,20 --header
   kehou bench --size 大 --capacity --time-limit 20 --header",
-            usage: "kehou bench [--size 规模] [--profile 样子] [--seed 数] [--cycle-weeks 周数] [--time-limit 秒数] [--header] [--no-band] [--resolve-edits 数,…] [--tui 学校文件] [--capacity]",
+            usage: "kehou bench [--size 规模] [--profile 样子] [--seed 数] [--cycle-weeks 周数] [--time-limit 秒数] [--header] [--runs 次数] [--no-band] [--resolve-edits 数,…] [--tui 学校文件] [--capacity]",
             args: &[
                 ("size", "学校规模：小、中（默认）、大"),
                 ("profile", "生成方式：演示（默认）或真实"),
@@ -286,6 +286,7 @@ kehou 自己的检查——这是 kehou 的缺陷：不保存，请报告。",
                 ("cycle_weeks", "轮换周期的周数（默认 2）"),
                 ("time_limit", "求解时限，秒（默认 60）"),
                 ("header", "先输出表头"),
+                ("runs", "求解这么多次，每次一行，最后一行给出目标值、界和最重者的最小、中位数和最大：嘈杂的机器上一次说明不了什么；峰值内存一栏是进程到那时为止的峰值"),
                 ("no_band", "不求最公平的范围（docs/model.md §5.3），用来测量它的得失；这一行的规模后注明 (no band)"),
                 (
                     "resolve_edits",
