@@ -206,7 +206,7 @@ impl Targets {
 /// The level L at which Σ min(share × L, most) = `total` (every share of it
 /// that its teacher could not carry goes to the others); infinite when even
 /// everyone's most is not the total.
-pub(crate) fn water_level(total: f64, shares: &[f64], most: &[f64]) -> f64 {
+pub fn water_level(total: f64, shares: &[f64], most: &[f64]) -> f64 {
     let mut order: Vec<usize> = (0..shares.len()).filter(|&i| shares[i] > 0.0).collect();
     order.sort_by(|&a, &b| (most[a] / shares[a]).total_cmp(&(most[b] / shares[b])));
     let mut left = total;

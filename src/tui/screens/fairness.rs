@@ -5,6 +5,7 @@
 use std::collections::BTreeMap;
 
 use kehou_solver::eligibility::{participates, staffing};
+use kehou_solver::milp::objective::water_level;
 use kehou_solver::model::StaffKind;
 use kehou_solver::plan::PostKind;
 use ratatui::layout::Rect;
@@ -33,7 +34,10 @@ pub struct TeacherLoad {
 
 /// Every scheduled teacher's load, most loaded first. The target is the
 /// teachers' total shared out by each one's fair share (part time, teaching
-/// periods), as the solver's fairness terms see it.
+/// periods), water-filled as the solver's fairness terms see it
+/// (docs/model.md §5.4): a teacher the band lists as held below it by their
+/// own caps or availability is given the most they could carry, and the
+/// others share the rest.
 pub fn teacher_loads(doc: &Doc) -> Vec<TeacherLoad> {
     let (school, plan) = (&doc.school, &doc.plan);
     let weeks = f64::from(plan.cycle_weeks.max(1));
@@ -56,19 +60,34 @@ pub fn teacher_loads(doc: &Doc) -> Vec<TeacherLoad> {
         .iter()
         .map(|(p, _)| minutes.get(p.id.as_str()).map_or(0.0, |m| m.0))
         .sum();
-    let shares: f64 = teachers
-        .iter()
-        .map(|(_, s)| s)
-        .sum::<f64>()
-        .max(f64::EPSILON);
-    let mut out: Vec<TeacherLoad> = teachers
+    let shares: Vec<f64> = teachers.iter().map(|(_, s)| *s).collect();
+    let held = plan
+        .solve
+        .band
+        .as_ref()
+        .map_or(&[][..], |b| &b.held_below[..]);
+    let most: Vec<f64> = teachers
         .iter()
         .map(|(p, share)| {
+            held.iter()
+                .find(|h| h.staff == p.id)
+                .map_or(f64::INFINITY, |h| h.reachable * share)
+        })
+        .collect();
+    let level = water_level(total, &shares, &most);
+    let mut out: Vec<TeacherLoad> = teachers
+        .iter()
+        .zip(&most)
+        .map(|((p, share), most)| {
             let (m, late) = minutes.get(p.id.as_str()).copied().unwrap_or_default();
             TeacherLoad {
                 name: p.name.clone(),
                 minutes: m,
-                target: total * share / shares,
+                target: if level.is_finite() {
+                    (share * level).min(*most)
+                } else {
+                    *most
+                },
                 late,
                 no_late: p.no_late,
             }
@@ -182,4 +201,81 @@ pub fn draw_fairness(frame: &mut Frame, area: Rect, view: &View<'_>) {
         ]));
     }
     frame.render_widget(Paragraph::new(lines), inner);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::teacher_loads;
+    use crate::tui::doc::{plan_path_for, Doc};
+    use kehou_solver::plan::{FairBand, HeldBelow, Holder};
+    use std::path::Path;
+
+    /// The demo school, solved for a second.
+    fn solved() -> Doc {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/demo/demo.school.ron");
+        let school = crate::files::load_school(&path).unwrap();
+        let solved = kehou_solver::milp::solve(
+            &school,
+            &kehou_solver::milp::SolveOptions {
+                time_limit_seconds: Some(1.0),
+                ..Default::default()
+            },
+        );
+        Doc::new(
+            school,
+            Some(solved.plan),
+            path.clone(),
+            plan_path_for(&path),
+        )
+    }
+
+    #[test]
+    fn a_teacher_held_below_the_band_is_given_what_they_can_reach() {
+        let mut doc = solved();
+        doc.plan.solve.band = None;
+        let plain = teacher_loads(&doc);
+        let total: f64 = plain.iter().map(|l| l.minutes).sum();
+        let targets: f64 = plain.iter().map(|l| l.target).sum();
+        assert!(total > 0.0 && (targets - total).abs() < 1e-6);
+        // The most loaded teacher, said to be held below at a third of
+        // their target: that is their target now, and the others share
+        // what it frees, each in proportion to the target they had.
+        let held = &plain[0];
+        let staff = doc
+            .school
+            .staff
+            .iter()
+            .find(|p| p.name == held.name)
+            .unwrap();
+        let share =
+            kehou_solver::eligibility::staffing(&doc.school, staff, doc.plan.cycle_weeks).share;
+        let reachable = held.target / 3.0 / share;
+        doc.plan.solve.band = Some(FairBand {
+            held_below: vec![HeldBelow {
+                staff: staff.id.clone(),
+                reachable,
+                because: Holder::CapPerWeek(1),
+            }],
+            ..FairBand::default()
+        });
+        let filled = teacher_loads(&doc);
+        let target_of = |loads: &[super::TeacherLoad], name: &str| {
+            loads.iter().find(|l| l.name == name).unwrap().target
+        };
+        assert!((target_of(&filled, &held.name) - held.target / 3.0).abs() < 1e-6);
+        let freed = held.target * 2.0 / 3.0;
+        let others: f64 = total - held.target;
+        for l in plain.iter().filter(|l| l.name != held.name) {
+            let grown = l.target * (1.0 + freed / others);
+            assert!(
+                (target_of(&filled, &l.name) - grown).abs() < 1e-6,
+                "{}: {} → {}, expected {grown}",
+                l.name,
+                l.target,
+                target_of(&filled, &l.name)
+            );
+        }
+        let sum: f64 = filled.iter().map(|l| l.target).sum();
+        assert!((sum - total).abs() < 1e-6);
+    }
 }
