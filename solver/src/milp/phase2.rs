@@ -67,24 +67,23 @@ pub(crate) fn improve(
         let stop_at = Instant::now() + end.saturating_duration_since(Instant::now()).mul_f64(0.95);
         std::thread::spawn(move || {
             let free = core.wait(stop_at);
-            if over.load(Ordering::Relaxed) {
-                return;
-            }
             let seconds = stop_at.saturating_duration_since(Instant::now());
-            if !free || seconds < Duration::from_millis(200) {
-                let _ = send.send(Err(backend::BackendError::NoPlanInTime));
-                return;
+            if over.load(Ordering::Relaxed) || !free || seconds < Duration::from_millis(200) {
+                return; // nothing sent: no bound
             }
-            let out = backend::solve(&mip, seconds.as_secs_f64(), &hint);
+            // The LP's bound as soon as it is known: the MILP may end late.
+            let full = full_solve(&mip, seconds.as_secs_f64(), &hint, &|lp| {
+                let _ = send.send(Answer::Lp(lp));
+            });
             // A plan proven best ends the search beside it.
-            if out.as_ref().is_ok_and(|o| o.proven_optimal) {
+            if full.milp.as_ref().is_ok_and(|o| o.proven_optimal) {
                 proven.store(true, Ordering::Relaxed);
             }
-            let _ = send.send(out);
+            let _ = send.send(Answer::Milp(full.milp));
         });
         beside = Some(receive);
     } else {
-        let full = backend::solve(&model.mip, deadline.seconds_left() * 0.3, &hint);
+        let full = full_solve(&model.mip, deadline.seconds_left() * 0.3, &hint, &|_| {});
         take(&mut best, full, notes);
         if best.proven_optimal {
             return best;
@@ -105,13 +104,24 @@ pub(crate) fn improve(
             }
         },
     );
-    if let Some(full) = beside.and_then(|receive| {
-        let answer = receive
-            .recv_timeout(Duration::from_secs_f64(deadline.seconds_left()))
-            .ok();
+    if let Some(receive) = beside {
+        // What has come by the deadline: the LP's bound, the MILP's answer.
+        let mut full = Full {
+            milp: Err(backend::BackendError::NoPlanInTime),
+            lp: None,
+        };
+        let until = Instant::now() + Duration::from_secs_f64(deadline.seconds_left());
+        while let Ok(answer) = receive.recv_timeout(until.saturating_duration_since(Instant::now()))
+        {
+            match answer {
+                Answer::Lp(lp) => full.lp = lp,
+                Answer::Milp(milp) => {
+                    full.milp = milp;
+                    break;
+                }
+            }
+        }
         over.store(true, Ordering::Relaxed);
-        answer
-    }) {
         take(&mut better, full, notes);
     }
     if !better.proven_optimal {
@@ -125,18 +135,54 @@ pub(crate) fn improve(
     better
 }
 
+/// What the full solve (step 3) found: the MILP's answer, and the LP
+/// relaxation's bound where Clarabel solved it.
+pub(super) struct Full {
+    pub milp: Result<Outcome, backend::BackendError>,
+    pub lp: Option<f64>,
+}
+
+/// What the full solve beside the search sends, each part when it is done.
+enum Answer {
+    Lp(Option<f64>),
+    Milp(Result<Outcome, backend::BackendError>),
+}
+
+/// Phase 2's full solve of `mip` within `seconds`: its LP relaxation first,
+/// by Clarabel (`backend::lp_bound`), for the bound — seconds where
+/// microlp's own LP does not finish on the largest models, and a MILP that
+/// ends without a plan keeps none — handed to `lp_done` at once; then the
+/// MILP from `hint` for the time left, for a proof.
+pub(super) fn full_solve(
+    mip: &ir::Mip,
+    seconds: f64,
+    hint: &[(ir::Var, f64)],
+    lp_done: &dyn Fn(Option<f64>),
+) -> Full {
+    let started = Instant::now();
+    let lp = backend::lp_bound(mip, seconds);
+    lp_done(lp);
+    let left = seconds - started.elapsed().as_secs_f64();
+    let milp = if left >= 0.2 {
+        backend::solve(mip, left, hint)
+    } else {
+        Err(backend::BackendError::NoPlanInTime)
+    };
+    Full { milp, lp }
+}
+
 /// The full solve's answer into `best`: its plan where it is no worse (with
-/// its proof), else only its bound.
-fn take(
-    best: &mut Outcome,
-    full: Result<Outcome, backend::BackendError>,
-    notes: &mut Vec<crate::plan::SolveNote>,
-) {
-    match full {
+/// its proof), else only its bound; the LP's bound where it is higher.
+pub(super) fn take(best: &mut Outcome, full: Full, notes: &mut Vec<crate::plan::SolveNote>) {
+    match full.milp {
         Ok(out) if out.objective <= best.objective + 1e-9 => *best = out,
         Ok(out) => best.bound = out.bound,
+        Err(_) if full.lp.is_some() => {}
         // Why the backend found nothing is for solver experts (`--write-model`);
         // the note says what it means for the plan.
         Err(_) => notes.push(crate::plan::SolveNote::NoBound),
+    }
+    if let Some(lp) = full.lp {
+        best.bound = Some(best.bound.map_or(lp, |b| b.max(lp)));
     }
 }
