@@ -350,8 +350,7 @@ pub(crate) fn report(model: &Model, values: &[f64], found: Option<&Found>) -> Op
 /// (person, most minutes): with `floor_of` None, the least possible H with
 /// every teacher of `ts` at most H × share (rows (16) with H a variable);
 /// else the most possible L with everyone of `floor_of` at least L × share
-/// (rows (17)). A true bound: every plan is a point of the LP (and the LP's
-/// optimum is given a margin for the interior point's tolerance).
+/// (rows (17)). A true bound: every plan is a point of the LP.
 pub(super) fn lp_extreme(
     model: &Model,
     unmet_max: f64,
@@ -380,10 +379,8 @@ pub(super) fn lp_extreme(
             }
         }
     }
-    // Clarabel's bound on the level (`backend::lp_bound`): seconds where
-    // microlp's simplex does not finish on the largest schools.
-    let bound = backend::lp_bound(&lp, seconds.max(0.2))?;
-    Some(if floor_of.is_none() { bound } else { -bound })
+    let out = backend::solve(&lp, seconds.max(0.2), &[]).ok()?;
+    out.proven_optimal.then(|| out.values[level.0])
 }
 
 /// Phase 1's model at unmet demand at most `unmet_max`, with load caps and

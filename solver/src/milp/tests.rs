@@ -792,12 +792,7 @@ fn whole_rosters_prove_the_band_the_lp_cannot() {
         .all(|p| (p.weighted_minutes() - post).abs() < 1e-9));
     assert_eq!(demand.posts.len(), 4);
     let lp = band::lp_extreme(&model, 0.0, &ts, &[], None, 10.0).expect("the LP's bound");
-    // The LP's optimum, less the interior point's margin (a millionth).
-    let fluid = 4.0 / 3.0 * post;
-    assert!(
-        lp <= fluid && lp > fluid - 1e-5 * fluid,
-        "LP {lp}, post {post}"
-    );
+    assert!((lp - 4.0 / 3.0 * post).abs() < 1e-6, "LP {lp}, post {post}");
     let heaviest = 2.0 * post;
     let far = std::time::Instant::now() + std::time::Duration::from_secs(30);
     let none = vec![0.0; model.mip.vars.len()];
