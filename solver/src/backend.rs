@@ -46,27 +46,8 @@ pub fn solve(
     start: &[(crate::ir::Var, f64)],
 ) -> Result<Outcome, BackendError> {
     let started = Instant::now();
-    let mut vars = ProblemVariables::new();
-    let handles: Vec<Variable> = mip
-        .vars
-        .iter()
-        .map(|v| {
-            let mut def = variable().min(v.lo);
-            if v.hi.is_finite() {
-                def = def.max(v.hi);
-            }
-            if v.integer {
-                def = def.integer();
-            }
-            vars.add(def)
-        })
-        .collect();
-    let mut objective = Expression::from(mip.obj_constant);
-    for (v, h) in mip.vars.iter().zip(&handles) {
-        if v.obj != 0.0 {
-            objective.add_mul(v.obj, *h);
-        }
-    }
+    let (vars, handles, objective) = variables(mip, true);
+    let objective = objective + mip.obj_constant;
     let limit = time_limit_seconds.max(0.1);
     #[cfg(feature = "highs")]
     let (values, proven_optimal, bound) = {
@@ -114,52 +95,41 @@ pub fn solve(
     })
 }
 
+/// Models up to this many variables have their LP solved by microlp's
+/// simplex first: exact, and on a small model done in milliseconds, where
+/// Clarabel's set-up alone may take longer (a tiny test school's band had no
+/// bound in CI's debug build with Clarabel first).
+const SIMPLEX_FIRST_UP_TO: usize = 2_000;
+
 /// A lower bound on `mip`'s least objective from its LP relaxation (every
-/// variable continuous), solved by Clarabel — an interior-point method,
-/// pure Rust like microlp, that solves the LPs microlp's simplex does not
-/// finish (the large demo over two weeks, 34,445 variables: 3 s, where
-/// microlp had not finished in 42 s; docs/benchmarks.md). None where it
-/// does not solve it within `seconds`. The lesser of its primal and dual
-/// objectives, less a margin: an interior point is optimal to a tolerance,
-/// and the bound must never be above the truth. Where Clarabel does not
-/// solve it, the LP by `solve` (microlp) in the time left.
+/// variable continuous). Large models by Clarabel — an interior-point
+/// method, pure Rust like microlp, that solves the LPs microlp's simplex
+/// does not finish (the large demo over two weeks, 34,445 variables: 3 s,
+/// where microlp had not finished in 42 s; docs/benchmarks.md): the lesser
+/// of its primal and dual objectives, less a margin, as an interior point
+/// is optimal to a tolerance and the bound must never be above the truth.
+/// Small models (`SIMPLEX_FIRST_UP_TO`) by microlp's simplex first. Each
+/// falls back on the other in the time left; None where neither solves it
+/// within `seconds`.
 pub fn lp_bound(mip: &Mip, seconds: f64) -> Option<f64> {
     let started = Instant::now();
-    clarabel_bound(mip, seconds).or_else(|| {
-        // Where Clarabel gives up (numerical trouble on a tiny degenerate
-        // LP, its time), the other backend's LP in the time left.
-        let left = seconds - started.elapsed().as_secs_f64();
-        let mut relaxed = mip.clone();
-        for v in &mut relaxed.vars {
-            v.integer = false;
-        }
-        match solve(&relaxed, left.max(0.1), &[]) {
-            Ok(out) if out.proven_optimal => Some(out.objective),
-            _ => None,
-        }
-    })
+    let left = || seconds - started.elapsed().as_secs_f64();
+    let simplex = |seconds: f64| match solve(&mip.relaxed(), seconds.max(0.1), &[]) {
+        Ok(out) if out.proven_optimal => Some(out.objective),
+        _ => None,
+    };
+    if mip.vars.len() <= SIMPLEX_FIRST_UP_TO {
+        simplex(seconds * 0.5).or_else(|| clarabel_bound(mip, left()))
+    } else {
+        // Where Clarabel gives up (numerical trouble on a degenerate LP,
+        // its time), microlp's LP in the time left.
+        clarabel_bound(mip, seconds).or_else(|| simplex(left()))
+    }
 }
 
 /// Clarabel's part of `lp_bound`.
 fn clarabel_bound(mip: &Mip, seconds: f64) -> Option<f64> {
-    let mut vars = ProblemVariables::new();
-    let handles: Vec<Variable> = mip
-        .vars
-        .iter()
-        .map(|v| {
-            let mut def = variable().min(v.lo);
-            if v.hi.is_finite() {
-                def = def.max(v.hi);
-            }
-            vars.add(def)
-        })
-        .collect();
-    let mut objective = Expression::default();
-    for (v, h) in mip.vars.iter().zip(&handles) {
-        if v.obj != 0.0 {
-            objective.add_mul(v.obj, *h);
-        }
-    }
+    let (vars, handles, objective) = variables(mip, false);
     let mut problem = vars
         .minimise(objective)
         .using(good_lp::solvers::clarabel::clarabel);
@@ -177,6 +147,33 @@ fn clarabel_bound(mip: &Mip, seconds: f64) -> Option<f64> {
     value
         .is_finite()
         .then(|| value - margin * (1.0 + value.abs()) + mip.obj_constant)
+}
+
+/// good_lp's variables for `mip`'s (integer where `integer` and the model
+/// says so) and its objective without the constant.
+fn variables(mip: &Mip, integer: bool) -> (ProblemVariables, Vec<Variable>, Expression) {
+    let mut vars = ProblemVariables::new();
+    let handles: Vec<Variable> = mip
+        .vars
+        .iter()
+        .map(|v| {
+            let mut def = variable().min(v.lo);
+            if v.hi.is_finite() {
+                def = def.max(v.hi);
+            }
+            if integer && v.integer {
+                def = def.integer();
+            }
+            vars.add(def)
+        })
+        .collect();
+    let mut objective = Expression::default();
+    for (v, h) in mip.vars.iter().zip(&handles) {
+        if v.obj != 0.0 {
+            objective.add_mul(v.obj, *h);
+        }
+    }
+    (vars, handles, objective)
 }
 
 fn add_rows(problem: &mut impl SolverModel, mip: &Mip, handles: &[Variable]) {
@@ -483,6 +480,20 @@ mod tests {
         (m, optimum)
     }
 
+    /// Random binary programs: an objective over 2–10 binaries and one to
+    /// three ≤ rows with small non-negative coefficients.
+    fn programs() -> impl Strategy<Value = (Vec<i32>, Vec<(Vec<u8>, u16)>)> {
+        (2usize..=10).prop_flat_map(|n| {
+            (
+                proptest::collection::vec(-40i32..=40, n),
+                proptest::collection::vec(
+                    (proptest::collection::vec(0u8..=9, n), 0u16..=30),
+                    1..=3,
+                ),
+            )
+        })
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(48))]
         /// The reported bound is a true lower bound: never above the optimum
@@ -490,11 +501,7 @@ mod tests {
         /// proves optimality.
         #[test]
         fn prop_the_bound_never_exceeds_the_optimum(
-            (objective, rows) in (2usize..=10).prop_flat_map(|n| (
-                proptest::collection::vec(-40i32..=40, n),
-                proptest::collection::vec(
-                    (proptest::collection::vec(0u8..=9, n), 0u16..=30), 1..=3),
-            )),
+            (objective, rows) in programs(),
             constant in -50i32..=50,
         ) {
             let (m, optimum) = random_binary_program(&objective, &rows, constant);
@@ -515,32 +522,73 @@ mod tests {
         }
 
         /// Clarabel's LP bound is the LP relaxation's optimum as the other
-        /// backend finds it, a hair below, and so never above the optimum.
+        /// backend finds it, a hair below, and so never above the optimum;
+        /// so is `lp_bound`'s, which solves a model this small by simplex.
         #[test]
         fn prop_the_lp_bound_is_the_relaxation_and_below_the_optimum(
-            (objective, rows) in (2usize..=10).prop_flat_map(|n| (
-                proptest::collection::vec(-40i32..=40, n),
-                proptest::collection::vec(
-                    (proptest::collection::vec(0u8..=9, n), 0u16..=30), 1..=3),
-            )),
+            (objective, rows) in programs(),
             constant in -50i32..=50,
         ) {
             let (m, optimum) = random_binary_program(&objective, &rows, constant);
-            let mut relaxed = m.clone();
-            for v in &mut relaxed.vars {
-                v.integer = false;
-            }
-            let lp = solve(&relaxed, 10.0, &[]).unwrap();
+            let lp = solve(&m.relaxed(), 10.0, &[]).unwrap();
             prop_assert!(lp.proven_optimal);
-            let bound = lp_bound(&m, 10.0).expect("Clarabel solves a tiny LP");
+            let by_clarabel = clarabel_bound(&m, 10.0).expect("Clarabel solves a tiny LP");
+            let bound = lp_bound(&m, 10.0).expect("a tiny LP is solved");
+            prop_assert!((bound - lp.objective).abs() <= 1e-9, "{bound} is not the simplex's {}", lp.objective);
             let slack = 1e-6 * optimum.abs().max(1.0);
-            prop_assert!(bound <= optimum + slack, "bound {bound} > optimum {optimum}");
-            prop_assert!(bound <= lp.objective + 1e-9, "bound {bound} > LP {}", lp.objective);
+            prop_assert!(by_clarabel <= optimum + slack, "bound {by_clarabel} > optimum {optimum}");
+            prop_assert!(by_clarabel <= lp.objective + 1e-9, "bound {by_clarabel} > LP {}", lp.objective);
             prop_assert!(
-                bound >= lp.objective - 1e-4 * (1.0 + lp.objective.abs()),
-                "bound {bound} far below the LP's {}", lp.objective
+                by_clarabel >= lp.objective - 1e-4 * (1.0 + lp.objective.abs()),
+                "bound {by_clarabel} far below the LP's {}", lp.objective
             );
         }
+    }
+
+    /// A model above `SIMPLEX_FIRST_UP_TO` variables has its LP bound from
+    /// Clarabel: a hair below the simplex's exact optimum (its margin),
+    /// within 10⁻⁴ of it. 70 groups of 32 binaries, one chosen in each, and
+    /// two capacity rows across the groups.
+    #[test]
+    fn a_large_lp_is_bounded_by_the_interior_point_a_hair_below_the_simplex() {
+        let mut m = Mip::default();
+        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut next = move |hi: u64| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed % hi
+        };
+        let (groups, size) = (70, 32);
+        let mut caps = vec![Vec::new(), Vec::new()];
+        for g in 0..groups {
+            let members: Vec<(crate::ir::Var, f64)> = (0..size)
+                .map(|i| (m.binary(format!("x{g}_{i}"), next(100) as f64), 1.0))
+                .collect();
+            for (i, (v, _)) in members.iter().enumerate() {
+                caps[i % 2].push((*v, 1.0 + next(5) as f64));
+            }
+            m.row(format!("one[{g}]"), members, Sense::Eq, 1.0);
+        }
+        for (c, terms) in caps.into_iter().enumerate() {
+            m.row(format!("cap[{c}]"), terms, Sense::Le, 140.0);
+        }
+        m.obj_constant = 7.0;
+        assert!(m.vars.len() > SIMPLEX_FIRST_UP_TO);
+        let lp = solve(&m.relaxed(), 60.0, &[]).unwrap();
+        assert!(lp.proven_optimal);
+        let bound = lp_bound(&m, 60.0).expect("Clarabel solves it");
+        let scale = 1.0 + lp.objective.abs();
+        assert!(
+            bound < lp.objective - 1e-7 * scale,
+            "{bound} vs {}: not Clarabel's",
+            lp.objective
+        );
+        assert!(
+            bound >= lp.objective - 1e-4 * scale,
+            "{bound} far below {}",
+            lp.objective
+        );
     }
 
     #[cfg(feature = "highs")]
@@ -600,11 +648,7 @@ mod tests {
             );
             // The LP relaxation bounds the MIP from below, and so does the
             // MIP's dual bound: the relaxation cannot be above it.
-            let mut lp = m.clone();
-            for v in &mut lp.vars {
-                v.integer = false;
-            }
-            let relaxed = solve(&lp, 10.0, &[]).unwrap();
+            let relaxed = solve(&m.relaxed(), 10.0, &[]).unwrap();
             assert!(relaxed.proven_optimal);
             let lp_bound = relaxed
                 .bound

@@ -56,6 +56,16 @@ pub struct Mip {
 }
 
 impl Mip {
+    /// The LP relaxation: the same model with every variable continuous.
+    #[must_use]
+    pub fn relaxed(&self) -> Mip {
+        let mut lp = self.clone();
+        for v in &mut lp.vars {
+            v.integer = false;
+        }
+        lp
+    }
+
     pub fn binary(&mut self, name: String, obj: f64) -> Var {
         self.var(name, 0.0, 1.0, true, obj)
     }

@@ -379,18 +379,21 @@ pub(super) fn lp_extreme(
             }
         }
     }
-    let out = backend::solve(&lp, seconds.max(0.2), &[]).ok()?;
-    out.proven_optimal.then(|| out.values[level.0])
+    // The LP's objective is the level (min H), or −L (max L): a bound on
+    // it, less a hair where Clarabel solved it, bounds H* from below and
+    // L* from above.
+    let bound = backend::lp_bound(&lp, seconds.max(0.2))?;
+    Some(if floor_of.is_some() { -bound } else { bound })
 }
 
 /// Phase 1's model at unmet demand at most `unmet_max`, with load caps and
 /// floors as rows, relaxed (every variable continuous).
 fn relaxed(model: &Model, unmet_max: f64, caps: &[(usize, f64)], floors: &[(usize, f64)]) -> Mip {
-    let mut lp = with_band(model, unmet_max, caps, floors);
+    let mut lp = with_band(model, unmet_max, caps, floors).relaxed();
     for v in &mut lp.vars {
-        v.integer = false;
         v.obj = 0.0;
     }
+    lp.obj_constant = 0.0;
     lp
 }
 

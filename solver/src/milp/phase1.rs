@@ -163,10 +163,7 @@ fn by_week(
 /// non-teachers (`None` if it does not finish in `seconds`: the caller then
 /// shares what the plan itself gives teachers).
 pub(crate) fn teacher_total_estimate(model: &Model, seconds: f64) -> Option<(f64, f64)> {
-    let mut lp = model.mip.clone();
-    for v in &mut lp.vars {
-        v.integer = false;
-    }
+    let mut lp = model.mip.relaxed();
     for (v, w) in &model.unmet {
         lp.add_obj(*v, *w);
     }

@@ -30,6 +30,17 @@ fn unmet(plan: &Plan) -> f64 {
         .map_or(f64::NAN, |t| t.value)
 }
 
+/// `values` as a plan found by a search: its objective, no bound.
+fn unproven(mip: &crate::ir::Mip, values: &[f64]) -> crate::backend::Outcome {
+    crate::backend::Outcome {
+        objective: mip.objective_of(values),
+        values: values.to_vec(),
+        proven_optimal: false,
+        bound: None,
+        seconds: 0.0,
+    }
+}
+
 #[test]
 fn the_tiny_school_solves_fully_and_passes_the_checker() {
     // Eight people cannot staff ~100 posts a week under the default caps; with
@@ -907,13 +918,7 @@ fn the_full_solve_beside_the_search_proves_what_it_proves_first() {
     assert_eq!(model.mip.violations(&never.values), Vec::<String>::new());
     // The neighbourhood search stops as soon as its floor says nothing is
     // left to find (a plan proven best beside it), and not before.
-    let incumbent = || crate::backend::Outcome {
-        objective: model.mip.objective_of(&start),
-        values: start.clone(),
-        proven_optimal: false,
-        bound: None,
-        seconds: 0.0,
-    };
+    let incumbent = || unproven(&model.mip, &start);
     let far = std::time::Instant::now() + std::time::Duration::from_secs(20);
     let lns = |floor: f64| {
         super::lns::improve(
@@ -961,13 +966,7 @@ fn the_full_solve_keeps_its_lp_bound_when_its_milp_finds_nothing() {
     );
     // A MILP that ends without a plan: the LP's bound stands, and no note
     // says there is none; without the LP's either, the note says so.
-    let incumbent = || crate::backend::Outcome {
-        objective: model.mip.objective_of(&start),
-        values: start.clone(),
-        proven_optimal: false,
-        bound: None,
-        seconds: 0.0,
-    };
+    let incumbent = || unproven(&model.mip, &start);
     let mut notes = Vec::new();
     let mut best = incumbent();
     let nothing = || Err(BackendError::NoPlanInTime);

@@ -22,11 +22,7 @@ fn optimum(mip: &Mip) -> f64 {
 
 /// The compact LP's least objective (every variable continuous).
 fn lp(mip: &Mip) -> f64 {
-    let mut relaxed = mip.clone();
-    for v in &mut relaxed.vars {
-        v.integer = false;
-    }
-    let out = backend::solve(&relaxed, 10.0, &[]).unwrap();
+    let out = backend::solve(&mip.relaxed(), 10.0, &[]).unwrap();
     assert!(out.proven_optimal);
     out.objective
 }
