@@ -144,12 +144,15 @@ pub fn main() -> Outcome {
 pub fn run(cli: &Cli) -> Outcome {
     // No command on a terminal opens the terminal UI; piped (`kehou | head`),
     // the overview text.
+    // Standard error is taken for each write, never held: a solver thread
+    // that writes to it (a diagnostic, a panic message) must not wait for
+    // the command to end while the command waits for the thread.
     if cli.command.is_none() && tui::interactive() {
-        let mut err = io::stderr().lock();
+        let mut err = io::stderr();
         return tui::run_default(cli.language(), &mut err).unwrap_or(Outcome::Trouble);
     }
     let mut out = Stdout::default();
-    let mut err = io::stderr().lock();
+    let mut err = io::stderr();
     let result = run_with(cli, &mut out, &mut err).and_then(|outcome| {
         out.flush()?;
         Ok(outcome)
@@ -183,15 +186,17 @@ pub fn run_with(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write) -> io::Resu
 /// Standard output that takes a closed pipe (`kehou check … | head`) as the
 /// reader having seen enough: the rest is dropped quietly and the exit status
 /// still says how the check went.
+/// Standard output, taken for each write (as standard error is, `run`), so
+/// other threads can write too; a closed pipe ends the output quietly.
 struct Stdout {
-    inner: io::StdoutLock<'static>,
+    inner: io::Stdout,
     closed: bool,
 }
 
 impl Default for Stdout {
     fn default() -> Self {
         Stdout {
-            inner: io::stdout().lock(),
+            inner: io::stdout(),
             closed: false,
         }
     }
@@ -236,6 +241,27 @@ mod tests {
     #[test]
     fn the_command_line_definition_is_consistent() {
         Cli::command().debug_assert();
+    }
+
+    /// While a command runs with its standard output and error, a solver
+    /// thread can still write to both (until December 2026 the command held
+    /// their locks, and a thread's `eprintln!` waited forever).
+    #[test]
+    fn other_threads_can_write_while_a_command_runs() {
+        let mut out = Stdout::default();
+        let mut err = io::stderr();
+        writeln!(out).and_then(|()| writeln!(err)).unwrap();
+        let (done, wait) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            // Straight to the streams, past the test harness's capture.
+            let wrote = io::stdout()
+                .write_all(b"")
+                .and_then(|()| io::stderr().write_all(b""));
+            let _ = done.send(wrote.is_ok());
+        });
+        let wrote = wait.recv_timeout(std::time::Duration::from_secs(10));
+        assert_eq!(wrote, Ok(true), "the other thread could not write");
+        writeln!(out).and_then(|()| writeln!(err)).unwrap();
     }
 
     #[test]

@@ -234,7 +234,7 @@ fn previous_plan(
 /// Runs `work` (the blocking solve) on a thread of its own, and meanwhile shows
 /// a spinner and the seconds so far on `err` — only if standard error is a
 /// terminal, so logs and pipes get no control characters. The spinner is drawn
-/// from this thread because `err` holds the lock of standard error.
+/// from this thread, the one that owns `err`.
 fn with_progress<T: Send>(
     limit_seconds: u32,
     lang: Lang,
