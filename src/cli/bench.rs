@@ -28,7 +28,7 @@ pub struct BenchArgs {
     /// Solve this many times, one row each, and a line with the spread
     /// (least, median, most) of the objective, the bound and the heaviest:
     /// one run says little on a noisy machine. The peak memory column is
-    /// the process's peak so far.
+    /// each run's own (the peak is reset before each, where Linux allows).
     #[arg(long, value_name = "N", default_value_t = 1, value_parser = clap::value_parser!(u32).range(1..=100))]
     pub runs: u32,
     /// Solve without the fairest band (docs/model.md §5.3), to measure what
@@ -137,6 +137,7 @@ fn one_run(
     out: &mut dyn Write,
     spread: &mut Spread,
 ) -> io::Result<Outcome> {
+    reset_peak();
     let started = std::time::Instant::now();
     let solved = solve(
         school,
@@ -249,10 +250,46 @@ fn tui_frames(
     Ok(Outcome::Clean)
 }
 
+/// Starts the process's peak resident memory again from what it holds now
+/// (Linux: "5" to `/proc/self/clear_refs`), so a run's peak is its own, not
+/// an earlier run's. Where that is not possible the peak stays the
+/// process's.
+fn reset_peak() {
+    let _ = std::fs::write("/proc/self/clear_refs", "5");
+}
+
 /// The process's peak resident memory (Linux `VmHWM`), if the system says.
 fn peak_megabytes() -> Option<f64> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
     let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
     let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
     Some(kb / 1024.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A run's peak is its own: memory an earlier run held and gave back is
+    /// not counted again once the peak is reset.
+    #[test]
+    fn the_peak_is_reset_between_runs() {
+        let Some(before) = peak_megabytes() else {
+            return; // not Linux: no peak to reset
+        };
+        let big = vec![1u8; 400 << 20];
+        assert!(big.iter().step_by(4096).all(|b| *b == 1));
+        let held = peak_megabytes().unwrap();
+        assert!(
+            held >= before + 300.0,
+            "{held} MB after 400 MB, {before} before"
+        );
+        drop(big);
+        reset_peak();
+        let after = peak_megabytes().unwrap();
+        assert!(
+            after < held - 300.0,
+            "peak {after} MB after the reset, {held} before"
+        );
+    }
 }

@@ -304,7 +304,7 @@ Examples:
                 ("cycle_weeks", "Weeks in the rotation cycle"),
                 ("time_limit", "Solver time limit in seconds"),
                 ("header", "Print the table header first"),
-                ("runs", "Solve this many times, one row each, and a line with the least, median and most objective, bound and heaviest: one run says little on a noisy machine; the peak memory column is the process's peak so far"),
+                ("runs", "Solve this many times, one row each, and a line with the least, median and most objective, bound and heaviest: one run says little on a noisy machine; the peak memory column is each run's own"),
                 ("no_band", "Solve without the fairest band (docs/model.md §5.3), to measure what it costs and gains; the row's size says \"(no band)\""),
                 (
                     "resolve_edits",
