@@ -46,7 +46,7 @@ pub fn solve(
     start: &[(crate::ir::Var, f64)],
 ) -> Result<Outcome, BackendError> {
     let started = Instant::now();
-    let (vars, handles, objective) = variables(mip, true);
+    let (vars, handles, objective) = variables(mip, Integrality::Keep);
     let objective = objective + mip.obj_constant;
     let limit = time_limit_seconds.max(0.1);
     #[cfg(feature = "highs")]
@@ -95,8 +95,9 @@ pub fn solve(
     })
 }
 
-/// Models up to this many variables have their LP solved by microlp's
-/// simplex first: exact, and on a small model done in milliseconds, where
+/// Models up to this many variables have their LP solved by the simplex
+/// first (microlp's; HiGHS's with the `highs` feature, whatever `solve`
+/// uses): exact, and on a small model done in milliseconds, where
 /// Clarabel's set-up alone may take longer (a tiny test school's band had no
 /// bound in CI's debug build with Clarabel first).
 const SIMPLEX_FIRST_UP_TO: usize = 2_000;
@@ -108,28 +109,28 @@ const SIMPLEX_FIRST_UP_TO: usize = 2_000;
 /// where microlp had not finished in 42 s; docs/benchmarks.md): the lesser
 /// of its primal and dual objectives, less a margin, as an interior point
 /// is optimal to a tolerance and the bound must never be above the truth.
-/// Small models (`SIMPLEX_FIRST_UP_TO`) by microlp's simplex first. Each
-/// falls back on the other in the time left; None where neither solves it
-/// within `seconds`.
+/// Small models (`SIMPLEX_FIRST_UP_TO`) by the simplex of `solve` first.
+/// Each falls back on the other in the time left, if a twentieth of a
+/// second is; None where neither solves it within `seconds`.
 pub fn lp_bound(mip: &Mip, seconds: f64) -> Option<f64> {
     let started = Instant::now();
-    let left = || seconds - started.elapsed().as_secs_f64();
-    let simplex = |seconds: f64| match solve(&mip.relaxed(), seconds.max(0.1), &[]) {
+    let left = || Some(seconds - started.elapsed().as_secs_f64()).filter(|s| *s >= 0.05);
+    let simplex = |limit: f64| match solve(&mip.relaxed(), limit.max(0.1), &[]) {
         Ok(out) if out.proven_optimal => Some(out.objective),
         _ => None,
     };
     if mip.vars.len() <= SIMPLEX_FIRST_UP_TO {
-        simplex(seconds * 0.5).or_else(|| clarabel_bound(mip, left()))
+        simplex(seconds * 0.5).or_else(|| left().and_then(|s| clarabel_bound(mip, s)))
     } else {
         // Where Clarabel gives up (numerical trouble on a degenerate LP,
-        // its time), microlp's LP in the time left.
-        clarabel_bound(mip, seconds).or_else(|| simplex(left()))
+        // its time), the simplex in the time left.
+        clarabel_bound(mip, seconds).or_else(|| left().and_then(simplex))
     }
 }
 
 /// Clarabel's part of `lp_bound`.
 fn clarabel_bound(mip: &Mip, seconds: f64) -> Option<f64> {
-    let (vars, handles, objective) = variables(mip, false);
+    let (vars, handles, objective) = variables(mip, Integrality::Relax);
     let mut problem = vars
         .minimise(objective)
         .using(good_lp::solvers::clarabel::clarabel);
@@ -149,9 +150,15 @@ fn clarabel_bound(mip: &Mip, seconds: f64) -> Option<f64> {
         .then(|| value - margin * (1.0 + value.abs()) + mip.obj_constant)
 }
 
-/// good_lp's variables for `mip`'s (integer where `integer` and the model
-/// says so) and its objective without the constant.
-fn variables(mip: &Mip, integer: bool) -> (ProblemVariables, Vec<Variable>, Expression) {
+/// Whether good_lp's variables keep the model's integer ones integer.
+#[derive(Clone, Copy, PartialEq)]
+enum Integrality {
+    Keep,
+    Relax,
+}
+
+/// good_lp's variables for `mip`'s and its objective without the constant.
+fn variables(mip: &Mip, integrality: Integrality) -> (ProblemVariables, Vec<Variable>, Expression) {
     let mut vars = ProblemVariables::new();
     let handles: Vec<Variable> = mip
         .vars
@@ -161,7 +168,7 @@ fn variables(mip: &Mip, integer: bool) -> (ProblemVariables, Vec<Variable>, Expr
             if v.hi.is_finite() {
                 def = def.max(v.hi);
             }
-            if integer && v.integer {
+            if integrality == Integrality::Keep && v.integer {
                 def = def.integer();
             }
             vars.add(def)
@@ -536,6 +543,7 @@ mod tests {
             let bound = lp_bound(&m, 10.0).expect("a tiny LP is solved");
             prop_assert!((bound - lp.objective).abs() <= 1e-9, "{bound} is not the simplex's {}", lp.objective);
             let slack = 1e-6 * optimum.abs().max(1.0);
+            prop_assert!(bound <= optimum + slack, "bound {bound} > optimum {optimum}");
             prop_assert!(by_clarabel <= optimum + slack, "bound {by_clarabel} > optimum {optimum}");
             prop_assert!(by_clarabel <= lp.objective + 1e-9, "bound {by_clarabel} > LP {}", lp.objective);
             prop_assert!(

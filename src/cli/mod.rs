@@ -144,15 +144,10 @@ pub fn main() -> Outcome {
 pub fn run(cli: &Cli) -> Outcome {
     // No command on a terminal opens the terminal UI; piped (`kehou | head`),
     // the overview text.
-    // Standard error is taken for each write, never held: a solver thread
-    // that writes to it (a diagnostic, a panic message) must not wait for
-    // the command to end while the command waits for the thread.
+    let (mut out, mut err) = streams();
     if cli.command.is_none() && tui::interactive() {
-        let mut err = io::stderr();
         return tui::run_default(cli.language(), &mut err).unwrap_or(Outcome::Trouble);
     }
-    let mut out = Stdout::default();
-    let mut err = io::stderr();
     let result = run_with(cli, &mut out, &mut err).and_then(|outcome| {
         out.flush()?;
         Ok(outcome)
@@ -161,6 +156,14 @@ pub fn run(cli: &Cli) -> Outcome {
         let _ = writeln!(err, "{}", text::cannot_write_output(cli.language(), &e));
         Outcome::Trouble
     })
+}
+
+/// A command's standard output and error, each taken for one write at a
+/// time, never held: a solver thread that writes to them (a diagnostic, a
+/// panic message) must not wait for the command to end while the command
+/// waits for the thread.
+fn streams() -> (Stdout, io::Stderr) {
+    (Stdout::default(), io::stderr())
 }
 
 /// Runs a parsed command line; what it says goes to `out`, file errors to `err`.
@@ -183,11 +186,10 @@ pub fn run_with(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write) -> io::Resu
     }
 }
 
-/// Standard output that takes a closed pipe (`kehou check … | head`) as the
-/// reader having seen enough: the rest is dropped quietly and the exit status
-/// still says how the check went.
-/// Standard output, taken for each write (as standard error is, `run`), so
-/// other threads can write too; a closed pipe ends the output quietly.
+/// Standard output, taken for each write (as standard error is,
+/// `streams`), so other threads can write too. It takes a closed pipe
+/// (`kehou check … | head`) as the reader having seen enough: the rest is
+/// dropped quietly and the exit status still says how the check went.
 struct Stdout {
     inner: io::Stdout,
     closed: bool,
@@ -248,9 +250,10 @@ mod tests {
     /// their locks, and a thread's `eprintln!` waited forever).
     #[test]
     fn other_threads_can_write_while_a_command_runs() {
-        let mut out = Stdout::default();
-        let mut err = io::stderr();
-        writeln!(out).and_then(|()| writeln!(err)).unwrap();
+        let (mut out, mut err) = streams();
+        out.write_all(b"")
+            .and_then(|()| err.write_all(b""))
+            .unwrap();
         let (done, wait) = std::sync::mpsc::channel();
         std::thread::spawn(move || {
             // Straight to the streams, past the test harness's capture.
@@ -261,7 +264,9 @@ mod tests {
         });
         let wrote = wait.recv_timeout(std::time::Duration::from_secs(10));
         assert_eq!(wrote, Ok(true), "the other thread could not write");
-        writeln!(out).and_then(|()| writeln!(err)).unwrap();
+        out.write_all(b"")
+            .and_then(|()| err.write_all(b""))
+            .unwrap();
     }
 
     #[test]

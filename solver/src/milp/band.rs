@@ -359,7 +359,7 @@ pub(super) fn lp_extreme(
     floor_of: Option<&[usize]>,
     seconds: f64,
 ) -> Option<f64> {
-    let mut lp = relaxed(model, unmet_max, caps, &[]);
+    let mut lp = feasibility_lp(model, unmet_max, caps, &[]);
     let level = lp.continuous("band_level".into(), 0.0, f64::INFINITY, 0.0);
     match floor_of {
         None => {
@@ -379,16 +379,21 @@ pub(super) fn lp_extreme(
             }
         }
     }
-    // The LP's objective is the level (min H), or −L (max L): a bound on
-    // it, less a hair where Clarabel solved it, bounds H* from below and
-    // L* from above.
+    // The LP's objective is the level (min H), or −L (max L): a lower bound
+    // on it (the simplex's optimum, or Clarabel's less its margin) bounds H*
+    // from below and L* from above.
     let bound = backend::lp_bound(&lp, seconds.max(0.2))?;
     Some(if floor_of.is_some() { -bound } else { bound })
 }
 
 /// Phase 1's model at unmet demand at most `unmet_max`, with load caps and
 /// floors as rows, relaxed (every variable continuous).
-fn relaxed(model: &Model, unmet_max: f64, caps: &[(usize, f64)], floors: &[(usize, f64)]) -> Mip {
+fn feasibility_lp(
+    model: &Model,
+    unmet_max: f64,
+    caps: &[(usize, f64)],
+    floors: &[(usize, f64)],
+) -> Mip {
     let mut lp = with_band(model, unmet_max, caps, floors).relaxed();
     for v in &mut lp.vars {
         v.obj = 0.0;

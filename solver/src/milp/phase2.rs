@@ -136,7 +136,7 @@ pub(crate) fn improve(
 }
 
 /// What the full solve (step 3) found: the MILP's answer, and the LP
-/// relaxation's bound where Clarabel solved it.
+/// relaxation's bound where `backend::lp_bound` solved it.
 pub(super) struct Full {
     pub milp: Result<Outcome, backend::BackendError>,
     pub lp: Option<f64>,
@@ -148,8 +148,8 @@ enum Answer {
     Milp(Result<Outcome, backend::BackendError>),
 }
 
-/// Phase 2's full solve of `mip` within `seconds`: its LP relaxation first,
-/// by Clarabel (`backend::lp_bound`), for the bound — seconds where
+/// Phase 2's full solve of `mip` within `seconds`: its LP relaxation first
+/// (`backend::lp_bound`: Clarabel on a school's model), for the bound — seconds where
 /// microlp's own LP does not finish on the largest models, and a MILP that
 /// ends without a plan keeps none — handed to `lp_done` at once; then the
 /// MILP from `hint` for the time left, for a proof.

@@ -956,7 +956,7 @@ fn the_full_solve_keeps_its_lp_bound_when_its_milp_finds_nothing() {
         full.lp,
         "the LP's bound is handed on as soon as it is known"
     );
-    let lp = full.lp.expect("Clarabel solves the tiny school's LP");
+    let lp = full.lp.expect("the tiny school's LP is solved");
     let milp = full.milp.as_ref().expect("and microlp its MILP");
     assert!(milp.proven_optimal);
     assert!(
