@@ -59,9 +59,21 @@ impl Mip {
     /// The LP relaxation: the same model with every variable continuous.
     #[must_use]
     pub fn relaxed(&self) -> Mip {
+        self.relaxed_except(&[])
+    }
+
+    /// The same model with every variable continuous but those of `keep`,
+    /// which stay as they are: a relaxation, so its optimum is a lower bound
+    /// on this model's.
+    #[must_use]
+    pub fn relaxed_except(&self, keep: &[Var]) -> Mip {
         let mut lp = self.clone();
-        for v in &mut lp.vars {
-            v.integer = false;
+        let mut kept = vec![false; lp.vars.len()];
+        for v in keep {
+            kept[v.0] = true;
+        }
+        for (v, kept) in lp.vars.iter_mut().zip(kept) {
+            v.integer &= kept;
         }
         lp
     }

@@ -346,11 +346,13 @@ pub(crate) fn report(model: &Model, values: &[f64], found: Option<&Found>) -> Op
     Some(band)
 }
 
-/// The LP relaxation of phase 1 at unmet demand `unmet_max`, with `caps`
-/// (person, most minutes): with `floor_of` None, the least possible H with
-/// every teacher of `ts` at most H × share (rows (16) with H a variable);
-/// else the most possible L with everyone of `floor_of` at least L × share
-/// (rows (17)). A true bound: every plan is a point of the LP.
+/// A bound from phase 1's model at unmet demand `unmet_max`, with `caps`
+/// (person, most minutes), within `seconds`: with `floor_of` None, on the
+/// least possible H with every teacher of `ts` at most H × share (rows (16)
+/// with H a variable); else on the most possible L with everyone of
+/// `floor_of` at least L × share (rows (17)). Its LP relaxation, then the
+/// same with the club days whole: true bounds, as every plan is a point of
+/// both.
 pub(super) fn lp_extreme(
     model: &Model,
     unmet_max: f64,
@@ -359,7 +361,8 @@ pub(super) fn lp_extreme(
     floor_of: Option<&[usize]>,
     seconds: f64,
 ) -> Option<f64> {
-    let mut lp = feasibility_lp(model, unmet_max, caps, &[]);
+    let started = std::time::Instant::now();
+    let mut lp = feasibility_model(model, unmet_max, caps, &[]);
     let level = lp.continuous("band_level".into(), 0.0, f64::INFINITY, 0.0);
     match floor_of {
         None => {
@@ -379,27 +382,36 @@ pub(super) fn lp_extreme(
             }
         }
     }
-    // The LP's objective is the level (min H), or −L (max L): a lower bound
-    // on it (the simplex's optimum, or Clarabel's less its margin) bounds H*
-    // from below and L* from above.
-    let bound = backend::lp_bound(&lp, seconds.max(0.2))?;
+    // The objective is the level (min H), or −L (max L): a lower bound on
+    // it bounds H* from below and L* from above. The LP's (the simplex's
+    // optimum, or Clarabel's less its margin), then — where clubs choose
+    // their days, which the LP splits in fractions — the branch and bound
+    // over the club days alone, in the time left (§5.3).
+    let mut bound = backend::lp_bound(&lp, seconds.max(0.2))?;
+    let days = model.club_days();
+    let left = seconds - started.elapsed().as_secs_f64();
+    if !days.is_empty() && left >= 0.2 {
+        if let Some(b) = backend::branch_bound(&lp, &days, left, &[]) {
+            bound = bound.max(b);
+        }
+    }
     Some(if floor_of.is_some() { -bound } else { bound })
 }
 
 /// Phase 1's model at unmet demand at most `unmet_max`, with load caps and
-/// floors as rows, relaxed (every variable continuous).
-fn feasibility_lp(
+/// floors as rows, and no objective.
+fn feasibility_model(
     model: &Model,
     unmet_max: f64,
     caps: &[(usize, f64)],
     floors: &[(usize, f64)],
 ) -> Mip {
-    let mut lp = with_band(model, unmet_max, caps, floors).relaxed();
-    for v in &mut lp.vars {
+    let mut mip = with_band(model, unmet_max, caps, floors);
+    for v in &mut mip.vars {
         v.obj = 0.0;
     }
-    lp.obj_constant = 0.0;
-    lp
+    mip.obj_constant = 0.0;
+    mip
 }
 
 /// Phase 1's model with unmet demand at most `unmet_max` and the band's rows.

@@ -629,6 +629,14 @@ impl<'a> Model<'a> {
         }
     }
 
+    /// The days each club whose days are chosen meets on: y[c,d] of (4).
+    pub fn club_days(&self) -> Vec<Var> {
+        self.clubs
+            .iter()
+            .flat_map(|c| c.days.iter().map(|(_, y)| *y))
+            .collect()
+    }
+
     /// Weighted minutes of person `p`, as terms.
     pub fn load_terms(&self, p: usize) -> Vec<(Var, f64)> {
         self.acts[p]

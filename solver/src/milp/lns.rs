@@ -47,7 +47,10 @@ pub(crate) fn improve(
     let mut rng = XorShift(0x9e37_79b9_7f4a_7c15);
     let mut rounds = 0;
     let mut stale = 0;
-    while deadline.has(Duration::from_millis(100)) && stale < 400 && best.objective > floor() + 1e-9
+    // A plan within a millionth of the floor is the best there is (as a
+    // solve's status counts it, `milp::relative_gap`).
+    let above = |objective: f64, floor: f64| objective - floor > 1e-6 * objective.abs().max(1.0);
+    while deadline.has(Duration::from_millis(100)) && stale < 400 && above(best.objective, floor())
     {
         rounds += 1;
         let free = neighbourhood(mip, &best.values, people, stale, neighbours, &mut rng);

@@ -4,7 +4,7 @@
 //! a spare core, beside the neighbourhood search, which improves the plan
 //! until the time is up; then a last swap pass.
 
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{mpsc, Arc};
 use std::time::{Duration, Instant};
 
@@ -49,8 +49,11 @@ pub(crate) fn improve(
     let mut moves = swapper.improve(&mut best.values, deadline.at(share(0.2)));
     best.objective = model.mip.objective_of(&best.values);
     let hint = model.mip.hint(&best.values);
+    let branch_first = model.club_days();
     let mut beside = None;
     let proven = Arc::new(AtomicBool::new(false));
+    // The best bound the full solve beside has found so far (f64 bits).
+    let found = Arc::new(AtomicU64::new(f64::NEG_INFINITY.to_bits()));
     // Set when phase 2 no longer waits for the full solve beside it.
     let over = Arc::new(AtomicBool::new(false));
     if !deadline.has(Duration::from_millis(200)) {
@@ -64,6 +67,8 @@ pub(crate) fn improve(
         let mip = model.mip.clone();
         let proven = Arc::clone(&proven);
         let over = Arc::clone(&over);
+        let found = Arc::clone(&found);
+        let branch_first = branch_first.clone();
         let stop_at = Instant::now() + end.saturating_duration_since(Instant::now()).mul_f64(0.95);
         std::thread::spawn(move || {
             let free = core.wait(stop_at);
@@ -71,9 +76,10 @@ pub(crate) fn improve(
             if over.load(Ordering::Relaxed) || !free || seconds < Duration::from_millis(200) {
                 return; // nothing sent: no bound
             }
-            // The LP's bound as soon as it is known: the MILP may end late.
-            let full = full_solve(&mip, seconds.as_secs_f64(), &hint, &|lp| {
-                let _ = send.send(Answer::Lp(lp));
+            // Each bound as soon as it is known: the MILP may end late.
+            let full = full_solve(&mip, seconds.as_secs_f64(), &hint, &branch_first, &|b| {
+                raise(&found, b);
+                let _ = send.send(Answer::Bound(b));
             });
             // A plan proven best ends the search beside it.
             if full.milp.as_ref().is_ok_and(|o| o.proven_optimal) {
@@ -83,13 +89,20 @@ pub(crate) fn improve(
         });
         beside = Some(receive);
     } else {
-        let full = full_solve(&model.mip, deadline.seconds_left() * 0.3, &hint, &|_| {});
+        let full = full_solve(
+            &model.mip,
+            deadline.seconds_left() * 0.3,
+            &hint,
+            &branch_first,
+            &|_| {},
+        );
         take(&mut best, full, notes);
         if best.proven_optimal {
             return best;
         }
     }
-    // The bound, where there is one, is as low as any plan can go.
+    // The bound, where there is one, is as low as any plan can go; so is
+    // one found beside the search meanwhile.
     let floor = best.bound.unwrap_or(f64::NEG_INFINITY);
     let (mut better, rounds) = lns::improve(
         &model.mip,
@@ -100,7 +113,7 @@ pub(crate) fn improve(
             if proven.load(Ordering::Relaxed) {
                 f64::INFINITY
             } else {
-                floor
+                floor.max(f64::from_bits(found.load(Ordering::Relaxed)))
             }
         },
     );
@@ -108,13 +121,13 @@ pub(crate) fn improve(
         // What has come by the deadline: the LP's bound, the MILP's answer.
         let mut full = Full {
             milp: Err(backend::BackendError::NoPlanInTime),
-            lp: None,
+            bound: None,
         };
         let until = Instant::now() + Duration::from_secs_f64(deadline.seconds_left());
         while let Ok(answer) = receive.recv_timeout(until.saturating_duration_since(Instant::now()))
         {
             match answer {
-                Answer::Lp(lp) => full.lp = lp,
+                Answer::Bound(b) => full.bound = Some(full.bound.map_or(b, |was| was.max(b))),
                 Answer::Milp(milp) => {
                     full.milp = milp;
                     break;
@@ -135,40 +148,64 @@ pub(crate) fn improve(
     better
 }
 
-/// What the full solve (step 3) found: the MILP's answer, and the LP
-/// relaxation's bound where `backend::lp_bound` solved it.
+/// What the full solve (step 3) found: the MILP's answer, and the best
+/// bound of its relaxations (the LP's, then the club days' search's).
 pub(super) struct Full {
     pub milp: Result<Outcome, backend::BackendError>,
-    pub lp: Option<f64>,
+    pub bound: Option<f64>,
 }
 
 /// What the full solve beside the search sends, each part when it is done.
 enum Answer {
-    Lp(Option<f64>),
+    Bound(f64),
     Milp(Result<Outcome, backend::BackendError>),
 }
 
-/// Phase 2's full solve of `mip` within `seconds`: its LP relaxation first
-/// (`backend::lp_bound`: Clarabel on a school's model), for the bound — seconds where
-/// microlp's own LP does not finish on the largest models, and a MILP that
-/// ends without a plan keeps none — handed to `lp_done` at once; then the
-/// MILP from `hint` for the time left, for a proof.
+/// Raises the bound kept in `cell` (f64 bits) to `b` where `b` is higher.
+fn raise(cell: &AtomicU64, b: f64) {
+    let _ = cell.fetch_update(Ordering::Relaxed, Ordering::Relaxed, |was| {
+        (b > f64::from_bits(was)).then(|| b.to_bits())
+    });
+}
+
+/// The share of the full solve's time, after its LP, that the search over
+/// the club days (`backend::branch_bound`) may take; the MILP has the rest.
+const BRANCH_SHARE: f64 = 0.7;
+
+/// Phase 2's full solve of `mip` within `seconds`, each bound handed to
+/// `bound_found` as soon as it is known: its LP relaxation first
+/// (`backend::lp_bound`: Clarabel on a school's model — seconds where
+/// microlp's own LP does not finish on the largest models); then, where
+/// `branch_first` names variables (the club days), the branch and bound
+/// over those alone (`backend::branch_bound`), whose bound closes most of
+/// the LP's gap where it is the club days the LP splits; then the MILP from
+/// `hint` for the time left, for a proof.
 pub(super) fn full_solve(
     mip: &ir::Mip,
     seconds: f64,
     hint: &[(ir::Var, f64)],
-    lp_done: &dyn Fn(Option<f64>),
+    branch_first: &[ir::Var],
+    bound_found: &dyn Fn(f64),
 ) -> Full {
     let started = Instant::now();
-    let lp = backend::lp_bound(mip, seconds);
-    lp_done(lp);
-    let left = seconds - started.elapsed().as_secs_f64();
-    let milp = if left >= 0.2 {
-        backend::solve(mip, left, hint)
+    let left = || seconds - started.elapsed().as_secs_f64();
+    let mut bound = backend::lp_bound(mip, seconds);
+    if let Some(b) = bound {
+        bound_found(b);
+    }
+    if !branch_first.is_empty() && left() >= 0.5 {
+        let branched = backend::branch_bound(mip, branch_first, left() * BRANCH_SHARE, hint);
+        if let Some(b) = branched.filter(|b| bound.is_none_or(|lp| *b > lp)) {
+            bound = Some(b);
+            bound_found(b);
+        }
+    }
+    let milp = if left() >= 0.2 {
+        backend::solve(mip, left(), hint)
     } else {
         Err(backend::BackendError::NoPlanInTime)
     };
-    Full { milp, lp }
+    Full { milp, bound }
 }
 
 /// The full solve's answer into `best`: its plan where it is no worse (with
@@ -177,12 +214,12 @@ pub(super) fn take(best: &mut Outcome, full: Full, notes: &mut Vec<crate::plan::
     match full.milp {
         Ok(out) if out.objective <= best.objective + 1e-9 => *best = out,
         Ok(out) => best.bound = out.bound,
-        Err(_) if full.lp.is_some() => {}
+        Err(_) if full.bound.is_some() => {}
         // Why the backend found nothing is for solver experts (`--write-model`);
         // the note says what it means for the plan.
         Err(_) => notes.push(crate::plan::SolveNote::NoBound),
     }
-    if let Some(lp) = full.lp {
-        best.bound = Some(best.bound.map_or(lp, |b| b.max(lp)));
+    if let Some(b) = full.bound {
+        best.bound = Some(best.bound.map_or(b, |was| was.max(b)));
     }
 }
