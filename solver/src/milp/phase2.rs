@@ -118,7 +118,8 @@ pub(crate) fn improve(
         },
     );
     if let Some(receive) = beside {
-        // What has come by the deadline: the LP's bound, the MILP's answer.
+        // What has come by the deadline: the relaxations' bounds, the MILP's
+        // answer.
         let mut full = Full {
             milp: Err(backend::BackendError::NoPlanInTime),
             bound: None,
