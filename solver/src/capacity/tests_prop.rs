@@ -42,16 +42,7 @@ proptest! {
                 prop_assert_eq!(c.hires.len(), 1, "only the club: {:?}", c.hires);
                 prop_assert_eq!(left_short(&proposal(&school, &c), 1.0), 0);
             }
-            1 => {
-                shortage::thin_day(&mut school, day, None, 75);
-                let c = capacity(&school, None, &options(5.0));
-                for line in &c.hires {
-                    prop_assert_eq!(line.days(), vec![day], "{:?}", line);
-                }
-                prop_assert!(c.short.iter().all(|s| s.day == day), "{:?}", c.short);
-                prop_assert_eq!(c.places_short() > 0, c.people() > 0);
-                prop_assert_eq!(left_short(&proposal(&school, &c), 1.0), 0);
-            }
+            1 => thin_day_is_named_and_covered(school, day),
             _ => {
                 shortage::no_leader_on(&mut school, day);
                 let c = capacity(&school, None, &options(5.0));
@@ -63,4 +54,36 @@ proptest! {
             }
         }
     }
+}
+
+/// A thin day is what is short, and the proposal covers it. Off that day
+/// only a club can be short: a club has one leader for all its meetings, so
+/// when the thin day takes its leader, its meetings on other days go
+/// unled too, and the hire who leads it takes them (found by the property
+/// test above: seed 960, Monday, the realistic profile — a coach for the
+/// reading club on Tuesday and Wednesday and a Monday gate).
+fn thin_day_is_named_and_covered(mut school: crate::model::School, day: Weekday) {
+    shortage::thin_day(&mut school, day, None, 75);
+    let c = capacity(&school, None, &options(5.0));
+    for line in &c.hires {
+        assert!(
+            line.days().iter().all(|d| *d == day || line.club.is_some()),
+            "{line:?}"
+        );
+    }
+    assert!(
+        c.short
+            .iter()
+            .all(|s| s.day == day || s.kind == PostKind::Club),
+        "{:?}",
+        c.short
+    );
+    assert_eq!(c.places_short() > 0, c.people() > 0);
+    assert_eq!(left_short(&proposal(&school, &c), 1.0), 0);
+}
+
+#[test]
+fn a_thin_day_that_takes_a_clubs_leader_is_covered_with_the_club() {
+    let school = generate_with(Size::Small, Profile::Realistic, 960);
+    thin_day_is_named_and_covered(school, Weekday::Mon);
 }
